@@ -1,0 +1,1 @@
+"""Typed content models: what a site's YAML files mean once validated."""

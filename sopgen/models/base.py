@@ -1,0 +1,47 @@
+"""Shared pieces of the content models: strict base class and Indonesian dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict
+
+BULAN = (
+    "januari", "februari", "maret", "april", "mei", "juni",
+    "juli", "agustus", "september", "oktober", "november", "desember",
+)
+_INDO_DATE = re.compile(r"^\s*(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})\s*$")
+
+
+class Model(BaseModel):
+    """Base for every content model: unknown keys are errors, values are not coerced silently."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+def _parse_tanggal(value: Any) -> Any:
+    """Accept ``2024-01-17`` and ``17 Januari 2024``: administrators write both."""
+    if isinstance(value, str):
+        match = _INDO_DATE.match(value)
+        if match:
+            day, month, year = match.groups()
+            if month.lower() not in BULAN:
+                raise ValueError(f"nama bulan '{month}' tidak dikenal (Januari … Desember)")
+            return dt.date(int(year), BULAN.index(month.lower()) + 1, int(day))
+    return value
+
+
+Tanggal = Annotated[dt.date, BeforeValidator(_parse_tanggal)]
+"""A date written as ISO (2024-01-17) or in Indonesian (17 Januari 2024)."""
+
+
+def _empty_to_none(value: Any) -> Any:
+    """``--``, ``-`` and an empty value mean "not set" in Indonesian forms."""
+    if isinstance(value, str) and value.strip() in {"", "-", "--", "—"}:
+        return None
+    return value
+
+
+OptionalTanggal = Annotated[dt.date | None, BeforeValidator(_empty_to_none), BeforeValidator(_parse_tanggal)]

@@ -1,0 +1,78 @@
+"""The SOP document (Permenpan RB 35/2012): identity fields and the langkah of its flowchart."""
+
+from __future__ import annotations
+
+from pydantic import Field, field_validator
+
+from .base import Model, OptionalTanggal, Tanggal
+
+
+class TanggalSOP(Model):
+    """The dates printed in the identity table."""
+
+    pembuatan: Tanggal = Field(description="Tanggal SOP dibuat.")
+    revisi: OptionalTanggal = Field(None, description="Tanggal revisi terakhir; kosongkan atau '--' bila belum pernah direvisi.")
+    pengesahan: Tanggal = Field(description="Tanggal SOP disahkan.")
+    efektif: OptionalTanggal = Field(None, description="Tanggal SOP mulai berlaku, bila berbeda dari pengesahan.")
+
+
+class MutuBaku(Model):
+    """The Mutu Baku columns of a langkah: what it needs, how long it takes, what it yields."""
+
+    kelengkapan: str = Field(description="Kelengkapan dan peralatan yang dibutuhkan langkah ini.")
+    waktu: str = Field(description="Lama pelaksanaan, mis. '10 menit', '2 jam', '3 hari'.")
+    output: str = Field(description="Hasil (output) langkah ini.")
+
+
+class Keputusan(Model):
+    """A decision's two branches, each the id of a langkah (forward or back)."""
+
+    ya: str = Field(description="Id langkah tujuan bila jawabannya 'Ya'.")
+    tidak: str = Field(description="Id langkah tujuan bila jawabannya 'Tidak'.")
+
+
+class Langkah(Model):
+    """One row of the flowchart table."""
+
+    id: str | None = Field(None, description="Id langkah (opsional), dipakai oleh 'lanjut' dan 'keputusan'.")
+    uraian: str = Field(description="Uraian prosedur langkah ini.")
+    pelaksana: str = Field(description="Kolom pelaksana yang menjalankan langkah ini (salah satu dari daftar 'pelaksana').")
+    mutu_baku: MutuBaku = Field(description="Mutu baku: kelengkapan, waktu, output.")
+    keterangan: str = Field("-", description="Isi kolom Keterangan.")
+    keputusan: Keputusan | None = Field(None, description="Bila langkah ini sebuah keputusan: tujuan cabang 'ya' dan 'tidak'.")
+    lanjut: str | None = Field(None, description="Id langkah berikutnya bila bukan baris di bawahnya.")
+
+
+class Keterkaitan(Model):
+    """A link to another SOP: by id when it is in the site, as text when it is not."""
+
+    sop: str | None = Field(None, description="Id SOP lain di situs ini.")
+    teks: str | None = Field(None, description="Nama SOP yang tidak ada di situs ini.")
+
+
+class SOP(Model):
+    """One SOP file (content/sop/*.yaml)."""
+
+    nomor: str = Field(description="Nomor SOP, mis. '700/16.1/SOP/427.83/2024'.")
+    nama: str = Field(description="Nama SOP.")
+    bidang: str | None = Field(None, description="Bidang/seksi untuk pengelompokan di beranda.")
+    tanggal: TanggalSOP
+    disahkan_oleh: str = Field(description="Id pejabat (dari pejabat.yaml) yang mengesahkan SOP.")
+    kertas: str | None = Field(None, description="Ukuran kertas: 'F4' atau 'A4'; bawaan dari site.yaml.")
+    ilustrasi: bool = Field(False, description="true bila isi SOP ini contoh (bukan dokumen resmi); ditandai di halaman.")
+    dasar_hukum: list[str] = Field(description="Daftar dasar hukum.")
+    kualifikasi_pelaksana: list[str] = Field(description="Daftar kualifikasi pelaksana.")
+    keterkaitan: list[Keterkaitan | str] = Field(default_factory=list, description="SOP terkait: id SOP di situs ini, atau teks.")
+    peralatan: list[str] = Field(default_factory=list, description="Peralatan dan perlengkapan.")
+    peringatan: list[str] = Field(default_factory=list, description="Peringatan.")
+    pencatatan: list[str] = Field(default_factory=list, description="Pencatatan dan pendataan.")
+    pelaksana: list[str] = Field(min_length=1, description="Kolom pelaksana, berurutan dari kiri.")
+    langkah: list[Langkah] = Field(min_length=2, description="Langkah-langkah prosedur, berurutan.")
+
+    @field_validator("pelaksana")
+    @classmethod
+    def _unique_pelaksana(cls, value: list[str]) -> list[str]:
+        seen = [v for i, v in enumerate(value) if v in value[:i]]
+        if seen:
+            raise ValueError(f"kolom pelaksana '{seen[0]}' tertulis dua kali")
+        return value
