@@ -33,6 +33,8 @@ class Problem:
     message: str
     hint: str = ""
     level: Level = Level.ERROR
+    code: str = ""
+    """A short name of the check (e.g. ``kolom-pelaksana-kosong``) so a document can silence a warning."""
 
     def format(self) -> str:
         """The one-line human form, e.g. ``a.yaml:14:5: langkah[3].pelaksana: ...``."""
@@ -41,7 +43,7 @@ class Problem:
         if self.level is Level.WARNING:
             text = f"{where}: peringatan: " + text[len(where) + 2 :]
         if self.hint:
-            text += f" {self.hint}"
+            text += f"; {self.hint}"
         return text
 
 
@@ -67,8 +69,9 @@ class Problems:
         message: str,
         hint: str = "",
         level: Level = Level.ERROR,
+        code: str = "",
     ) -> None:
-        self.items.append(Problem(where.path, where.line, where.column, fieldname, message, hint, level))
+        self.items.append(Problem(where.path, where.line, where.column, fieldname, message, hint, level, code))
 
     def extend(self, problems: Iterable[Problem]) -> None:
         self.items.extend(problems)

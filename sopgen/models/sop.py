@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from .base import Model, OptionalTanggal, Tanggal
 
@@ -49,6 +49,12 @@ class Keterkaitan(Model):
     sop: str | None = Field(None, description="Id SOP lain di situs ini.")
     teks: str | None = Field(None, description="Nama SOP yang tidak ada di situs ini.")
 
+    @model_validator(mode="after")
+    def _one_of(self) -> "Keterkaitan":
+        if (self.sop is None) == (self.teks is None):
+            raise ValueError("isi salah satu: 'sop' (id SOP di situs ini) atau 'teks' (nama SOP lain)")
+        return self
+
 
 class SOP(Model):
     """One SOP file (content/sop/*.yaml)."""
@@ -68,6 +74,10 @@ class SOP(Model):
     pencatatan: list[str] = Field(default_factory=list, description="Pencatatan dan pendataan.")
     pelaksana: list[str] = Field(min_length=1, description="Kolom pelaksana, berurutan dari kiri.")
     langkah: list[Langkah] = Field(min_length=2, description="Langkah-langkah prosedur, berurutan.")
+    abaikan_peringatan: list[str] = Field(
+        default_factory=list,
+        description="Kode peringatan yang sengaja diabaikan untuk SOP ini, mis. 'kolom-pelaksana-kosong'.",
+    )
 
     @field_validator("pelaksana")
     @classmethod

@@ -1,0 +1,5 @@
+"""``python -m sopgen``."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""Reading a site folder: YAML with positions, validation, references."""

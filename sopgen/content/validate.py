@@ -1,0 +1,149 @@
+"""Validating plain YAML data into typed models, with errors at their lines.
+
+pydantic reports an error at a ``loc`` such as ``('langkah', 2, 'pelaksana')``;
+the source map turns that into a line and column, and the error type into a
+message in Bahasa Indonesia. Unknown keys get a did-you-mean from the model's
+own field names.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from ..errors import Problem, did_you_mean
+from .yamlsource import FieldPath, SourceMap, field_name
+
+T = TypeVar("T")
+
+_MESSAGES = {
+    "missing": "wajib diisi",
+    "string_type": "harus berupa teks",
+    "int_parsing": "harus berupa bilangan bulat",
+    "int_type": "harus berupa bilangan bulat",
+    "int_from_float": "harus berupa bilangan bulat",
+    "float_parsing": "harus berupa angka (pakai titik untuk desimal di YAML, mis. 95.5)",
+    "float_type": "harus berupa angka",
+    "decimal_parsing": "harus berupa angka (pakai titik untuk desimal di YAML, mis. 95.5)",
+    "bool_parsing": "harus berupa true atau false",
+    "bool_type": "harus berupa true atau false",
+    "date_parsing": "harus berupa tanggal, mis. 2024-01-17 atau 17 Januari 2024",
+    "date_from_datetime_parsing": "harus berupa tanggal, mis. 2024-01-17 atau 17 Januari 2024",
+    "date_type": "harus berupa tanggal, mis. 2024-01-17 atau 17 Januari 2024",
+    "list_type": "harus berupa daftar (baris-baris diawali '- ')",
+    "dict_type": "harus berupa pemetaan (kunci: nilai)",
+    "model_type": "harus berupa pemetaan (kunci: nilai)",
+    "model_attributes_type": "harus berupa pemetaan (kunci: nilai)",
+    "too_short": "terlalu sedikit isinya",
+    "too_long": "terlalu banyak isinya",
+    "greater_than_equal": "terlalu kecil",
+    "less_than_equal": "terlalu besar",
+    "greater_than": "terlalu kecil",
+    "less_than": "terlalu besar",
+}
+
+
+def validate(schema: type[T] | Any, data: Any, source: SourceMap) -> tuple[T | None, list[Problem]]:
+    """Validate ``data`` against a model class or type; the model, or None and the problems."""
+    adapter = TypeAdapter(schema)
+    try:
+        return adapter.validate_python(data), []
+    except ValidationError as exc:
+        return None, _problems(schema, data, source, exc)
+
+
+def _problems(schema: Any, data: Any, source: SourceMap, exc: ValidationError) -> list[Problem]:
+    found: dict[tuple[FieldPath, str], Problem] = {}
+    for error in exc.errors(include_url=False):
+        loc = _data_path(data, error["loc"], error["type"])
+        problem = _problem(schema, loc, error, source)
+        found.setdefault((loc, problem.message), problem)
+    # A union (e.g. an id or a mapping) reports once per member; keep the first.
+    kept: dict[FieldPath, Problem] = {}
+    for (loc, _), problem in found.items():
+        kept.setdefault(loc, problem)
+    return list(kept.values())
+
+
+def _data_path(data: Any, loc: tuple[Any, ...], kind: str) -> FieldPath:
+    """Drop pydantic's union tags from ``loc``: keep only steps that exist in the data."""
+    path: list[str | int] = []
+    node = data
+    for index, part in enumerate(loc):
+        last = index == len(loc) - 1
+        if isinstance(node, dict) and isinstance(part, str) and (part in node or (last and kind == "missing")):
+            path.append(part)
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            path.append(part)
+            node = node[part]
+    return tuple(path)
+
+
+def _problem(schema: Any, loc: FieldPath, error: Any, source: SourceMap) -> Problem:
+    kind = error["type"]
+    name = field_name(loc)
+    if kind == "extra_forbidden":
+        key = str(loc[-1]) if loc else ""
+        allowed = allowed_keys(schema, loc[:-1])
+        hint = did_you_mean(key, allowed) or (f"kunci yang dikenal: {', '.join(allowed)}." if allowed else "")
+        where = source.key_at(*loc)
+        return Problem(source.path, where.line, where.column, name, f"kunci '{key}' tidak dikenal", hint)
+    if kind == "missing":
+        where = source.at(*loc[:-1])
+        return Problem(source.path, where.line, where.column, name, "wajib diisi", f"tambahkan '{loc[-1]}:' di sini." if loc else "")
+    where = source.at(*loc)
+    if kind in {"value_error", "assertion_error"}:
+        message = str(error.get("ctx", {}).get("error", error["msg"]))
+    elif kind in {"literal_error", "enum"}:
+        expected = error.get("ctx", {}).get("expected", "")
+        got = error.get("input")
+        choices = [c.strip().strip("'") for c in str(expected).replace(" or ", ", ").split(",")]
+        hint = did_you_mean(str(got), choices) if isinstance(got, str) else ""
+        return Problem(source.path, where.line, where.column, name, f"'{got}' bukan pilihan yang sah (pilihan: {expected})", hint)
+    else:
+        message = _MESSAGES.get(kind, error["msg"])
+    got = error.get("input")
+    if kind not in {"missing", "value_error"} and isinstance(got, str) and got:
+        message += f" (tertulis '{got}')"
+    return Problem(source.path, where.line, where.column, name, message)
+
+
+def allowed_keys(schema: Any, loc: FieldPath) -> list[str]:
+    """Field names of the model found by walking ``loc`` through the schema's types."""
+    for model in _models_at(schema, loc):
+        return list(model.model_fields)
+    return []
+
+
+def _models_at(schema: Any, loc: FieldPath) -> list[type[BaseModel]]:
+    candidates = [schema]
+    for part in loc:
+        following: list[Any] = []
+        for candidate in candidates:
+            for model_or_container in _unwrap(candidate):
+                if isinstance(model_or_container, type) and issubclass(model_or_container, BaseModel):
+                    if isinstance(part, str) and part in model_or_container.model_fields:
+                        following.append(model_or_container.model_fields[part].annotation)
+                else:
+                    origin = typing.get_origin(model_or_container)
+                    args = typing.get_args(model_or_container)
+                    if origin in (list, tuple) and isinstance(part, int) and args:
+                        following.append(args[0])
+                    elif origin is dict and isinstance(part, str) and len(args) == 2:
+                        following.append(args[1])
+        candidates = following
+    return [m for c in candidates for m in _unwrap(c) if isinstance(m, type) and issubclass(m, BaseModel)]
+
+
+def _unwrap(annotation: Any) -> list[Any]:
+    """``X | None``, ``Annotated[X, ...]`` and unions -> their members."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        return [m for arg in typing.get_args(annotation) for m in _unwrap(arg)]
+    return [annotation]

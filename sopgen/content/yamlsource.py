@@ -1,0 +1,179 @@
+"""Reading one YAML file safely, keeping where every value came from.
+
+PyYAML's ``compose`` gives nodes with marks; we turn them into plain data
+(dicts, lists, strings) and a :class:`SourceMap` from a field path to its
+line and column. Every scalar stays a string (the ``BaseLoader`` reading), so
+``012``, ``8:30``, ``no`` and an 18-digit NIP are never turned into numbers or
+booleans behind the administrator's back; pydantic converts them where a
+field really is a number or a date.
+
+Anchors and aliases are refused while composing, before anything is
+expanded, so an alias bomb costs nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.composer import Composer
+from yaml.events import AliasEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from ..errors import Level, Position, Problem
+
+MAX_BYTES = 1024 * 1024
+"""Larger content files are refused: no real SOP or plan comes near 1 MiB."""
+
+FieldPath = tuple[str | int, ...]
+
+
+@dataclass
+class SourceMap:
+    """Field path -> position of its value (and of its key, for mappings)."""
+
+    path: str
+    values: dict[FieldPath, Position] = field(default_factory=dict)
+    keys: dict[FieldPath, Position] = field(default_factory=dict)
+
+    def at(self, *fieldpath: str | int) -> Position:
+        """The position of a value, or of its nearest known parent."""
+        loc: FieldPath = tuple(fieldpath)
+        while loc:
+            if loc in self.values:
+                return self.values[loc]
+            loc = loc[:-1]
+        return self.values.get((), Position(self.path))
+
+    def key_at(self, *fieldpath: str | int) -> Position:
+        """The position of a mapping key (for unknown-key errors), else of its value."""
+        return self.keys.get(tuple(fieldpath)) or self.at(*fieldpath)
+
+
+class YamlProblem(Exception):
+    """A file that cannot be read as YAML at all."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+class _Refuse(Exception):
+    def __init__(self, node_mark: Any, message: str, hint: str):
+        self.mark, self.message, self.hint = node_mark, message, hint
+
+
+class _StrictComposer(Composer):
+    """Refuses anchors and aliases before they are expanded."""
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node:  # type: ignore[override]
+        event = self.peek_event()
+        if isinstance(event, AliasEvent) or getattr(event, "anchor", None):
+            raise _Refuse(
+                event.start_mark,
+                "anchor (&) dan alias (*) YAML tidak diizinkan",
+                "tuliskan nilainya secara lengkap di setiap tempat.",
+            )
+        return super().compose_node(parent, index)
+
+
+class _Loader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, _StrictComposer, yaml.resolver.BaseResolver):
+    def __init__(self, stream: str):
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        _StrictComposer.__init__(self)
+        yaml.resolver.BaseResolver.__init__(self)
+
+
+def _pos(path: str, mark: Any) -> Position:
+    return Position(path, mark.line + 1, mark.column + 1)
+
+
+def read_text(file: Path, shown: str) -> tuple[str, list[Problem]]:
+    """The file's text, refusing what is too large, not UTF-8, or indented with tabs."""
+    size = file.stat().st_size
+    if size > MAX_BYTES:
+        raise YamlProblem(Problem(shown, 1, 1, "", f"berkas terlalu besar ({size // 1024} KiB; batas {MAX_BYTES // 1024} KiB)", "pecah isinya menjadi beberapa berkas."))
+    raw = file.read_bytes()
+    notes: list[Problem] = []
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+        notes.append(Problem(shown, 1, 1, "", "berkas diawali BOM (byte order mark)", "simpan ulang sebagai UTF-8 tanpa BOM.", Level.WARNING))
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise YamlProblem(Problem(shown, line, column, "", f"berkas bukan UTF-8 (byte 0x{raw[exc.start]:02x})", "simpan ulang berkas dengan pengodean UTF-8.")) from None
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            raise YamlProblem(Problem(shown, number, indent.index("\t") + 1, "", "indentasi memakai karakter tab", "YAML hanya menerima spasi untuk indentasi; ganti tab dengan spasi."))
+    return text, notes
+
+
+def load_yaml(file: Path, shown: str) -> tuple[Any, SourceMap, list[Problem]]:
+    """Parse one file into plain data and its source map; raises YamlProblem if unreadable.
+
+    Returns the data, the map, and non-fatal notes (warnings such as a BOM,
+    or errors such as duplicate keys that still let the rest be checked).
+    """
+    text, notes = read_text(file, shown)
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except _Refuse as refusal:
+        raise YamlProblem(Problem(shown, refusal.mark.line + 1, refusal.mark.column + 1, "", refusal.message, refusal.hint)) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = exc.problem or exc.context or "sintaks YAML tidak valid"
+        raise YamlProblem(Problem(shown, line, column, "", f"sintaks YAML tidak valid: {what}", "periksa indentasi, titik dua, dan tanda kutip di sekitar baris ini.")) from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(Problem(shown, 1, 1, "", f"sintaks YAML tidak valid: {exc}")) from None
+    finally:
+        loader.dispose()
+    if node is None:
+        raise YamlProblem(Problem(shown, 1, 1, "", "berkas kosong", "isi berkas ini atau hapus berkasnya."))
+    smap = SourceMap(shown)
+    data = _to_data(node, (), smap, notes)
+    return data, smap, notes
+
+
+def _to_data(node: Node, loc: FieldPath, smap: SourceMap, notes: list[Problem]) -> Any:
+    smap.values[loc] = _pos(smap.path, node.start_mark)
+    if isinstance(node, ScalarNode):
+        if node.style is None and node.value in {"", "~", "null", "Null", "NULL"}:
+            return None
+        return node.value
+    if isinstance(node, SequenceNode):
+        return [_to_data(item, loc + (i,), smap, notes) for i, item in enumerate(node.value)]
+    assert isinstance(node, MappingNode)
+    result: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, ScalarNode):
+            notes.append(Problem(smap.path, key_node.start_mark.line + 1, key_node.start_mark.column + 1, field_name(loc), "kunci harus berupa teks sederhana"))
+            continue
+        key = key_node.value
+        here = loc + (key,)
+        if key in result:
+            first = smap.keys[here]
+            notes.append(Problem(smap.path, key_node.start_mark.line + 1, key_node.start_mark.column + 1, field_name(here), f"kunci '{key}' tertulis dua kali (pertama di baris {first.line})", "hapus salah satunya."))
+            continue
+        smap.keys[here] = _pos(smap.path, key_node.start_mark)
+        result[key] = _to_data(value_node, here, smap, notes)
+    return result
+
+
+def field_name(loc: FieldPath) -> str:
+    """``('langkah', 2, 'pelaksana')`` -> ``langkah[3].pelaksana`` (numbers as users count: from 1)."""
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part + 1}]"
+        else:
+            text += f".{part}" if text else part
+    return text

@@ -1,0 +1,1 @@
+"""Pure domain logic: step graphs, flowchart layout, capaian formulas."""

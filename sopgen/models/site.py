@@ -1,0 +1,35 @@
+"""The site file (site.yaml): who publishes, on what paper, with which theme."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .base import Model
+
+Kertas = Literal["F4", "A4"]
+
+
+class Instansi(Model):
+    """The issuing unit, printed in the kop of every document."""
+
+    pemerintah: str = Field(description="Pemerintah daerah, mis. 'Kabupaten Lumajang'.")
+    unit_kerja: str = Field(description="Unit kerja, mis. 'Kecamatan Candipuro'.")
+    alamat: str = Field(description="Alamat kantor.")
+    telepon: str | None = Field(None, description="Nomor telepon kantor.")
+    email: str | None = Field(None, description="Alamat surel kantor.")
+    laman: str | None = Field(None, description="Alamat situs web resmi.")
+    logo: str | None = Field(None, description="Berkas logo, relatif terhadap folder situs, mis. 'assets/logo.svg'.")
+    logo_pengganti: bool = Field(False, description="true bila logo masih gambar pengganti, bukan lambang resmi.")
+
+
+class SiteConfig(Model):
+    """site.yaml."""
+
+    judul: str | None = Field(None, description="Judul situs; bawaan: 'SOP dan Kinerja <unit kerja>'.")
+    instansi: Instansi
+    kertas: Kertas = Field("F4", description="Ukuran kertas bawaan untuk PDF: 'F4' (215 × 330 mm) atau 'A4'.")
+    sampul_sop: bool = Field(True, description="Cetak halaman sampul di depan setiap SOP.")
+    tema: str = Field("default", description="Nama tema di folder themes/.")
+    bidang: list[str] = Field(default_factory=list, description="Urutan kelompok (bidang/seksi) SOP di beranda.")

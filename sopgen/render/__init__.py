@@ -1,0 +1,1 @@
+"""Rendering models into HTML and PDF: Jinja, formatting, WeasyPrint."""

@@ -1,0 +1,61 @@
+"""The Jinja environment: the theme's templates, overridable per site, with relative URLs.
+
+A site overrides a theme template by putting a file of the same name in its
+``templates/`` folder; the override can extend the template it replaces as
+``{% extends "!theme/<name>" %}`` (Pelican's ``!simple`` prefix, for the same reason).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined, select_autoescape
+
+from ..content.loader import Site
+from .format import FILTERS
+
+THEMES_DIR = Path(__file__).resolve().parents[2] / "themes"
+"""The themes shipped with sopgen (``themes/`` at the top of the repository)."""
+
+
+def theme_dir(site: Site) -> Path:
+    """The site's own ``themes/<name>`` if it has one, else sopgen's."""
+    name = site.config.tema
+    own = site.root / "themes" / name
+    return own if own.is_dir() else THEMES_DIR / name
+
+
+def make_env(site: Site) -> Environment:
+    """A strict, autoescaping environment over the site's overrides and the theme."""
+    theme_templates = FileSystemLoader(theme_dir(site) / "templates")
+    env = Environment(
+        loader=ChoiceLoader([
+            FileSystemLoader(site.templates_dir),
+            theme_templates,
+            PrefixLoader({"!theme": theme_templates}),
+        ]),
+        autoescape=select_autoescape(["html", "svg", "xml"], default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(FILTERS)
+    env.globals["site"] = site.config
+    return env
+
+
+def relative_url(from_page: str, target: str) -> str:
+    """A link from one output file to another that works from the file system and under any sub-path."""
+    start = posixpath.dirname(from_page) or "."
+    return posixpath.relpath(target, start)
+
+
+def render_page(env: Environment, template: str, page_path: str, **context: Any) -> str:
+    """Render ``template`` as the output file ``page_path``; ``url()`` in it makes relative links."""
+    return env.get_template(template).render(
+        page_path=page_path,
+        url=lambda target: relative_url(page_path, target),
+        **context,
+    )

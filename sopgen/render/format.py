@@ -1,0 +1,53 @@
+"""Indonesian formatting of dates, numbers, money and NIP, in one place (Babel's ``id`` locale)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+LOCALE = "id"
+
+
+def tanggal(value: dt.date | None, empty: str = "--") -> str:
+    """``17 Januari 2024``; ``--`` (as official forms print it) when there is no date."""
+    if value is None:
+        return empty
+    return format_date(value, "d MMMM y", locale=LOCALE)
+
+
+def angka(value: float | Decimal | int | None, digits: int = 2, empty: str = "belum tersedia") -> str:
+    """``95,50`` with a fixed number of decimals; thousands with a dot (``1.234,50``)."""
+    if value is None:
+        return empty
+    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    return format_decimal(value, pattern, locale=LOCALE, decimal_quantization=True)
+
+
+def persen(value: float | Decimal | int | None, digits: int = 2, empty: str = "belum tersedia") -> str:
+    """``95,50%`` (the explicit pattern keeps 95,5 % from rounding to 96 %)."""
+    if value is None:
+        return empty
+    return angka(value, digits) + "%"
+
+
+def rupiah(value: float | Decimal | int | None, empty: str = "-") -> str:
+    """``Rp1.500.000``: whole rupiah, as budgets are printed."""
+    if value is None:
+        return empty
+    return "Rp" + format_decimal(value, "#,##0", locale=LOCALE)
+
+
+def nip(value: str) -> str:
+    """``19720818 199403 1 009``: the 18 digits in their printed groups."""
+    digits = re.sub(r"\D", "", value)
+    if len(digits) != 18:
+        return value
+    return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
+
+
+FILTERS = {"tanggal": tanggal, "angka": angka, "persen": persen, "rupiah": rupiah, "nip": nip}
+"""The Jinja filters every template can use."""
