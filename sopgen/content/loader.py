@@ -50,6 +50,9 @@ class Site:
     pejabat: dict[str, Pejabat]
     pejabat_source: SourceMap
     sops: dict[str, Doc[SOP]] = field(default_factory=dict)
+    declared: dict[str, set[str]] = field(default_factory=dict)
+    """Ids written in the content per kind ("pejabat", "sop"), valid or not: references are
+    checked against these, so one broken entry is reported once, not at every use."""
 
     @property
     def templates_dir(self) -> Path:
@@ -57,8 +60,17 @@ class Site:
         return self.root / "templates"
 
 
-def load_document(file: Path, schema: Any, root: Path, problems: Problems) -> tuple[Any, SourceMap] | None:
-    """Parse and validate one YAML file; None (with problems added) if it cannot be used."""
+@dataclass(frozen=True)
+class Loaded:
+    """One parsed file: its plain data, its source map, and its model (None if invalid)."""
+
+    data: Any
+    source: SourceMap
+    model: Any
+
+
+def parse_document(file: Path, schema: Any, root: Path, problems: Problems) -> Loaded | None:
+    """Parse and validate one YAML file; None (with problems added) if it is not YAML at all."""
     shown = relpath(file, root)
     try:
         data, source, notes = load_yaml(file, shown)
@@ -68,7 +80,13 @@ def load_document(file: Path, schema: Any, root: Path, problems: Problems) -> tu
     problems.extend(notes)
     model, found = validate(schema, data, source)
     problems.extend(found)
-    return (model, source) if model is not None else None
+    return Loaded(data, source, model)
+
+
+def load_document(file: Path, schema: Any, root: Path, problems: Problems) -> tuple[Any, SourceMap] | None:
+    """Parse and validate one YAML file; None (with problems added) if it cannot be used."""
+    loaded = parse_document(file, schema, root, problems)
+    return (loaded.model, loaded.source) if loaded and loaded.model is not None else None
 
 
 def load_site(root: Path, problems: Problems) -> Site | None:
@@ -79,26 +97,42 @@ def load_site(root: Path, problems: Problems) -> Site | None:
         problems.add(Position(relpath(site_file, root)), "", f"berkas {SITE_FILE} tidak ditemukan", f"apakah '{relpath(root, root)}' folder situs yang benar?")
         return None
     config = load_document(site_file, SiteConfig, root, problems)
-    pejabat = _load_pejabat(root, problems)
+    pejabat, pejabat_source, pejabat_ids = _load_pejabat(root, problems)
     sops = _load_sops(root, problems)
     if config is None:
         return None
-    return Site(root, config[0], config[1], pejabat[0], pejabat[1], sops)
+    declared = {"pejabat": pejabat_ids, "sop": {f.stem for f in _sop_files(root)}}
+    return Site(root, config[0], config[1], pejabat, pejabat_source, sops, declared)
 
 
-def _load_pejabat(root: Path, problems: Problems) -> tuple[dict[str, Pejabat], SourceMap]:
+def _load_pejabat(root: Path, problems: Problems) -> tuple[dict[str, Pejabat], SourceMap, set[str]]:
+    """The valid pejabat, the file's source map, and every id written (valid or not)."""
     file = root / PEJABAT_FILE
     shown = relpath(file, root)
     if not file.is_file():
         problems.add(Position(shown), "", f"berkas {PEJABAT_FILE} tidak ditemukan", "buat daftar pejabat penanda tangan di berkas ini.")
-        return {}, SourceMap(shown)
-    loaded = load_document(file, dict[str, Pejabat], root, problems)
-    return loaded if loaded else ({}, SourceMap(shown))
+        return {}, SourceMap(shown), set()
+    loaded = parse_document(file, dict[str, Pejabat], root, problems)
+    if loaded is None:
+        return {}, SourceMap(shown), set()
+    declared = set(loaded.data) if isinstance(loaded.data, dict) else set()
+    if loaded.model is not None:
+        return loaded.model, loaded.source, declared
+    valid = {}
+    for key, entry in (loaded.data if isinstance(loaded.data, dict) else {}).items():
+        model, _ = validate(Pejabat, entry, loaded.source)  # already reported above
+        if model is not None:
+            valid[key] = model
+    return valid, loaded.source, declared
+
+
+def _sop_files(root: Path) -> list[Path]:
+    return sorted((root / "sop").glob("*.y*ml"))
 
 
 def _load_sops(root: Path, problems: Problems) -> dict[str, Doc[SOP]]:
     sops: dict[str, Doc[SOP]] = {}
-    for file in sorted((root / "sop").glob("*.y*ml")):
+    for file in _sop_files(root):
         if file.stem in sops:
             problems.add(Position(relpath(file, root)), "", f"id SOP '{file.stem}' sudah dipakai oleh {sops[file.stem].shown}", "ganti nama salah satu berkas.")
             continue

@@ -19,19 +19,19 @@ def resolve_references(site: Site, problems: Problems) -> None:
     """Check that every pejabat and SOP id that a document names exists."""
     for doc in site.sops.values():
         sop = doc.model
-        if sop.disahkan_oleh not in site.pejabat:
+        if sop.disahkan_oleh not in site.declared["pejabat"]:
             problems.add(
                 doc.source.at("disahkan_oleh"), "disahkan_oleh",
                 f"pejabat '{sop.disahkan_oleh}' tidak ada di pejabat.yaml",
-                did_you_mean(sop.disahkan_oleh, site.pejabat) or f"pilihan: {', '.join(site.pejabat)}.",
+                did_you_mean(sop.disahkan_oleh, site.declared["pejabat"]) or f"pilihan: {', '.join(sorted(site.declared['pejabat']))}.",
             )
         for index, link in enumerate(sop.keterkaitan):
             target = linked_sop_id(link)
-            if target is not None and target not in site.sops:
+            if target is not None and target not in site.declared["sop"]:
                 problems.add(
                     doc.source.at("keterkaitan", index), f"keterkaitan[{index + 1}]",
                     f"SOP '{target}' tidak ada di folder sop/",
-                    did_you_mean(target, site.sops) or "tulis sebagai 'teks: <nama SOP>' bila SOP itu tidak ada di situs ini.",
+                    did_you_mean(target, site.declared["sop"]) or "tulis sebagai 'teks: <nama SOP>' bila SOP itu tidak ada di situs ini.",
                 )
 
 

@@ -1,0 +1,178 @@
+"""Bad content is reported at its file, line, column and field, in one run, never as a traceback."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tracemalloc
+from pathlib import Path
+
+import pytest
+
+from sopgen.content.yamlsource import YamlProblem, load_yaml
+from sopgen.errors import Level
+
+SOP = "sop/pengukuran-data-kinerja.yaml"
+
+
+def run_check(site: Path, *args: str, ci: bool = False) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in {"CI", "GITHUB_ACTIONS"}}
+    if ci:
+        env["CI"] = "true"
+    return subprocess.run(
+        [sys.executable, "-m", "sopgen", "check", str(site), *args],
+        capture_output=True, text=True, env=env, cwd=site.parent,
+    )
+
+
+def replace_line(file: Path, old: str, new: str) -> int:
+    """Replace the one line containing ``old``; return its 1-based number."""
+    lines = file.read_text(encoding="utf-8").splitlines(keepends=True)
+    hits = [i for i, line in enumerate(lines) if old in line]
+    assert len(hits) == 1, f"{old!r} occurs {len(hits)} times in {file}"
+    lines[hits[0]] = lines[hits[0]].replace(old, new)
+    file.write_text("".join(lines), encoding="utf-8")
+    return hits[0] + 1
+
+
+def test_demo_copy_is_clean(demo_copy: Path) -> None:
+    """The baseline: without mistakes the demo passes, so every line below comes from a mistake."""
+    result = run_check(demo_copy)
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_dozen_mistakes_one_line_each(demo_copy: Path) -> None:
+    sop = demo_copy / SOP
+    expected: list[str] = []
+
+    # 1. a pelaksana that is not a column (step 2, the line after its uraian)
+    lines = sop.read_text(encoding="utf-8").splitlines(keepends=True)
+    step2 = next(i for i, l in enumerate(lines) if l.startswith("  - uraian: Sekretaris melakukan rapat")) + 2
+    lines[step2 - 1] = lines[step2 - 1].replace("pelaksana: Sekretaris", "pelaksana: Sekertaris")
+    sop.write_text("".join(lines), encoding="utf-8")
+    expected.append(f"{SOP}:{step2}:16: langkah[2].pelaksana: 'Sekertaris' bukan salah satu kolom pelaksana")
+    # 2. an unknown key with did-you-mean
+    line = replace_line(sop, "mutu_baku: {kelengkapan: Format Penyusunan Data Kinerja, waktu: 1 jam", "mutu_buku: {kelengkapan: Format Penyusunan Data Kinerja, waktu: 1 jam")
+    expected.append(f"{SOP}:{line}:5: langkah[3].mutu_buku: kunci 'mutu_buku' tidak dikenal; maksud Anda 'mutu_baku'?")
+    # 3. a wrong type: a list written as one text
+    line = replace_line(sop, "pencatatan:", "pencatatan: Disimpan di lemari arsip")
+    expected.append(f"{SOP}:{line}:13: pencatatan: harus berupa daftar")
+    # 4. a missing required field
+    line = replace_line(sop, "nomor: 700/16.1/SOP/427.83/2024", "nomer: 700/16.1/SOP/427.83/2024")
+    expected.append(f"{SOP}:{line}:1: nomer: kunci 'nomer' tidak dikenal; maksud Anda 'nomor'?")
+    expected.append(f"{SOP}:4:1: nomor: wajib diisi")
+    # 5. an impossible date
+    line = replace_line(sop, "pengesahan: 17 Januari 2024", "pengesahan: 32 Januari 2024")
+    expected.append(f"{SOP}:{line}:15: tanggal.pengesahan:")
+    # 6. a dangling pejabat reference
+    line = replace_line(sop, "disahkan_oleh: camat", "disahkan_oleh: camt")
+    expected.append(f"{SOP}:{line}:16: disahkan_oleh: pejabat 'camt' tidak ada di pejabat.yaml; maksud Anda 'camat'?")
+    # 7. a decision branch to a step that does not exist
+    line = replace_line(sop, "keputusan: {ya: kirim-camat, tidak: rekap}", "keputusan: {ya: kirim-camat, tidak: rekapp}")
+    expected.append(f"{SOP}:{line}:")
+    # 8. a duplicate key (in pejabat.yaml)
+    pejabat = demo_copy / "pejabat.yaml"
+    line = replace_line(pejabat, "  nama: AKHMAD KHARIRI, SH", "  nama: AKHMAD KHARIRI, SH\n  nama: AKHMAD KHARIRI")
+    expected.append(f"pejabat.yaml:{line + 1}:3: camat.nama: kunci 'nama' tertulis dua kali (pertama di baris {line})")
+    # 9. a value outside its choices, with did-you-mean
+    line = replace_line(pejabat, "status: Plt.", "status: Pt.")
+    expected.append(f"pejabat.yaml:{line}:11: camat.status: 'Pt.' bukan pilihan yang sah")
+    # 10. tabs for indentation
+    (demo_copy / "sop" / "bertab.yaml").write_text("nomor: 1\nnama: Contoh\ntanggal:\n\tpembuatan: 2024-01-01\n", encoding="utf-8")
+    expected.append("sop/bertab.yaml:4:1: indentasi memakai karakter tab")
+    # 11. a YAML syntax error
+    (demo_copy / "sop" / "rusak.yaml").write_text("nomor: 1\nnama: [Contoh\nbidang: x\n", encoding="utf-8")
+    expected.append("sop/rusak.yaml:3:")
+    # 12. an empty file
+    (demo_copy / "sop" / "kosong.yaml").write_text("# belum diisi\n", encoding="utf-8")
+    expected.append("sop/kosong.yaml:1:1: berkas kosong")
+    # 13. a file that is not UTF-8
+    (demo_copy / "sop" / "latin1.yaml").write_bytes("nomor: 1\nnama: Pelayanan Kependudukan \xe9\n".encode("latin-1"))
+    expected.append("sop/latin1.yaml:2:")
+    # 14. anchors and aliases
+    (demo_copy / "sop" / "alias.yaml").write_text("nomor: &n 1\nnama: *n\n", encoding="utf-8")
+    expected.append("sop/alias.yaml:1:8: anchor (&) dan alias (*) YAML tidak diizinkan")
+
+    result = run_check(demo_copy)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    printed = [line for line in result.stderr.splitlines() if not line.startswith("Gagal:")]
+    for want in expected:
+        assert any(line.startswith(want) for line in printed), f"missing: {want}\n{result.stderr}"
+    # one line per mistake: nothing printed that no mistake explains
+    unexplained = [line for line in printed if not any(line.startswith(want) for want in expected)]
+    assert not unexplained, "\n".join(unexplained)
+    assert printed == sorted(printed, key=lambda l: (l.split(":")[0], int(l.split(":")[1]), int(l.split(":")[2])))
+
+
+def test_ci_prints_annotations(demo_copy: Path) -> None:
+    line = replace_line(demo_copy / SOP, "disahkan_oleh: camat", "disahkan_oleh: lurah")
+    result = run_check(demo_copy, ci=True)
+    assert result.returncode == 1
+    assert f"::error file={SOP},line={line},col=16::disahkan_oleh: pejabat 'lurah' tidak ada" in result.stderr
+
+
+def test_strict_turns_warnings_into_failure(demo_copy: Path) -> None:
+    (demo_copy / "pejabat.yaml").write_bytes(b"\xef\xbb\xbf" + (demo_copy / "pejabat.yaml").read_bytes())
+    relaxed = run_check(demo_copy)
+    assert relaxed.returncode == 0
+    assert "pejabat.yaml:1:1: peringatan: berkas diawali BOM" in relaxed.stderr
+    strict = run_check(demo_copy, "--strict")
+    assert strict.returncode == 1
+
+
+def test_usage_error_exits_2(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "sopgen", "build", "--no-such-flag"], capture_output=True, text=True)
+    assert result.returncode == 2
+
+
+def test_missing_site_file_is_a_message(tmp_path: Path) -> None:
+    result = run_check(tmp_path)
+    assert result.returncode == 1
+    assert "site.yaml tidak ditemukan" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_alias_bomb_refused_without_memory(tmp_path: Path) -> None:
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i, name in enumerate("bcdefghi"):
+        prev = "abcdefghi"[i]
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
+    bomb = tmp_path / "bomb.yaml"
+    bomb.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert bomb.stat().st_size < 1100
+    tracemalloc.start()
+    with pytest.raises(YamlProblem) as refused:
+        load_yaml(bomb, "bomb.yaml")
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert "anchor (&) dan alias (*)" in refused.value.problem.message
+    assert (refused.value.problem.line, refused.value.problem.column) == (1, 4)
+    assert peak < 2_000_000, f"peak {peak} bytes"
+
+
+def test_oversized_file_refused(tmp_path: Path) -> None:
+    big = tmp_path / "besar.yaml"
+    big.write_text("catatan: " + "x" * (1024 * 1024 + 10) + "\n", encoding="utf-8")
+    with pytest.raises(YamlProblem) as refused:
+        load_yaml(big, "besar.yaml")
+    assert "berkas terlalu besar" in refused.value.problem.message
+
+
+def test_scalars_stay_text(tmp_path: Path) -> None:
+    """012, 8:30, no and an 18-digit NIP are not turned into numbers or booleans."""
+    file = tmp_path / "a.yaml"
+    file.write_text("kode: 012\njam: 8:30\njawab: no\nnip: 197208181994031009\nkosong:\n", encoding="utf-8")
+    data, source, notes = load_yaml(file, "a.yaml")
+    assert data == {"kode": "012", "jam": "8:30", "jawab": "no", "nip": "197208181994031009", "kosong": None}
+    assert (source.at("nip").line, source.at("nip").column) == (4, 6)
+    assert notes == []
+
+
+def test_bom_is_a_warning_and_the_file_still_loads(tmp_path: Path) -> None:
+    file = tmp_path / "a.yaml"
+    file.write_bytes(b"\xef\xbb\xbfnama: Contoh\n")
+    data, _, notes = load_yaml(file, "a.yaml")
+    assert data == {"nama": "Contoh"}
+    assert [n.level for n in notes] == [Level.WARNING]
