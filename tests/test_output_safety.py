@@ -1,0 +1,108 @@
+"""A failed, interrupted or killed build leaves the last good output exactly as it was."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from sopgen.build import build_site
+from sopgen.errors import ContentError
+from sopgen.output import STAGING_PREFIX, OutputCollision, Staging, staged_output
+
+from .support import small_site, sop_yaml, tree_digest, write_site
+
+
+def test_failed_build_leaves_output_untouched(tmp_path: Path) -> None:
+    site = small_site(tmp_path / "site")
+    out = tmp_path / "output"
+    build_site(site, out, pdf=False)
+    before = tree_digest(out)
+    assert "sop/prosedur-1.html" in before
+    (site / "sop" / "prosedur-1.yaml").write_text("nomor: [\n", encoding="utf-8")
+    with pytest.raises(ContentError):
+        build_site(site, out, pdf=False)
+    assert tree_digest(out) == before
+    assert not list(tmp_path.glob(f"{STAGING_PREFIX}*"))
+
+
+def test_exception_while_writing_discards_staging(tmp_path: Path) -> None:
+    out = tmp_path / "output"
+    out.mkdir()
+    (out / "lama.html").write_text("lama", encoding="utf-8")
+    with pytest.raises(RuntimeError), staged_output(out) as stage:
+        stage.write_text("baru.html", "a", "baru")
+        raise RuntimeError("render failed half-way")
+    assert tree_digest(out) == {"lama.html": tree_digest(out)["lama.html"]}
+    assert not list(tmp_path.glob(f"{STAGING_PREFIX}*"))
+
+
+def test_successful_build_replaces_output_whole(tmp_path: Path) -> None:
+    out = tmp_path / "output"
+    out.mkdir()
+    (out / "sisa-lama.html").write_text("lama", encoding="utf-8")
+    build_site(small_site(tmp_path / "site"), out, pdf=False)
+    assert not (out / "sisa-lama.html").exists()
+    assert (out / "index.html").is_file()
+
+
+def test_sigkill_half_way_leaves_output_untouched(tmp_path: Path) -> None:
+    site = small_site(tmp_path / "site", sops=6)
+    out = tmp_path / "output"
+    build_site(site, out, pdf=False)
+    before = tree_digest(out)
+    for i in range(1, 7):
+        (site / "sop" / f"prosedur-{i}.yaml").write_text(sop_yaml(f"Prosedur baru {i}", f"200/{i}/SOP/2024", steps=12), encoding="utf-8")
+    process = subprocess.Popen([sys.executable, "-m", "sopgen", "build", str(site), "--out", str(out)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    staged_pdf = None
+    while time.monotonic() < deadline and process.poll() is None:
+        staged_pdf = next(iter(tmp_path.glob(f"{STAGING_PREFIX}output-*/sop/*.pdf")), None)
+        if staged_pdf:
+            break
+        time.sleep(0.05)
+    assert staged_pdf is not None, "the build finished or failed before it could be killed half-way"
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    assert tree_digest(out) == before
+    # the next build cleans the dead build's staging folder up
+    build_site(site, out, pdf=False)
+    assert not list(tmp_path.glob(f"{STAGING_PREFIX}*"))
+    assert "Prosedur baru 1" in (out / "sop" / "prosedur-1.html").read_text(encoding="utf-8")
+
+
+def test_two_documents_one_output_path(tmp_path: Path) -> None:
+    stage = Staging(tmp_path)
+    stage.write_text("sop/a.html", "sop/a.yaml", "x")
+    with pytest.raises(OutputCollision, match="sop/a.yaml"):
+        stage.write_text("sop/A.html", "sop/A.yml", "y")
+
+
+def test_same_id_in_two_files_is_a_content_error(tmp_path: Path) -> None:
+    site = small_site(tmp_path / "site")
+    write_site(site, {"sop/prosedur-1.yml": sop_yaml("Kembar", "300/1/SOP/2024")})
+    with pytest.raises(ContentError) as failed:
+        build_site(site, tmp_path / "output", pdf=False)
+    assert any("id SOP 'prosedur-1' sudah dipakai" in p.message for p in failed.value.problems)
+
+
+def test_site_template_override_extends_the_theme(tmp_path: Path) -> None:
+    site = small_site(tmp_path / "site")
+    write_site(site, {"templates/sop.html": '{% extends "!theme/sop.html" %}{% block title %}KHUSUS {{ super() }}{% endblock %}'})
+    out = tmp_path / "output"
+    build_site(site, out, pdf=False)
+    page = (out / "sop" / "prosedur-1.html").read_text(encoding="utf-8")
+    assert "<title>KHUSUS Prosedur 1" in page
+    assert "Langkah nomor 1 dari prosedur Prosedur 1" in page
+
+
+def test_template_sees_no_undefined_silently(tmp_path: Path) -> None:
+    site = small_site(tmp_path / "site")
+    write_site(site, {"templates/index.html": "{{ tidak_ada.apa_pun }}"})
+    with pytest.raises(Exception, match="tidak_ada"):
+        build_site(site, tmp_path / "output", pdf=False)
