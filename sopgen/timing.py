@@ -8,12 +8,20 @@ from contextlib import contextmanager
 
 
 class Timings(dict[str, float]):
-    """Seconds spent per phase; a phase may be entered many times and accumulates."""
+    """Seconds spent per phase; a phase may be entered many times and accumulates.
+
+    ``current`` names the phase running now, so a memory sampler in another
+    thread can attribute what it sees.
+    """
+
+    current: str | None = None
 
     @contextmanager
     def phase(self, name: str) -> Iterator[None]:
+        previous, self.current = self.current, name
         start = time.perf_counter()
         try:
             yield
         finally:
             self[name] = self.get(name, 0.0) + time.perf_counter() - start
+            self.current = previous
