@@ -46,9 +46,12 @@ def check_site(site_dir: Path) -> tuple[Site | None, Problems]:
     return site, problems
 
 
-def build_site(site_dir: Path, out_dir: Path, *, strict: bool = False, pdf: bool = True, progress: Progress | None = None) -> BuildResult:
+def build_site(
+    site_dir: Path, out_dir: Path, *, strict: bool = False, pdf: bool = True,
+    progress: Progress | None = None, timings: Timings | None = None,
+) -> BuildResult:
     """Build the site into ``out_dir``; raises ContentError (and writes nothing) on content problems."""
-    timings = Timings()
+    timings = Timings() if timings is None else timings
     with timings.phase("load"):
         site, problems = check_site(site_dir)
     if site is None or problems.fails(strict):
