@@ -29,7 +29,10 @@ def _parse_tanggal(value: Any) -> Any:
             day, month, year = match.groups()
             if month.lower() not in BULAN:
                 raise ValueError(f"nama bulan '{month}' tidak dikenal (Januari … Desember)")
-            return dt.date(int(year), BULAN.index(month.lower()) + 1, int(day))
+            try:
+                return dt.date(int(year), BULAN.index(month.lower()) + 1, int(day))
+            except ValueError:
+                raise ValueError(f"tanggal '{value.strip()}' tidak ada di kalender") from None
     return value
 
 
