@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import AliasChoices, Field, field_validator, model_validator
 
 from .base import Model, OptionalTanggal, Tanggal
+from .site import Kertas
 
 
 class TanggalSOP(Model):
@@ -37,7 +38,12 @@ class Langkah(Model):
     id: str | None = Field(None, description="Id langkah (opsional), dipakai oleh 'lanjut' dan 'keputusan'.")
     uraian: str = Field(description="Uraian prosedur langkah ini.")
     pelaksana: str = Field(description="Kolom pelaksana yang menjalankan langkah ini (salah satu dari daftar 'pelaksana').")
-    mutu_baku: MutuBaku = Field(description="Mutu baku: kelengkapan, waktu, output.")
+    mutu_baku: MutuBaku = Field(
+        # "mutu_buku" is the reference's own slip: accepted so the lint can warn with the fix
+        # (a misspelt standard term is a warning, not a reason to refuse the whole SOP).
+        validation_alias=AliasChoices("mutu_baku", "mutu_buku"),
+        description="Mutu baku: kelengkapan, waktu, output.",
+    )
     keterangan: str = Field("-", description="Isi kolom Keterangan.")
     keputusan: Keputusan | None = Field(None, description="Bila langkah ini sebuah keputusan: tujuan cabang 'ya' dan 'tidak'.")
     lanjut: str | None = Field(None, description="Id langkah berikutnya bila bukan baris di bawahnya.")
@@ -64,7 +70,7 @@ class SOP(Model):
     bidang: str | None = Field(None, description="Bidang/seksi untuk pengelompokan di beranda.")
     tanggal: TanggalSOP
     disahkan_oleh: str = Field(description="Id pejabat (dari pejabat.yaml) yang mengesahkan SOP.")
-    kertas: str | None = Field(None, description="Ukuran kertas: 'F4' atau 'A4'; bawaan dari site.yaml.")
+    kertas: Kertas | None = Field(None, description="Ukuran kertas: 'F4' atau 'A4'; bawaan dari site.yaml.")
     ilustrasi: bool = Field(False, description="true bila isi SOP ini contoh (bukan dokumen resmi); ditandai di halaman.")
     dasar_hukum: list[str] = Field(description="Daftar dasar hukum.")
     kualifikasi_pelaksana: list[str] = Field(description="Daftar kualifikasi pelaksana.")
