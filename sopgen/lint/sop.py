@@ -1,10 +1,161 @@
-"""Checks of SOP documents (placeholder until the SOP checks land)."""
+"""Checks of SOP documents beyond the schema: plausibility and standard terms.
+
+Each warning carries a ``code`` so that an SOP which deliberately departs
+from a rule (the reference keeps two empty pelaksana columns, as signed) can
+say ``abaikan_peringatan: [kolom-pelaksana-kosong]`` and stay quiet under
+``--strict`` without hiding anything else. Errors are never silenced.
+"""
 
 from __future__ import annotations
 
-from ..content.loader import Site
-from ..errors import Problems
+import datetime as dt
+import difflib
+import itertools
+import re
+
+from ..content.loader import Doc, Site
+from ..content.yamlsource import field_name
+from ..domain.durasi import MENIT_PER_SATUAN, parse_durasi, split_angka_satuan
+from ..errors import Level, Problem, Problems, did_you_mean
+from ..models.base import BULAN
+from ..models.sop import SOP
+from .istilah import KODE as KODE_ISTILAH
+from .istilah import periksa_teks, teks_bidang
+
+KODE_KOLOM_KOSONG = "kolom-pelaksana-kosong"
+KODE_TAHUN = "tahun-dasar-hukum"
+KODE_TANGGAL = "urutan-tanggal"
+KODE_WAKTU = "waktu-mutu-baku"
+KODE_ABAIKAN = "abaikan-peringatan"
+KODE_SOP = (KODE_KOLOM_KOSONG, KODE_TAHUN, KODE_TANGGAL, KODE_WAKTU, KODE_ISTILAH)
+"""The warning codes an SOP may list in ``abaikan_peringatan``."""
+
+TAHUN_TERAWAL = 1945
+"""A regulation older than the Republic is not a plausible dasar hukum of a kecamatan SOP."""
+_TAHUN = re.compile(r"\btahun\s+(\d{4})\b", re.IGNORECASE)
+
+Path = tuple[str | int, ...]
 
 
 def lint_sops(site: Site, problems: Problems) -> None:
-    """Structural and plausibility checks of every SOP."""
+    """Plausibility checks of every SOP, less the warnings each SOP chose to silence."""
+    for doc in site.sops.values():
+        found = Problems()
+        lint_sop(doc, found)
+        problems.extend(_silenced(doc, found.items))
+
+
+def lint_sop(doc: Doc[SOP], problems: Problems) -> None:
+    """Every check of one SOP, unsilenced."""
+    _kolom_kosong(doc, problems)
+    _urutan_tanggal(doc, problems)
+    _tahun_dasar_hukum(doc, problems)
+    _waktu(doc, problems)
+    _istilah(doc, problems)
+
+
+def _silenced(doc: Doc[SOP], found: list[Problem]) -> list[Problem]:
+    """Drop the SOP's own warnings whose code it lists in ``abaikan_peringatan``; flag unknown codes."""
+    abaikan = set(doc.model.abaikan_peringatan)
+    for index, code in enumerate(doc.model.abaikan_peringatan):
+        if code not in KODE_SOP:
+            where = doc.source.at("abaikan_peringatan", index)
+            hint = did_you_mean(code, KODE_SOP) or f"kode yang dikenal: {', '.join(KODE_SOP)}."
+            found.append(Problem(where.path, where.line, where.column, f"abaikan_peringatan[{index + 1}]", f"kode peringatan '{code}' tidak dikenal", hint, Level.WARNING, KODE_ABAIKAN))
+    return [p for p in found if not (p.level is Level.WARNING and p.code in abaikan and p.path == doc.shown)]
+
+
+def _warn(doc: Doc[SOP], path: Path, message: str, hint: str, code: str, problems: Problems) -> None:
+    path = _as_written(doc, path)
+    problems.add(doc.source.at(*path), field_name(path), message, hint, Level.WARNING, code)
+
+
+def _as_written(doc: Doc[SOP], path: Path) -> Path:
+    """The field path as the file spells it (``mutu_buku`` where the author wrote the slip)."""
+    if "mutu_baku" in path:
+        cut = path.index("mutu_baku")
+        slip = path[:cut] + ("mutu_buku",)
+        if slip in doc.source.keys:
+            return slip + path[cut + 1 :]
+    return path
+
+
+def _kolom_kosong(doc: Doc[SOP], problems: Problems) -> None:
+    used = {langkah.pelaksana for langkah in doc.model.langkah}
+    for index, kolom in enumerate(doc.model.pelaksana):
+        if kolom not in used:
+            _warn(
+                doc, ("pelaksana", index), f"kolom pelaksana '{kolom}' tidak dipakai oleh langkah mana pun",
+                f"hapus kolom ini, atau tulis 'abaikan_peringatan: [{KODE_KOLOM_KOSONG}]' bila sengaja dipertahankan.",
+                KODE_KOLOM_KOSONG, problems,
+            )
+
+
+def _urutan_tanggal(doc: Doc[SOP], problems: Problems) -> None:
+    t = doc.model.tanggal
+    pairs = [
+        ("pengesahan", t.pengesahan, "pembuatan", t.pembuatan, "SOP disahkan sesudah dibuat"),
+        ("revisi", t.revisi, "pembuatan", t.pembuatan, "SOP direvisi sesudah dibuat"),
+        ("efektif", t.efektif, "pengesahan", t.pengesahan, "SOP berlaku sesudah disahkan"),
+    ]
+    for later, later_date, earlier, earlier_date, rule in pairs:
+        if later_date is not None and later_date < earlier_date:
+            _warn(
+                doc, ("tanggal", later),
+                f"tanggal {later} ({_tanggal(later_date)}) sebelum tanggal {earlier} ({_tanggal(earlier_date)})",
+                f"periksa kedua tanggal: {rule}.", KODE_TANGGAL, problems,
+            )
+
+
+def _tahun_dasar_hukum(doc: Doc[SOP], problems: Problems) -> None:
+    t = doc.model.tanggal
+    batas = max(d for d in (t.pembuatan, t.revisi, t.pengesahan, t.efektif) if d is not None)
+    for index, teks in enumerate(doc.model.dasar_hukum):
+        for match in _TAHUN.finditer(teks):
+            tahun = int(match[1])
+            if TAHUN_TERAWAL <= tahun <= batas.year:
+                continue
+            if tahun > batas.year:
+                message = f"tahun {tahun} sesudah tanggal SOP ini ({_tanggal(batas)}): dasar hukum harus sudah terbit"
+            else:
+                message = f"tahun {tahun} tidak masuk akal untuk dasar hukum"
+            guess = _tebak_tahun(match[1], teks, batas)
+            hint = f"maksud Anda 'Tahun {guess}'?" if guess else "periksa tahun terbit peraturan ini."
+            _warn(doc, ("dasar_hukum", index), message, hint, KODE_TAHUN, problems)
+
+
+def _tebak_tahun(digits: str, teks: str, batas: dt.date) -> int | None:
+    """A plausible year one slip away (two digits swapped), preferring one the same text mentions."""
+    plausible = [int(c) for c in ("".join(p) for p in itertools.permutations(digits)) if TAHUN_TERAWAL <= int(c) <= batas.year]
+    swaps = [y for y in plausible if sum(a != b for a, b in zip(str(y), digits)) == 2]
+    mentioned = {int(m[1]) for m in _TAHUN.finditer(teks)} | {int(y) for y in re.findall(r"\b(\d{4})\b", teks)}
+    for candidates in ([y for y in swaps if y in mentioned], swaps):
+        if len(set(candidates)) == 1:
+            return candidates[0]
+    return None
+
+
+def _waktu(doc: Doc[SOP], problems: Problems) -> None:
+    for index, langkah in enumerate(doc.model.langkah):
+        waktu = langkah.mutu_baku.waktu
+        if parse_durasi(waktu) is not None:
+            continue
+        parts = split_angka_satuan(waktu)
+        satuan = difflib.get_close_matches(parts[1].lower(), list(MENIT_PER_SATUAN), n=1, cutoff=0.6) if parts else []
+        hint = f"maksud Anda '{parts[0]} {satuan[0]}'?" if parts and satuan else "tulis angka dan satuan, mis. '10 menit', '2 jam', '3 hari'."
+        _warn(doc, ("langkah", index, "mutu_baku", "waktu"), f"waktu '{waktu}' bukan lama waktu yang terukur", hint, KODE_WAKTU, problems)
+
+
+def _tanggal(value: dt.date) -> str:
+    """``17 Januari 2024``, as the identity table prints it."""
+    return f"{value.day} {BULAN[value.month - 1].capitalize()} {value.year}"
+
+
+def _istilah(doc: Doc[SOP], problems: Problems) -> None:
+    for index in range(len(doc.model.langkah)):
+        if ("langkah", index, "mutu_buku") in doc.source.keys:
+            where = doc.source.key_at("langkah", index, "mutu_buku")
+            problems.add(where, f"langkah[{index + 1}].mutu_buku", "'mutu_buku' salah ketik", "tulis 'mutu_baku' (MUTU BAKU).", Level.WARNING, KODE_ISTILAH)
+    for path, teks in teks_bidang(doc.model.model_dump()):
+        written = _as_written(doc, path)
+        periksa_teks(doc.source.at(*written), field_name(written), teks, problems)
