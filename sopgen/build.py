@@ -18,8 +18,10 @@ from .errors import ContentError, Problem, Problems
 from .lint import lint_site
 from .output import Staging, staged_output
 from .render.env import make_env, theme_dir
-from .render.home import render_home
+from .render.binder import build_binder
+from .render.home import navigation, render_home
 from .render.pdf import PdfRenderer
+from .render.search import build_search_index, render_search_page
 from .render.sop import render_sops
 from .timing import Timings
 
@@ -57,13 +59,20 @@ def build_site(
     if site is None or problems.fails(strict):
         raise ContentError(problems.sorted())
     env = make_env(site)
+    env.globals["nav"] = navigation(site, pdf)
     with staged_output(out_dir) as stage:
         with timings.phase("write"):
             _copy_static(site, stage)
         renderer = PdfRenderer([stage.root, site.root, theme_dir(site)]) if pdf else None
         render_sops(site, env, stage, renderer, timings, progress or (lambda _: None))
+        if renderer is not None:
+            with timings.phase("binder"):
+                build_binder(site, env, stage, renderer)
         with timings.phase("html"):
             render_home(site, env, stage)
+            render_search_page(env, stage)
+        with timings.phase("search"):
+            build_search_index(stage)
         files = sorted(stage.written)
     return BuildResult(out_dir, files, problems.warnings, timings)
 
