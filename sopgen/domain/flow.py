@@ -1,0 +1,258 @@
+"""The step graph of an SOP flowchart, and the checks that make it drawable.
+
+A flowchart can only be drawn when every langkah sits in a real pelaksana
+column, every arrow points at a real step, and the flow runs from "Mulai" to
+"Selesai". This module builds the graph from the model and reports what is
+wrong as plain :class:`Finding` data; the loader turns findings into
+:class:`sopgen.errors.Problem` with line and column (``SourceMap.at(*path)``).
+
+**Step ids.** A langkah's id is its ``id`` when written, else its 1-based
+number as a string (``"1"``, ``"2"``, …), so ``lanjut: "3"`` works without
+naming every step. Field paths use 0-based list indexes, like the source map.
+
+**Edges.** A decision (``keputusan``) has two edges, ``ya`` and ``tidak``; any
+other step goes to its ``lanjut`` when given, else to the next row; the last
+step ends the flow and has none.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+from enum import Enum
+
+from ..errors import Level, did_you_mean
+from ..models.sop import SOP, Langkah
+
+FieldPath = tuple[str | int, ...]
+
+KODE_KOLOM_KOSONG = "kolom-pelaksana-kosong"
+"""Same code as the SOP lint, so ``abaikan_peringatan`` silences both and a caller can de-duplicate."""
+
+
+class StepKind(str, Enum):
+    """The symbol a step is drawn as (Permenpan RB 35/2012)."""
+
+    MULAI = "mulai"
+    PROSES = "proses"
+    KEPUTUSAN = "keputusan"
+    SELESAI = "selesai"
+
+
+class EdgeKind(str, Enum):
+    """Why an arrow exists: the plain flow (next row or ``lanjut``), or a decision's branch."""
+
+    LANJUT = "lanjut"
+    YA = "ya"
+    TIDAK = "tidak"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem of the flow, where it is (field path) and how to fix it."""
+
+    path: FieldPath
+    message: str
+    hint: str = ""
+    level: Level = Level.ERROR
+    code: str = ""
+
+
+@dataclass(frozen=True)
+class Edge:
+    """An arrow from one row to another (0-based row indexes)."""
+
+    source: int
+    target: int
+    kind: EdgeKind
+
+    @property
+    def label(self) -> str:
+        """The text printed beside a decision's branch ("Ya" / "Tidak"); plain arrows have none."""
+        return {EdgeKind.YA: "Ya", EdgeKind.TIDAK: "Tidak"}.get(self.kind, "")
+
+    @property
+    def is_back(self) -> bool:
+        """Points at this row or an earlier one: drawn up a lane beside the columns."""
+        return self.target <= self.source
+
+
+@dataclass(frozen=True)
+class Flow:
+    """The graph of one SOP: what each row draws, in which column, and its arrows."""
+
+    ids: tuple[str, ...]
+    kinds: tuple[StepKind, ...]
+    columns: tuple[int, ...]
+    """Pelaksana column of each row; -1 when the pelaksana is not a column (an error finding says so)."""
+    pelaksana: tuple[str, ...]
+    edges: tuple[Edge, ...]
+    findings: tuple[Finding, ...]
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.level is Level.ERROR]
+
+    @property
+    def drawable(self) -> bool:
+        """No error finding: the layout may rely on every column and target existing."""
+        return not self.errors
+
+    def outgoing(self, row: int) -> list[Edge]:
+        return [e for e in self.edges if e.source == row]
+
+
+def step_id(index: int, langkah: Langkah) -> str:
+    """The id other steps use to point at this one: its ``id``, else its 1-based number."""
+    return langkah.id if langkah.id else str(index + 1)
+
+
+def step_kind(index: int, count: int, langkah: Langkah) -> StepKind:
+    """A decision is a diamond wherever it is; otherwise the first row starts, the last ends."""
+    if langkah.keputusan is not None:
+        return StepKind.KEPUTUSAN
+    if index == 0:
+        return StepKind.MULAI
+    if index == count - 1:
+        return StepKind.SELESAI
+    return StepKind.PROSES
+
+
+def build_flow(sop: SOP) -> Flow:
+    """The graph of ``sop`` with every finding about it (errors and warnings)."""
+    langkah = sop.langkah
+    ids = tuple(step_id(i, step) for i, step in enumerate(langkah))
+    findings: list[Finding] = []
+    findings += _duplicate_ids(langkah, ids)
+    columns, found = _columns(sop)
+    findings += found
+    findings += _misplaced(langkah)
+    edges, found = _edges(langkah, ids)
+    findings += found
+    findings += _reachability(len(langkah), edges)
+    findings += _unused_columns(sop)
+    kinds = tuple(step_kind(i, len(langkah), step) for i, step in enumerate(langkah))
+    return Flow(ids, kinds, columns, tuple(sop.pelaksana), tuple(edges), tuple(findings))
+
+
+def _duplicate_ids(langkah: list[Langkah], ids: tuple[str, ...]) -> list[Finding]:
+    """Two steps with one id make every arrow to that id ambiguous."""
+    first: dict[str, int] = {}
+    findings = []
+    for index, sid in enumerate(ids):
+        if sid not in first:
+            first[sid] = index
+            continue
+        # Report at the written id (the one the author can change); an unwritten id is a row number.
+        at, other = (index, first[sid]) if langkah[index].id else (first[sid], index)
+        if langkah[index].id and langkah[first[sid]].id:
+            hint = "setiap langkah harus memiliki id yang berbeda."
+        else:
+            hint = "gunakan id berupa kata (mis. 'verifikasi') agar tidak tertukar dengan nomor urut langkah."
+        findings.append(Finding(("langkah", at, "id"), f"id langkah '{sid}' sudah dipakai oleh langkah {other + 1}", hint))
+    return findings
+
+
+def _columns(sop: SOP) -> tuple[tuple[int, ...], list[Finding]]:
+    """Each step's pelaksana column, and an error for a pelaksana that is not a column."""
+    index_of = {name: i for i, name in enumerate(sop.pelaksana)}
+    columns, findings = [], []
+    for index, step in enumerate(sop.langkah):
+        column = index_of.get(step.pelaksana, -1)
+        columns.append(column)
+        if column < 0:
+            hint = did_you_mean(step.pelaksana, sop.pelaksana) or (
+                f"kolom yang tersedia: {', '.join(sop.pelaksana)}; tambahkan ke daftar 'pelaksana' bila memang kolom baru."
+            )
+            findings.append(Finding(("langkah", index, "pelaksana"), f"pelaksana '{step.pelaksana}' bukan salah satu kolom pelaksana", hint))
+    return tuple(columns), findings
+
+
+def _misplaced(langkah: list[Langkah]) -> list[Finding]:
+    """The first row must be drawable as "Mulai", the last as "Selesai"; a decision takes no ``lanjut``."""
+    findings = []
+    last = len(langkah) - 1
+    if langkah[0].keputusan is not None:
+        findings.append(Finding(("langkah", 0, "keputusan"), "langkah pertama adalah awal prosedur (Mulai) sehingga tidak dapat berupa keputusan", "tambahkan langkah awal sebelum keputusan ini."))
+    if langkah[last].keputusan is not None:
+        findings.append(Finding(("langkah", last, "keputusan"), "langkah terakhir adalah akhir prosedur (Selesai) sehingga tidak dapat berupa keputusan", "tambahkan langkah penutup sesudah keputusan ini."))
+    if langkah[last].lanjut is not None:
+        findings.append(Finding(("langkah", last, "lanjut"), "langkah terakhir adalah akhir prosedur (Selesai) sehingga tidak dapat memiliki 'lanjut'", "hapus 'lanjut', atau pindahkan langkah penutup ke baris terakhir."))
+    for index, step in enumerate(langkah):
+        if step.keputusan is not None and step.lanjut is not None:
+            findings.append(Finding(("langkah", index, "lanjut"), "langkah keputusan tidak memakai 'lanjut'", "tujuan keputusan ditentukan oleh 'keputusan.ya' dan 'keputusan.tidak'; hapus 'lanjut'."))
+    return findings
+
+
+def _targets(index: int, step: Langkah, last: int) -> list[tuple[FieldPath, str | None, EdgeKind]]:
+    """Where a step's arrows go, as written: (field path, target id or None for next row, kind)."""
+    here: FieldPath = ("langkah", index)
+    if step.keputusan is not None:
+        return [(here + ("keputusan", "ya"), step.keputusan.ya, EdgeKind.YA), (here + ("keputusan", "tidak"), step.keputusan.tidak, EdgeKind.TIDAK)]
+    if index == last:
+        return []
+    if step.lanjut is not None:
+        return [(here + ("lanjut",), step.lanjut, EdgeKind.LANJUT)]
+    return [(here, None, EdgeKind.LANJUT)]
+
+
+def _edges(langkah: list[Langkah], ids: tuple[str, ...]) -> tuple[list[Edge], list[Finding]]:
+    """Every arrow whose target exists; an error for each target that does not."""
+    row_of: dict[str, int] = {}
+    for index, sid in enumerate(ids):
+        row_of.setdefault(sid, index)
+    edges: list[Edge] = []
+    findings: list[Finding] = []
+    last = len(langkah) - 1
+    for index, step in enumerate(langkah):
+        for path, target_id, kind in _targets(index, step, last):
+            target = index + 1 if target_id is None else row_of.get(target_id)
+            if target is None:
+                hint = did_you_mean(target_id or "", ids) or f"id langkah yang ada: {', '.join(ids)}."
+                findings.append(Finding(path, f"langkah tujuan '{target_id}' tidak ditemukan", hint))
+            elif target == index:
+                findings.append(Finding(path, "langkah tidak boleh menuju dirinya sendiri", "arahkan ke langkah lain."))
+            else:
+                edges.append(Edge(index, target, kind))
+        if step.keputusan is not None and step.keputusan.ya == step.keputusan.tidak:
+            findings.append(Finding(("langkah", index, "keputusan"), f"cabang 'ya' dan 'tidak' menuju langkah yang sama ('{step.keputusan.ya}')", "keputusan perlu dua tujuan yang berbeda.", Level.WARNING))
+    return edges, findings
+
+
+def _reachable(start: int, links: dict[int, list[int]]) -> set[int]:
+    seen, queue = {start}, deque([start])
+    while queue:
+        for nxt in links.get(queue.popleft(), []):
+            if nxt not in seen:
+                seen.add(nxt)
+                queue.append(nxt)
+    return seen
+
+
+def _reachability(count: int, edges: list[Edge]) -> list[Finding]:
+    """Steps the flow never reaches, and reached steps from which "Selesai" cannot be reached."""
+    forward: dict[int, list[int]] = {}
+    backward: dict[int, list[int]] = {}
+    for edge in edges:
+        forward.setdefault(edge.source, []).append(edge.target)
+        backward.setdefault(edge.target, []).append(edge.source)
+    from_start = _reachable(0, forward)
+    to_end = _reachable(count - 1, backward)
+    findings = []
+    for index in range(count):
+        if index not in from_start:
+            findings.append(Finding(("langkah", index), f"langkah {index + 1} tidak dapat dicapai dari langkah pertama (Mulai)", "periksa 'lanjut' dan cabang 'keputusan' pada langkah-langkah sebelumnya."))
+        elif index not in to_end:
+            findings.append(Finding(("langkah", index), f"alur dari langkah {index + 1} tidak pernah sampai ke langkah terakhir (Selesai)", "periksa apakah 'lanjut' atau cabang 'keputusan' membentuk putaran tanpa jalan keluar."))
+    return findings
+
+
+def _unused_columns(sop: SOP) -> list[Finding]:
+    """A column nobody works in is allowed (the signed reference has two) but worth a warning."""
+    used = {step.pelaksana for step in sop.langkah}
+    return [
+        Finding(("pelaksana", index), f"kolom pelaksana '{name}' tidak dipakai oleh langkah mana pun",
+                f"hapus kolom ini, atau tulis 'abaikan_peringatan: [{KODE_KOLOM_KOSONG}]' bila sengaja dipertahankan.",
+                Level.WARNING, KODE_KOLOM_KOSONG)
+        for index, name in enumerate(sop.pelaksana) if name not in used
+    ]
