@@ -1,0 +1,90 @@
+"""Loading the Laporan Kinerja folders: ``laporan/<id>/laporan.yaml`` and its Markdown parts.
+
+A missing or unreadable Markdown file is reported at the ``berkas:`` line that names it, so the
+administrator sees which entry of the list to fix.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import Position, Problem, Problems, relpath
+from ..models.laporan import Bagian, Laporan
+from .loader import load_document
+from .yamlsource import MAX_BYTES, SourceMap
+
+LAPORAN_DIR = "laporan"
+LAPORAN_FILE = "laporan.yaml"
+
+
+@dataclass(frozen=True)
+class TeksBagian:
+    """One part's Markdown as read from disk, with the path shown in messages."""
+
+    bagian: Bagian
+    file: Path
+    shown: str
+    text: str
+
+
+@dataclass(frozen=True)
+class LaporanDoc:
+    """A validated report folder: the YAML model, its source map, and the text of every part."""
+
+    id: str
+    folder: Path
+    model: Laporan
+    source: SourceMap
+    bagian: tuple[TeksBagian, ...]
+
+    @property
+    def shown(self) -> str:
+        return self.source.path
+
+
+def load_laporan(root: Path, problems: Problems) -> dict[str, LaporanDoc]:
+    """Every ``laporan/*/laporan.yaml`` of the site; a folder without one is reported."""
+    found: dict[str, LaporanDoc] = {}
+    base = root / LAPORAN_DIR
+    if not base.is_dir():
+        return found
+    for folder in sorted(p for p in base.iterdir() if p.is_dir()):
+        file = folder / LAPORAN_FILE
+        if not file.is_file():
+            problems.add(Position(relpath(folder, root)), "", f"folder laporan tanpa berkas {LAPORAN_FILE}", f"tambahkan {LAPORAN_FILE} atau hapus folder ini.")
+            continue
+        loaded = load_document(file, Laporan, root, problems)
+        if loaded is None:
+            continue
+        model, source = loaded
+        texts = []
+        for index, bagian in enumerate(model.bagian):
+            file = folder / bagian.berkas
+            text = _read_markdown(file, root, source.at("bagian", index, "berkas"), problems)
+            if text is not None:
+                texts.append(TeksBagian(bagian, file, relpath(file, root), text))
+        if len(texts) == len(model.bagian):
+            found[folder.name] = LaporanDoc(folder.name, folder, model, source, tuple(texts))
+    return found
+
+
+def _read_markdown(file: Path, root: Path, named_at: Position, problems: Problems) -> str | None:
+    """The file's UTF-8 text (BOM dropped); None, with a problem, when it cannot be used."""
+    shown = relpath(file, root)
+    if not file.is_file():
+        problems.add(named_at, "berkas", f"berkas Markdown '{shown}' tidak ditemukan", "periksa nama berkas atau buat berkasnya.")
+        return None
+    raw = file.read_bytes()
+    if len(raw) > MAX_BYTES:
+        problems.extend([Problem(shown, 1, 1, "", f"berkas terlalu besar ({len(raw) // 1024} KiB; batas {MAX_BYTES // 1024} KiB)", "pecah bagian ini menjadi beberapa berkas.")])
+        return None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        problems.extend([Problem(shown, line, column, "", f"berkas bukan UTF-8 (byte 0x{raw[exc.start]:02x})", "simpan ulang berkas dengan pengodean UTF-8.")])
+        return None

@@ -1,0 +1,99 @@
+"""Checks of the Laporan Kinerja: references, directives, unsafe HTML, images, the 53/2014 analyses.
+
+Everything is checked on the sources, before anything is rendered, so ``sopgen check`` reports
+an unknown indicator in the narrative at its Markdown file and line, just as ``build`` would.
+"""
+
+from __future__ import annotations
+
+from ..content.directives import TABEL, Directive, Katalog, check, katalog_rekap, scan
+from ..content.laporan import LaporanDoc
+from ..content.loader import Site
+from ..content.markdown_safety import scan as scan_html
+from ..domain.rekap import Rekap
+from ..errors import Level, Problems, did_you_mean
+
+ANALISIS = {
+    "capaian": "perbandingan target dan realisasi tahun ini",
+    "perbandingan": "perbandingan dengan tahun-tahun sebelumnya",
+    "renstra": "perbandingan dengan target akhir Renstra",
+    "efisiensi": "efisiensi penggunaan sumber daya",
+    "program": "program dan kegiatan pendukung",
+}
+"""The data analyses Permenpan RB 53/2014 asks for each sasaran (the national-standard one only
+where a standard is given; causes and fixes are narrative)."""
+
+
+def lint_laporan(site: Site, problems: Problems) -> None:
+    """Check every report of the site."""
+    for doc in site.laporan.values():
+        _references(doc, site, problems)
+        siklus = site.kinerja.siklus.get(doc.model.kinerja) if site.kinerja else None
+        directives = {t.shown: list(scan(t.text, t.shown)) for t in doc.bagian}
+        for teks in doc.bagian:
+            problems.extend(scan_html(teks.text, teks.shown, site.root))
+        if siklus is None:
+            continue  # the cycle is missing or broken (reported): names cannot be checked
+        katalog = katalog_rekap(siklus.rekap)
+        _standar(doc, katalog, problems)
+        blocks: dict[str, Directive] = {}
+        for found in directives.values():
+            for d in found:
+                if isinstance(d, Directive) and d.block:
+                    if d.key in blocks and d.kata != "perjanjian-kinerja":
+                        first = blocks[d.key].where
+                        problems.add(d.where, d.kata, f"'{d.key}' sudah ada di {first.path}:{first.line}", "ref akan menunjuk yang pertama; beri judul berbeda atau hapus salah satu.", Level.WARNING, "blok-ganda")
+                    blocks.setdefault(d.key, d)
+        for teks in doc.bagian:
+            lines = teks.text.splitlines()
+            for d in directives[teks.shown]:
+                if not isinstance(d, Directive):
+                    problems.add(d, "", "tanda {{ tidak ditutup dengan }} pada baris yang sama", "tulis isian dalam satu baris, mis. {{ capaian IKU-1.1 }}.")
+                    continue
+                check(d, katalog, problems, set(blocks))
+                if d.kata == "tabel" and d.block and len(d.words) > 1 and d.words[1] not in TABEL and d.judul and not _table_follows(lines, d.where.line):
+                    problems.add(d.where, "tabel", f"tidak ada tabel Markdown di bawah judul '{d.judul}'", "tulis tabel Markdown (baris diawali '|') tepat di bawah baris ini.")
+        _analisis(doc, siklus.rekap, set(blocks), problems)
+
+
+def _references(doc: LaporanDoc, site: Site, problems: Problems) -> None:
+    """The signing pejabat and the recap cycle must exist."""
+    lap = doc.model
+    if lap.penanda_tangan not in site.pejabat and lap.penanda_tangan not in site.declared.get("pejabat", set()):
+        problems.add(doc.source.at("penanda_tangan"), "penanda_tangan", f"pejabat '{lap.penanda_tangan}' tidak ada di pejabat.yaml", did_you_mean(lap.penanda_tangan, site.pejabat) or f"pilihan: {', '.join(site.pejabat)}.")
+    declared = site.declared.get("kinerja", set())
+    if lap.kinerja not in declared:
+        problems.add(doc.source.at("kinerja"), "kinerja", f"siklus kinerja '{lap.kinerja}' tidak ada di folder kinerja/", did_you_mean(lap.kinerja, declared) or f"siklus yang ada: {', '.join(sorted(declared)) or 'belum ada'}.")
+
+
+def _standar(doc: LaporanDoc, katalog: Katalog, problems: Problems) -> None:
+    for kode in doc.model.standar_nasional:
+        if katalog.kode.get(kode) != "indikator":
+            indikator = [k for k, v in katalog.kode.items() if v == "indikator"]
+            problems.add(doc.source.key_at("standar_nasional", kode), f"standar_nasional.{kode}", f"indikator '{kode}' tidak ada pada data kinerja", did_you_mean(kode, indikator))
+
+
+def _table_follows(lines: list[str], line: int) -> bool:
+    """A Markdown table starts on the next non-empty line."""
+    for text in lines[line:]:
+        if text.strip():
+            return text.lstrip().startswith("|")
+    return False
+
+
+def _analisis(doc: LaporanDoc, rekap: Rekap, blocks: set[str], problems: Problems) -> None:
+    """Warn when a sasaran lacks one of the data analyses of Bab III A."""
+    standar = doc.model.standar_nasional
+    for tujuan in rekap.tujuan:
+        for s in tujuan.sasaran:
+            wanted = dict(ANALISIS)
+            if any(i.kode in standar for i in s.indikator):
+                wanted["standar-nasional"] = "perbandingan dengan standar nasional"
+            missing = [text for jenis, text in wanted.items() if f"tabel {jenis} {s.sasaran.kode}" not in blocks and f"tabel {jenis}" not in blocks]
+            if missing:
+                problems.add(
+                    doc.source.at("bagian"), "bagian",
+                    f"analisis sasaran {s.sasaran.kode} belum lengkap: {'; '.join(missing)}",
+                    f"tambahkan mis. {{{{ tabel {next(j for j, t in wanted.items() if t == missing[0])} {s.sasaran.kode} }}}} di Bab III (Permenpan RB 53/2014).",
+                    Level.WARNING, "analisis-belum-lengkap",
+                )

@@ -1,0 +1,173 @@
+"""The Laporan Kinerja as a page of the site and as a bound PDF, from one rendering of its parts.
+
+Two passes over the parts, as in Pelican: the first numbers every table and figure (so a
+reference may point forward, and the Daftar Tabel / Daftar Gambar are complete), the second
+renders each part's Markdown. The same part HTML goes into the site page and into the PDF;
+only the frame differs (cover, front matter with roman numbers, running header, Daftar Isi with
+``target-counter()`` page numbers).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment
+from markupsafe import Markup
+
+from ..content.directives import TABEL, Directive
+from ..content.laporan import LaporanDoc
+from ..content.loader import Site
+from ..content.markdown_safety import site_image
+from ..models.laporan import Laporan
+from ..models.pejabat import Pejabat
+from ..output import Staging
+from ..timing import Timings
+from .env import relative_url, render_page
+from .markdown_data import DataSource, Generated, Heading, Nomor, Numbering, Part, block_directives, caption, render_part
+from .pdf import PdfRenderer
+
+PAPER = {"A4": "210mm 297mm", "F4": "215mm 330mm"}
+"""CSS page sizes; F4 (Folio) is the usual paper of naskah dinas."""
+ROMAWI = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+
+
+@dataclass(frozen=True)
+class BagianTersusun:
+    """One rendered part: its anchor, its printed label (BAB III), title, HTML and headings."""
+
+    anchor: str
+    label: str
+    judul: str
+    jenis: str
+    tanda_tangan: bool
+    html: Markup
+    headings: list[Heading]
+
+
+@dataclass(frozen=True)
+class LaporanTersusun:
+    """Everything the report templates print."""
+
+    laporan: Laporan
+    unit_kerja: str
+    kertas: str
+    bagian: list[BagianTersusun]
+    tabel: list[Nomor]
+    gambar: list[Nomor]
+    penanda_tangan: Pejabat
+    gambar_situs: dict[str, Path]
+    """Site files shown as images (site-relative path -> file), copied beside the output."""
+
+    @property
+    def judul_lengkap(self) -> str:
+        """The running title: 'Laporan Kinerja Instansi Pemerintah Kecamatan Candipuro Tahun 2024'."""
+        return f"{self.laporan.judul} {self.unit_kerja} Tahun {self.laporan.tahun}"
+
+
+def laporan_paths(doc: LaporanDoc, unit_kerja: str) -> tuple[str, str]:
+    """The HTML page and the PDF, e.g. ``laporan/2024/index.html`` and ``…/lkjip-kecamatan-candipuro-2024.pdf``."""
+    slug = re.sub(r"[^a-z0-9]+", "-", f"{doc.model.singkatan} {unit_kerja} {doc.model.tahun}".lower()).strip("-")
+    return f"laporan/{doc.id}/index.html", f"laporan/{doc.id}/{slug}.pdf"
+
+
+def _parts(doc: LaporanDoc) -> list[tuple[Part, str]]:
+    """Each part with its numbering prefix ('3' for Bab III, 'L1', '' for front matter) and label."""
+    parts: list[tuple[Part, str]] = []
+    bab = lampiran = 0
+    for index, teks in enumerate(doc.bagian):
+        jenis = teks.bagian.jenis
+        if jenis == "bab":
+            bab += 1
+            prefix, label, anchor = str(bab), f"BAB {ROMAWI[bab - 1] if bab <= len(ROMAWI) else bab}", f"bab-{bab}"
+        elif jenis == "lampiran":
+            lampiran += 1
+            prefix, label, anchor = f"L{lampiran}", f"LAMPIRAN {lampiran}", f"lampiran-{lampiran}"
+        else:
+            prefix, label, anchor = "", "", f"bagian-{index + 1}"
+        parts.append((Part(anchor, teks.text, teks.shown, prefix), label))
+    return parts
+
+
+def susun_laporan(doc: LaporanDoc, site: Site, source: DataSource, env: Environment, page_path: str) -> LaporanTersusun:
+    """Number, then render every part of one report."""
+    laporan = doc.model
+    unit_kerja = laporan.unit_kerja or site.config.instansi.unit_kerja
+    penanda_tangan = site.pejabat[laporan.penanda_tangan]
+    images: dict[str, Path] = {}
+
+    def image_url(value: str) -> str | None:
+        found = site_image(value, site.root)
+        if isinstance(found, str):
+            return None  # reported by the lint at its line; never fetched
+        relative = found.relative_to(site.root.resolve()).as_posix()
+        images[relative] = found
+        return relative_url(page_path, relative)
+
+    parts = _parts(doc)
+    numbering = Numbering()
+    blocks: dict[Directive, tuple[Nomor | None, Generated | None]] = {}
+    for part, _ in parts:
+        for directive in block_directives(part):
+            generated, kind = _generate(directive, source)
+            judul = directive.judul or (generated.judul if generated else "")
+            nomor = numbering.assign(part.prefix, kind, directive.key, judul) if kind else None
+            blocks[directive] = (nomor, generated)
+
+    def make_block(directive: Directive, nomor: Nomor | None) -> Markup:
+        generated = blocks[directive][1]
+        if directive.kata == "perjanjian-kinerja":
+            context = {"laporan": laporan, "unit_kerja": unit_kerja, "penanda_tangan": penanda_tangan, "tabel": generated}
+            return Markup(env.get_template("laporan_pk.html").render(site=site.config, **context))
+        if directive.kata == "gambar":
+            src = image_url(directive.words[1]) or ""
+            return Markup('<figure class="gambar" id="{}"><img src="{}" alt="{}"><figcaption>{}</figcaption></figure>').format(nomor.anchor, src, nomor.judul, caption(nomor))  # type: ignore[union-attr]
+        assert nomor is not None
+        if generated is None:  # a caption for the hand-written Markdown table below it
+            return Markup('<p class="judul-tabel" id="{}">{}</p>').format(nomor.anchor, caption(nomor))
+        if directive.kata == "grafik":
+            return Markup('<figure class="grafik" id="{}">{}<figcaption>{}</figcaption></figure>').format(nomor.anchor, generated.html, caption(nomor))
+        return Markup('<figure class="tabel" id="{}"><figcaption>{}</figcaption>{}</figure>').format(nomor.anchor, caption(nomor), generated.html)
+
+    numbers = {d: n for d, (n, _) in blocks.items() if n is not None}
+    bagian = []
+    for (part, label), teks in zip(parts, doc.bagian):
+        rendered = render_part(part, numbering, numbers, make_block, source, image_url)
+        b = teks.bagian
+        bagian.append(BagianTersusun(part.id, label, b.judul, b.jenis, b.tanda_tangan, rendered.html, rendered.headings))
+    kertas = laporan.kertas or site.config.kertas
+    return LaporanTersusun(laporan, unit_kerja, kertas, bagian, numbering.tables, numbering.figures, penanda_tangan, images)
+
+
+def _generate(directive: Directive, source: DataSource) -> tuple[Generated | None, str]:
+    """The generated content of a block and the kind it is numbered as ('' = not numbered)."""
+    kata, args = directive.kata, directive.words[1:]
+    kode = args[1] if len(args) > 1 else None
+    if kata == "perjanjian-kinerja":
+        return source.tabel("perjanjian-kinerja", None), ""
+    if kata == "gambar":
+        return None, "gambar"
+    if kata == "grafik":
+        return source.grafik(args[0], kode), "gambar"
+    return (source.tabel(args[0], kode) if args[0] in TABEL else None), "tabel"
+
+
+def render_laporan(site: Site, env: Environment, stage: Staging, renderer: PdfRenderer | None, timings: Timings, progress: Callable[[str], None], sources: dict[str, DataSource]) -> None:
+    """Write every report's HTML page and (when asked) its PDF, with the images they show."""
+    for doc in site.laporan.values():
+        unit_kerja = doc.model.unit_kerja or site.config.instansi.unit_kerja
+        html_path, pdf_path = laporan_paths(doc, unit_kerja)
+        progress(f"Laporan Kinerja {doc.model.tahun}")
+        with timings.phase("html"):
+            tersusun = susun_laporan(doc, site, sources[doc.model.kinerja], env, html_path)
+            for relative, file in tersusun.gambar_situs.items():
+                if not (stage.root / relative).exists():
+                    stage.write_bytes(relative, "laporan", file.read_bytes())
+            context = {"lap": tersusun, "kertas": PAPER[tersusun.kertas]}
+            stage.write_text(html_path, doc.shown, render_page(env, "laporan.html", html_path, pdf_url=pdf_path if renderer else None, **context))
+        if renderer is not None:
+            with timings.phase("pdf"):
+                target = stage.path(pdf_path, doc.shown)
+                renderer.write(render_page(env, "laporan_pdf.html", pdf_path, **context), target, target)
