@@ -176,3 +176,17 @@ def test_bom_is_a_warning_and_the_file_still_loads(tmp_path: Path) -> None:
     data, _, notes = load_yaml(file, "a.yaml")
     assert data == {"nama": "Contoh"}
     assert [n.level for n in notes] == [Level.WARNING]
+
+
+def test_logo_must_exist_inside_the_site(tmp_path: Path) -> None:
+    from .support import small_site
+
+    site = small_site(tmp_path / "site")
+    text = (site / "site.yaml").read_text(encoding="utf-8")
+    (site / "site.yaml").write_text(text.replace("  alamat: Jl. Contoh 1\n", "  alamat: Jl. Contoh 1\n  logo: ../../etc/passwd\n"), encoding="utf-8")
+    result = run_check(site)
+    assert result.returncode == 1
+    assert "site.yaml:5:9: instansi.logo: berkas '../../etc/passwd' berada di luar folder situs" in result.stderr
+    (site / "site.yaml").write_text(text.replace("  alamat: Jl. Contoh 1\n", "  alamat: Jl. Contoh 1\n  logo: assets/logo.svg\n"), encoding="utf-8")
+    result = run_check(site)
+    assert "site.yaml:5:9: instansi.logo: berkas 'assets/logo.svg' tidak ditemukan" in result.stderr

@@ -16,7 +16,8 @@ ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 def resolve_references(site: Site, problems: Problems) -> None:
-    """Check that every pejabat and SOP id that a document names exists."""
+    """Check that every pejabat, SOP id and file that a document names exists."""
+    _check_site_file(site, site.config.instansi.logo, ("instansi", "logo"), problems)
     for doc in site.sops.values():
         sop = doc.model
         if sop.disahkan_oleh not in site.declared["pejabat"]:
@@ -40,3 +41,15 @@ def linked_sop_id(link: object) -> str | None:
     if isinstance(link, str):
         return link if ID_PATTERN.match(link) else None
     return getattr(link, "sop", None)
+
+
+def _check_site_file(site: Site, name: str | None, loc: tuple[str, ...], problems: Problems) -> None:
+    """A file named in site.yaml must exist inside the site folder (the PDF reads nothing else)."""
+    if name is None:
+        return
+    target = (site.root / name).resolve()
+    where = site.config_source.at(*loc)
+    if not target.is_relative_to(site.root):
+        problems.add(where, ".".join(loc), f"berkas '{name}' berada di luar folder situs", "simpan berkas di folder assets/ situs.")
+    elif not target.is_file():
+        problems.add(where, ".".join(loc), f"berkas '{name}' tidak ditemukan", "periksa nama dan foldernya (relatif terhadap folder situs).")
