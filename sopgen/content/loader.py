@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from ..errors import Position, Problems, relpath
 from ..models.pejabat import Pejabat
@@ -18,6 +18,9 @@ from ..models.site import SiteConfig
 from ..models.sop import SOP
 from .validate import validate
 from .yamlsource import SourceMap, YamlProblem, load_yaml
+
+if TYPE_CHECKING:
+    from .kinerja import KinerjaContent
 
 M = TypeVar("M")
 
@@ -53,6 +56,8 @@ class Site:
     declared: dict[str, set[str]] = field(default_factory=dict)
     """Ids written in the content per kind ("pejabat", "sop"), valid or not: references are
     checked against these, so one broken entry is reported once, not at every use."""
+    kinerja: KinerjaContent | None = None
+    """content/kinerja/: the measurement policy and every cycle, scored (see :mod:`.kinerja`)."""
 
     @property
     def templates_dir(self) -> Path:
@@ -99,10 +104,13 @@ def load_site(root: Path, problems: Problems) -> Site | None:
     config = load_document(site_file, SiteConfig, root, problems)
     pejabat, pejabat_source, pejabat_ids = _load_pejabat(root, problems)
     sops = _load_sops(root, problems)
+    from .kinerja import load_kinerja  # it uses this module's load_document: imported late, no cycle
+
+    kinerja = load_kinerja(root, problems)
     if config is None:
         return None
-    declared = {"pejabat": pejabat_ids, "sop": {f.stem for f in _sop_files(root)}}
-    return Site(root, config[0], config[1], pejabat, pejabat_source, sops, declared)
+    declared = {"pejabat": pejabat_ids, "sop": {f.stem for f in _sop_files(root)}, "kinerja": set(kinerja.declared)}
+    return Site(root, config[0], config[1], pejabat, pejabat_source, sops, declared, kinerja)
 
 
 def _load_pejabat(root: Path, problems: Problems) -> tuple[dict[str, Pejabat], SourceMap, set[str]]:

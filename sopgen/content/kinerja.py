@@ -1,0 +1,144 @@
+"""Loading content/kinerja/: the site's measurement policy and one folder per cycle.
+
+Per cycle folder (``kinerja/2024/``): read ``kinerja.yaml`` (every problem at its line), check
+each figure fits its indicator's polaritas, merge the Tim SAKIP's sheets by kode, validate the
+merged plan again, and score it (:func:`sopgen.domain.rekap.hitung_rekap`). A formula that cannot
+be applied is reported at the indicator's target. The recap page, the exports and the Laporan
+Kinerja all read :attr:`Siklus.rekap`, never the raw figures.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from ..domain.anggaran import AturanEfisiensi
+from ..domain.capaian import SKALA_PERMENDAGRI_86, CapaianError, CapaianPolicy, SkalaPredikat
+from ..domain.rekap import Rekap, hitung_rekap
+from ..errors import Position, Problems, relpath
+from ..models.kinerja import Kebijakan, Kinerja
+from .kinerja_impor import Asal, import_sheets
+from .kinerja_indeks import Letak, check_values, index, walk
+from .loader import load_document, parse_document
+from .validate import validate
+from .yamlsource import FieldPath, SourceMap, field_name
+
+KINERJA_DIR = "kinerja"
+KINERJA_FILE = "kinerja.yaml"
+KEBIJAKAN_FILE = "kebijakan.yaml"
+
+
+@dataclass(frozen=True)
+class Siklus:
+    """One measurement cycle: the merged plan, where each figure came from, and its recap."""
+
+    id: str
+    folder: Path
+    model: Kinerja
+    source: SourceMap
+    letak: dict[str, Letak]
+    """kode -> the indicator and its path in kinerja.yaml."""
+    impor: dict[tuple[str, FieldPath], Asal]
+    """(kode, field path within the indicator) -> the sheet cell it was imported from."""
+    rekap: Rekap
+
+    @property
+    def shown(self) -> str:
+        return self.source.path
+
+    def asal(self, kode: str, *rel: str | int) -> str:
+        """Where a figure was written, for the reader: a sheet cell or a YAML line."""
+        imported = self.impor.get((kode, tuple(rel)))
+        if imported:
+            return imported.label
+        where = self.source.at(*self.letak[kode].path, *rel)
+        return f"{Path(where.path).name} baris {where.line}"
+
+
+@dataclass(frozen=True)
+class KinerjaContent:
+    """Everything under content/kinerja/."""
+
+    kebijakan: Kebijakan
+    policy: CapaianPolicy
+    efisiensi: AturanEfisiensi
+    siklus: dict[str, Siklus] = field(default_factory=dict)
+    declared: frozenset[str] = frozenset()
+    """Every cycle folder with a kinerja.yaml, valid or not (for references from laporan.yaml)."""
+
+
+def load_kinerja(root: Path, problems: Problems) -> KinerjaContent:
+    """The policy and every cycle under ``root/kinerja``; an absent folder is an empty result."""
+    base = root / KINERJA_DIR
+    kebijakan, policy, efisiensi = _load_kebijakan(base / KEBIJAKAN_FILE, root, problems)
+    cycles: dict[str, Siklus] = {}
+    folders = sorted(p for p in base.iterdir() if p.is_dir()) if base.is_dir() else []
+    declared = frozenset(f.name for f in folders if (f / KINERJA_FILE).is_file())
+    for folder in folders:
+        if not (folder / KINERJA_FILE).is_file():
+            problems.add(Position(relpath(folder, root)), "", f"folder siklus kinerja tanpa berkas {KINERJA_FILE}", f"tambahkan {KINERJA_FILE} atau hapus folder ini.")
+            continue
+        siklus = load_siklus(folder, root, policy, efisiensi, problems)
+        if siklus is not None:
+            cycles[siklus.id] = siklus
+    return KinerjaContent(kebijakan, policy, efisiensi, cycles, declared)
+
+
+def _load_kebijakan(file: Path, root: Path, problems: Problems) -> tuple[Kebijakan, CapaianPolicy, AturanEfisiensi]:
+    """kebijakan.yaml (optional) as the domain's policy objects."""
+    kebijakan = Kebijakan()
+    source = SourceMap(relpath(file, root))
+    if file.is_file():
+        loaded = load_document(file, Kebijakan, root, problems)
+        if loaded is not None:
+            kebijakan, source = loaded
+    try:
+        policy = to_policy(kebijakan)
+    except CapaianError as exc:
+        problems.add(source.at("predikat"), "predikat", str(exc), "tulis batas dari yang tertinggi, mis. 91, 76, 66, 51.")
+        policy = CapaianPolicy()
+    return kebijakan, policy, AturanEfisiensi(ambang=kebijakan.ambang_efisiensi)
+
+
+def to_policy(kebijakan: Kebijakan) -> CapaianPolicy:
+    """The YAML policy as the domain's object (the scale checked there)."""
+    skala = SKALA_PERMENDAGRI_86
+    if kebijakan.predikat is not None:
+        skala = SkalaPredikat(tuple((t.batas, t.label) for t in kebijakan.predikat), kebijakan.predikat_terendah)
+    return CapaianPolicy(cap=kebijakan.batas_atas, floor_at_zero=kebijakan.batas_bawah_nol, decimals=kebijakan.desimal, skala=skala)
+
+
+def load_siklus(folder: Path, root: Path, policy: CapaianPolicy, efisiensi: AturanEfisiensi, problems: Problems) -> Siklus | None:
+    """One cycle folder; None when its kinerja.yaml cannot be used (problems added)."""
+    loaded = parse_document(folder / KINERJA_FILE, Kinerja, root, problems)
+    if loaded is None or loaded.model is None:
+        return None
+    model, source = loaded.model, loaded.source
+    if folder.name.isdigit() and int(folder.name) != model.tahun:
+        problems.add(source.at("tahun"), "tahun", f"tahun {model.tahun} berbeda dari nama folder '{folder.name}'", "samakan tahun dengan nama folder siklus.")
+    letak = index(model, source, problems)
+    misshapen = set()
+    for item in letak.values():
+        before = len(problems.items)
+        check_values(item, model.tahun, source, problems)
+        if len(problems.items) > before:
+            misshapen.add(item.indikator.kode)
+    impor = import_sheets(folder, root, loaded.data, source, letak, problems)
+    if impor:
+        model, found = validate(Kinerja, loaded.data, source)
+        problems.extend(found)
+        if model is None:
+            return None
+        letak = {item.indikator.kode: item for item in walk(model)}
+    rekap = hitung_rekap(model, policy, efisiensi)
+    for hasil in rekap.semua_indikator():
+        if hasil.galat and hasil.kode not in misshapen:  # already reported at the figure itself
+            path = letak[hasil.kode].path + ("target",)
+            problems.add(source.at(*path), field_name(path), f"capaian {hasil.kode} tidak dapat dihitung: {hasil.galat}", "")
+    return Siklus(folder.name, folder, model, source, letak, impor, rekap)
+
+
+def decimal_or_none(value: object) -> Decimal | None:
+    """A figure that is a number (not a label), for the callers that draw or sum."""
+    return value if isinstance(value, Decimal) else None

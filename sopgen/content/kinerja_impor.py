@@ -1,0 +1,122 @@
+"""Merging the Tim SAKIP's sheets into kinerja.yaml's data, by indicator kode.
+
+A figure is written in one place only: a value in both the YAML and a sheet (or in two sheets)
+is an error naming both, because silently preferring one is how a report ends up printing a
+number other than the one it computed from. Every imported figure remembers its cell, so the
+recap can say where it came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ..errors import Position, Problem, Problems, did_you_mean, relpath
+from .kinerja_indeks import Letak
+from .sheets import Cell, SheetRow, parse_number, read_sheet
+from .yamlsource import FieldPath, SourceMap
+
+SEL_HINT = "isi sel dengan angka saja, mis. 95,5 (tanpa satuan); kosongkan atau '-' bila belum tersedia."
+
+
+@dataclass(frozen=True)
+class Asal:
+    """Where one figure was written: a YAML line or a sheet cell."""
+
+    where: Position
+    label: str
+    """As shown to readers, e.g. 'kinerja.yaml baris 42' or 'realisasi.xlsx, Lembar1!E5'."""
+
+
+def import_sheets(
+    folder: Path, root: Path, data: dict[str, Any], source: SourceMap, letak: dict[str, Letak], problems: Problems
+) -> dict[tuple[str, FieldPath], Asal]:
+    """Write every sheet figure into ``data`` (in place) and return where each one came from."""
+    asal: dict[tuple[str, FieldPath], Asal] = {}
+    seen_rows: dict[str, SheetRow] = {}
+    for i, name in enumerate(data.get("impor") or []):
+        file = folder / name
+        if not file.is_file():
+            problems.add(source.at("impor", i), f"impor[{i + 1}]", f"lembar kerja '{name}' tidak ditemukan di {relpath(folder, root)}", "")
+            continue
+        rows, sheet_problems = read_sheet(file, relpath(file, root))
+        problems.extend(sheet_problems)
+        for row in rows:
+            if row.kode not in letak:
+                hint = did_you_mean(row.kode, letak) or "kode harus sama dengan 'kode' indikator di kinerja.yaml."
+                problems.extend([Problem(row.where.path, row.where.line, row.where.column, row.ref, f"kode indikator '{row.kode}' tidak ada di kinerja.yaml", hint)])
+                continue
+            if row.kode in seen_rows:
+                first = seen_rows[row.kode]
+                problems.extend([Problem(row.where.path, row.where.line, row.where.column, row.ref, f"kode '{row.kode}' tertulis dua kali (pertama di {first.where.path} {first.ref})", "hapus salah satu baris.")])
+                continue
+            seen_rows[row.kode] = row
+            for cell in row.cells:
+                _merge(cell, name, letak[row.kode], data, source, asal, problems)
+    return asal
+
+
+def _merge(cell: Cell, sheet: str, letak: Letak, data: dict[str, Any], source: SourceMap, asal: dict[tuple[str, FieldPath], Asal], problems: Problems) -> None:
+    """One cell into the indicator's data, after checking it fits the indicator."""
+    if cell.value is None:
+        return
+    ind = letak.indikator
+    rel = _rel(cell.field)
+    node = _node(data, letak.path)
+    value = _convert(cell, ind.polaritas or "positif", ind.skala, problems)
+    if value is None:
+        return
+    if rel[0] == "triwulan":
+        if not isinstance(node.get("triwulan"), dict):
+            _cell_problem(problems, cell, f"indikator {ind.kode} tidak punya data triwulan di kinerja.yaml",
+                          "tambahkan 'triwulan: {aturan: kumulatif}' (atau rata_rata / nilai_akhir) pada indikator itu.")
+            return
+        target_list = node["triwulan"].setdefault(str(rel[1]), [None] * 4)
+        current = target_list[rel[2]] if isinstance(target_list, list) and len(target_list) == 4 else None
+    else:
+        if (ind.polaritas == "rentang") and rel[0] == "target":
+            _cell_problem(problems, cell, "target indikator rentang tidak dapat diimpor dari lembar kerja", "tulis rentangnya di kinerja.yaml.")
+            return
+        current = node.get(str(rel[0]))
+    if current is not None and str(current).strip() not in {"", "-", "--", "—"}:
+        line = source.at(*letak.path, *rel).line
+        _cell_problem(problems, cell, f"{cell.field.split('.')[0]} {ind.kode} juga ditulis di kinerja.yaml baris {line}", "tulis setiap angka di satu tempat saja: hapus salah satunya.")
+        return
+    if rel[0] == "triwulan":
+        node["triwulan"][str(rel[1])][rel[2]] = value
+    else:
+        node[str(rel[0])] = value
+    asal[(ind.kode, rel)] = Asal(cell.where, f"{sheet}, sel {cell.ref}")
+
+
+def _convert(cell: Cell, polaritas: str, skala: list[str], problems: Problems) -> Decimal | str | None:
+    """A label on the scale for kualitatif indicators, else a number (text numbers accepted)."""
+    if polaritas == "kualitatif":
+        label = str(cell.value)
+        if label not in skala:
+            _cell_problem(problems, cell, f"'{label}' tidak ada pada skala {', '.join(skala)}", "")
+            return None
+        return label
+    if isinstance(cell.value, Decimal):
+        return cell.value
+    number = parse_number(str(cell.value))
+    if number is None:
+        _cell_problem(problems, cell, f"'{cell.value}' bukan angka", SEL_HINT)
+    return number
+
+
+def _rel(field: str) -> FieldPath:
+    """'triwulan.realisasi.2' -> ('triwulan', 'realisasi', 2)."""
+    return tuple(int(p) if p.isdigit() else p for p in field.split("."))
+
+
+def _node(data: Any, path: FieldPath) -> dict[str, Any]:
+    for part in path:
+        data = data[part]
+    return data
+
+
+def _cell_problem(problems: Problems, cell: Cell, message: str, hint: str) -> None:
+    problems.extend([Problem(cell.where.path, cell.where.line, cell.where.column, cell.ref, message, hint)])

@@ -1,0 +1,239 @@
+"""The measurement recap of one cycle: every indicator scored, up to sasaran and tujuan, with budgets.
+
+Pure: from a validated :class:`~sopgen.models.kinerja.Kinerja` (sheet values already merged) and
+the site's policy to a tree of results that the recap page, the PDF, the XLSX/CSV export and the
+Laporan Kinerja all print from, so the four can never disagree. A formula that cannot be applied
+(a zero target on a positif indicator, a label not on the scale) does not stop the recap: the
+indicator carries the message in ``galat`` and the loader reports it at its line.
+
+Rules stated here, on top of :mod:`sopgen.domain.capaian`:
+
+* The year's realisasi is the ``realisasi`` written for the year; without one, the quarters
+  combined by the indicator's rule (marked "s.d. TW n" while the year is incomplete).
+* A sasaran's capaian is the (weighted) mean of its indicators; a tujuan's is the mean of its
+  sasaran; a program's and a kegiatan's capaian is the mean of their own indicators.
+* Efisiensi of a program compares the program's capaian, or the sasaran's when the program has
+  no indicator of its own, with the program's serapan.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Iterator
+
+from ..models.kinerja import Indikator, Kegiatan, Kinerja, Program, Sasaran, SubKegiatan, Tujuan
+from .agregasi import Agregat, Anggota, AturanTriwulan, Gabungan, gabung_triwulan, rata_rata
+from .anggaran import AturanEfisiensi, Efisiensi, Serapan, hitung_efisiensi, hitung_serapan, total_serapan
+from .capaian import Capaian, CapaianError, CapaianPolicy, Polaritas, Rumus, Target, hitung_capaian
+
+
+@dataclass(frozen=True)
+class RekapIndikator:
+    """One indicator, scored."""
+
+    indikator: Indikator
+    polaritas: Polaritas
+    polaritas_bawaan: bool
+    """True when the content did not say and positif was assumed (the lints look at this)."""
+    realisasi: Decimal | str | None
+    """The year's value the capaian was computed from."""
+    gabungan: Gabungan | None
+    """Set when the year's value was combined from the quarters."""
+    capaian: Capaian | None
+    capaian_triwulan: tuple[Capaian | None, ...] = ()
+    """Per quarter, against the quarter's target, when both are given."""
+    capaian_renstra: Capaian | None = None
+    """Against the Renstra end target: how far along the medium-term path the unit is."""
+    galat: str | None = None
+
+    @property
+    def kode(self) -> str:
+        return self.indikator.kode
+
+    @property
+    def realisasi_lalu(self) -> tuple[int, Decimal | str] | None:
+        """The latest previous year with a realisasi, for the "vs last year" column."""
+        earlier = sorted((t, v) for t, v in self.indikator.realisasi_lalu.items() if v is not None)
+        return earlier[-1] if earlier else None
+
+    @property
+    def catatan_realisasi(self) -> str | None:
+        return self.gabungan.catatan if self.gabungan else None
+
+
+@dataclass(frozen=True)
+class RekapAnggaran:
+    """A kegiatan or sub kegiatan: its budget, its indicators, their mean capaian."""
+
+    kode: str
+    nama: str
+    serapan: Serapan
+    indikator: tuple[RekapIndikator, ...]
+    capaian: Agregat
+    rincian: tuple["RekapAnggaran", ...] = ()
+
+
+@dataclass(frozen=True)
+class RekapProgram:
+    """A program: budget summed from its kegiatan, capaian, efisiensi."""
+
+    program: Program
+    indikator: tuple[RekapIndikator, ...]
+    capaian: Agregat
+    capaian_dari_sasaran: bool
+    serapan: Serapan
+    efisiensi: Efisiensi
+    kegiatan: tuple[RekapAnggaran, ...]
+
+
+@dataclass(frozen=True)
+class RekapSasaran:
+    sasaran: Sasaran
+    indikator: tuple[RekapIndikator, ...]
+    capaian: Agregat
+    program: tuple[RekapProgram, ...]
+
+
+@dataclass(frozen=True)
+class RekapTujuan:
+    tujuan: Tujuan
+    indikator: tuple[RekapIndikator, ...]
+    sasaran: tuple[RekapSasaran, ...]
+    capaian: Agregat
+
+
+@dataclass(frozen=True)
+class Rekap:
+    """The whole cycle."""
+
+    kinerja: Kinerja
+    policy: CapaianPolicy
+    efisiensi: AturanEfisiensi
+    tujuan: tuple[RekapTujuan, ...]
+    capaian: Agregat
+    """Mean of the tujuan: one figure for the unit."""
+    anggaran: Serapan
+    """All programs together."""
+    programs: tuple[RekapProgram, ...] = field(default=())
+
+    def semua_indikator(self) -> Iterator[RekapIndikator]:
+        """Every indicator of every level, in document order."""
+        for t in self.tujuan:
+            yield from t.indikator
+            for s in t.sasaran:
+                yield from s.indikator
+                for p in s.program:
+                    yield from p.indikator
+                    for k in p.kegiatan:
+                        yield from k.indikator
+                        for sub in k.rincian:
+                            yield from sub.indikator
+
+    def iku(self) -> Iterator[tuple[RekapSasaran, RekapIndikator]]:
+        """The sasaran indicators (IKU): the rows of the main recap table."""
+        for t in self.tujuan:
+            for s in t.sasaran:
+                for i in s.indikator:
+                    yield s, i
+
+
+def hitung_rekap(kinerja: Kinerja, policy: CapaianPolicy, efisiensi: AturanEfisiensi) -> Rekap:
+    """Score every indicator and roll the results up the plan."""
+    tujuan = tuple(_tujuan(t, policy, efisiensi) for t in kinerja.tujuan)
+    programs = tuple(p for t in tujuan for s in t.sasaran for p in s.program)
+    capaian = rata_rata([Anggota(t.tujuan.kode, t.capaian.nilai) for t in tujuan], policy)
+    anggaran = total_serapan([(p.program.kode, p.serapan) for p in programs], policy.decimals)
+    return Rekap(kinerja, policy, efisiensi, tujuan, capaian, anggaran, programs)
+
+
+def _tujuan(tujuan: Tujuan, policy: CapaianPolicy, aturan: AturanEfisiensi) -> RekapTujuan:
+    sasaran = tuple(_sasaran(s, policy, aturan) for s in tujuan.sasaran)
+    capaian = rata_rata([Anggota(s.sasaran.kode, s.capaian.nilai) for s in sasaran], policy)
+    return RekapTujuan(tujuan, _indikator_semua(tujuan.indikator, policy), sasaran, capaian)
+
+
+def _sasaran(sasaran: Sasaran, policy: CapaianPolicy, aturan: AturanEfisiensi) -> RekapSasaran:
+    indikator = _indikator_semua(sasaran.indikator, policy)
+    capaian = _rata_rata(indikator, policy)
+    program = tuple(_program(p, capaian, policy, aturan) for p in sasaran.program)
+    return RekapSasaran(sasaran, indikator, capaian, program)
+
+
+def _program(program: Program, sasaran: Agregat, policy: CapaianPolicy, aturan: AturanEfisiensi) -> RekapProgram:
+    indikator = _indikator_semua(program.indikator, policy)
+    kegiatan = tuple(_kegiatan(k, policy) for k in program.kegiatan)
+    serapan = total_serapan([(k.kode, k.serapan) for k in kegiatan], policy.decimals)
+    own = _rata_rata(indikator, policy)
+    capaian = own if indikator else sasaran
+    eff = hitung_efisiensi(capaian.nilai, serapan.nilai, aturan, policy.decimals)
+    return RekapProgram(program, indikator, capaian, not indikator, serapan, eff, kegiatan)
+
+
+def _kegiatan(kegiatan: Kegiatan, policy: CapaianPolicy) -> RekapAnggaran:
+    rincian = tuple(_sub(s, policy) for s in kegiatan.sub_kegiatan)
+    if rincian:
+        serapan = total_serapan([(r.kode, r.serapan) for r in rincian], policy.decimals)
+    else:
+        assert kegiatan.pagu is not None  # the model requires a pagu without sub kegiatan
+        serapan = hitung_serapan(kegiatan.pagu, kegiatan.realisasi_anggaran, policy.decimals)
+    indikator = _indikator_semua(kegiatan.indikator, policy)
+    return RekapAnggaran(kegiatan.kode, kegiatan.nama, serapan, indikator, _rata_rata(indikator, policy), rincian)
+
+
+def _sub(sub: SubKegiatan, policy: CapaianPolicy) -> RekapAnggaran:
+    indikator = _indikator_semua(sub.indikator, policy)
+    serapan = hitung_serapan(sub.pagu, sub.realisasi_anggaran, policy.decimals)
+    return RekapAnggaran(sub.kode, sub.nama, serapan, indikator, _rata_rata(indikator, policy))
+
+
+def _rata_rata(indikator: tuple[RekapIndikator, ...], policy: CapaianPolicy) -> Agregat:
+    """Mean of the indicators' capaian; one that could not be computed counts as missing."""
+    return rata_rata(
+        [Anggota(i.kode, i.capaian.nilai if i.capaian else None, i.indikator.bobot) for i in indikator], policy
+    )
+
+
+def _indikator_semua(items: list[Indikator], policy: CapaianPolicy) -> tuple[RekapIndikator, ...]:
+    return tuple(hitung_indikator(i, policy) for i in items)
+
+
+def hitung_indikator(indikator: Indikator, policy: CapaianPolicy) -> RekapIndikator:
+    """Score one indicator: the year's value, its capaian, per quarter, against the Renstra end."""
+    polaritas = Polaritas(indikator.polaritas or Polaritas.POSITIF.value)
+    try:
+        gabungan = None
+        realisasi = indikator.realisasi
+        if realisasi is None and indikator.triwulan is not None:
+            gabungan = gabung_triwulan(indikator.triwulan.realisasi, AturanTriwulan(indikator.triwulan.aturan))
+            realisasi = gabungan.nilai
+        capaian = _skor(indikator, polaritas, _target(indikator.target), realisasi, policy)
+        per_tw = _per_triwulan(indikator, polaritas, policy)
+        akhir = indikator.target_akhir_renstra
+        renstra = _skor(indikator, polaritas, _target(akhir), realisasi, policy) if akhir is not None else None
+    except CapaianError as exc:
+        return RekapIndikator(indikator, polaritas, indikator.polaritas is None, None, None, None, galat=str(exc))
+    return RekapIndikator(indikator, polaritas, indikator.polaritas is None, realisasi, gabungan, capaian, per_tw, renstra)
+
+
+def _per_triwulan(indikator: Indikator, polaritas: Polaritas, policy: CapaianPolicy) -> tuple[Capaian | None, ...]:
+    tw = indikator.triwulan
+    if tw is None or tw.target is None:
+        return ()
+    return tuple(
+        _skor(indikator, polaritas, _target(t), r, policy) if t is not None else None
+        for t, r in zip(tw.target, tw.realisasi)
+    )
+
+
+def _skor(indikator: Indikator, polaritas: Polaritas, target: Target, realisasi: Decimal | str | None, policy: CapaianPolicy) -> Capaian:
+    rumus = Rumus(indikator.rumus) if indikator.rumus else None
+    return hitung_capaian(polaritas, target, realisasi, policy, rumus=rumus, skala=indikator.skala)
+
+
+def _target(target: object) -> Target:
+    """The model's target (a number, a band, a label) in the domain's shape."""
+    bawah, atas = getattr(target, "bawah", None), getattr(target, "atas", None)
+    if bawah is not None and atas is not None:
+        return (bawah, atas)
+    return target  # type: ignore[return-value]
