@@ -22,6 +22,6 @@ class Pejabat(Model):
 
     @property
     def jabatan_tanda_tangan(self) -> str:
-        """The jabatan as printed above a signature, with Plt./Plh. where it applies."""
+        """The jabatan as printed above a signature: ``Plt. CAMAT CANDIPURO`` (the status keeps its own case)."""
         prefix = "" if self.status == "definitif" else f"{self.status} "
-        return f"{prefix}{self.jabatan}".upper()
+        return f"{prefix}{self.jabatan.upper()}"

@@ -1,17 +1,47 @@
-"""Rendering each SOP as a page of the site and as its print-ready PDF."""
+"""Rendering each SOP as a page of the site and as its print-ready PDF.
+
+Both outputs share the templates of the document itself (identity page,
+flowchart, signature); this module prepares what the templates should not
+have to work out: the signing official, the paper, the paired rows of the
+identity table with their lists, and links between SOPs (real links on the
+site, plain text on paper).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 from jinja2 import Environment
 
 from ..content.loader import Doc, Site
+from ..content.references import linked_sop_id
 from ..models.sop import SOP
 from ..output import Staging
 from ..timing import Timings
-from .env import render_page
+from .env import relative_url, render_page
 from .pdf import PdfRenderer
+
+UKURAN_KERTAS = {"F4": "330mm 215mm", "A4": "297mm 210mm"}
+"""The CSS page size of each paper, landscape (the flowchart table needs the width)."""
+
+
+@dataclass(frozen=True)
+class Butir:
+    """One item of a list on the identity page; ``url`` when it links to another page of the site."""
+
+    teks: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Bagian:
+    """One half of a paired row: a heading and its list, numbered (``angka``) or lettered (``huruf``)."""
+
+    judul: str
+    butir: list[Butir]
+    penomoran: str = "angka"
 
 
 def sop_paths(doc: Doc[SOP]) -> tuple[str, str]:
@@ -19,17 +49,75 @@ def sop_paths(doc: Doc[SOP]) -> tuple[str, str]:
     return f"sop/{doc.id}.html", f"sop/{doc.id}.pdf"
 
 
+def judul_pendek(nama: str, unit_kerja: str) -> str:
+    """The SOP's name without the unit it ends with, as the cover and Keterkaitan print it.
+
+    The reference names itself "Pengukuran Data Kinerja Kecamatan Candipuro" but its cover
+    reads "PENGUKURAN DATA KINERJA" above "KECAMATAN CANDIPURO".
+    """
+    if nama.lower().endswith(" " + unit_kerja.lower()):
+        return nama[: -len(unit_kerja) - 1].rstrip(" ,")
+    return nama
+
+
+def keterkaitan(site: Site, sop: SOP, page_path: str | None) -> list[Butir]:
+    """Related SOPs as "SOP <name>"; linked to their pages when ``page_path`` (the page being written) is given."""
+    unit = site.config.instansi.unit_kerja
+    items = []
+    for link in sop.keterkaitan:
+        target = linked_sop_id(link)
+        if target is not None and target in site.sops:
+            teks = "SOP " + judul_pendek(site.sops[target].model.nama, unit)
+            url = relative_url(page_path, sop_paths(site.sops[target])[0]) if page_path else None
+            items.append(Butir(teks, url))
+        else:
+            items.append(Butir(link if isinstance(link, str) else (link.teks or "")))
+    return items
+
+
+def pasangan(site: Site, sop: SOP, page_path: str | None) -> list[tuple[Bagian, Bagian]]:
+    """The three paired rows under the identity block, in the order of Permenpan RB 35/2012."""
+
+    def daftar(judul: str, teks: list[str], penomoran: str = "angka") -> Bagian:
+        return Bagian(judul, [Butir(t) for t in teks], penomoran)
+
+    return [
+        (daftar("Dasar Hukum", sop.dasar_hukum), daftar("Kualifikasi Pelaksana", sop.kualifikasi_pelaksana)),
+        (Bagian("Keterkaitan", keterkaitan(site, sop, page_path)), daftar("Peralatan dan Perlengkapan", sop.peralatan, "huruf")),
+        (daftar("Peringatan", sop.peringatan), daftar("Pencatatan dan Pendataan", sop.pencatatan)),
+    ]
+
+
+def sop_context(site: Site, doc: Doc[SOP], page_path: str, *, links: bool) -> dict[str, Any]:
+    """Everything the SOP templates use; ``links`` is False on paper, where a link cannot be followed."""
+    sop = doc.model
+    kertas = sop.kertas or site.config.kertas
+    logo = site.config.instansi.logo
+    return {
+        "doc": doc,
+        "sop": sop,
+        "pejabat": site.pejabat,
+        "sops": site.sops,
+        "penandatangan": site.pejabat[sop.disahkan_oleh],
+        "kertas": kertas,
+        "ukuran_kertas": UKURAN_KERTAS[kertas],
+        "logo_url": relative_url(page_path, logo) if logo else None,
+        "judul_sampul": judul_pendek(sop.nama, site.config.instansi.unit_kerja),
+        "pasangan": pasangan(site, sop, page_path if links else None),
+    }
+
+
 def render_sops(site: Site, env: Environment, stage: Staging, renderer: PdfRenderer | None, timings: Timings, progress: Callable[[str], None]) -> None:
     """Write every SOP's PDF (when asked) and HTML page."""
     for doc in site.sops.values():
         progress(f"SOP {doc.model.nama}")
         html_path, pdf_path = sop_paths(doc)
-        context = {"doc": doc, "sop": doc.model, "pejabat": site.pejabat, "sops": site.sops}
         if renderer is not None:
             with timings.phase("pdf"):
                 target = stage.path(pdf_path, doc.shown)
-                html = render_page(env, "sop_pdf.html", pdf_path, **context)
+                html = render_page(env, "sop_pdf.html", pdf_path, **sop_context(site, doc, pdf_path, links=False))
                 renderer.write(html, target, target)
         with timings.phase("html"):
+            context = sop_context(site, doc, html_path, links=True)
             page = render_page(env, "sop.html", html_path, pdf_url=pdf_path if renderer else None, **context)
             stage.write_text(html_path, doc.shown, page)
