@@ -1,4 +1,9 @@
-"""Checks of SOP documents beyond the schema: plausibility and standard terms.
+"""Checks of SOP documents beyond the schema: the flow, plausibility, standard terms.
+
+The flow's structural findings (pelaksana not a column, missing targets,
+unreachable steps, no way to "Selesai", unused columns) come from
+:mod:`sopgen.domain.flow`, the same graph the flowchart is drawn from; this
+module places them at their lines and adds the plausibility checks.
 
 Each warning carries a ``code`` so that an SOP which deliberately departs
 from a rule (the reference keeps two empty pelaksana columns, as signed) can
@@ -16,13 +21,13 @@ import re
 from ..content.loader import Doc, Site
 from ..content.yamlsource import field_name
 from ..domain.durasi import MENIT_PER_SATUAN, parse_durasi, split_angka_satuan
+from ..domain.flow import KODE_KOLOM_KOSONG, build_flow
 from ..errors import Level, Problem, Problems, did_you_mean
 from ..models.base import BULAN
 from ..models.sop import SOP
 from .istilah import KODE as KODE_ISTILAH
 from .istilah import periksa_teks, teks_bidang
 
-KODE_KOLOM_KOSONG = "kolom-pelaksana-kosong"
 KODE_TAHUN = "tahun-dasar-hukum"
 KODE_TANGGAL = "urutan-tanggal"
 KODE_WAKTU = "waktu-mutu-baku"
@@ -47,7 +52,7 @@ def lint_sops(site: Site, problems: Problems) -> None:
 
 def lint_sop(doc: Doc[SOP], problems: Problems) -> None:
     """Every check of one SOP, unsilenced."""
-    _kolom_kosong(doc, problems)
+    _alur(doc, problems)
     _urutan_tanggal(doc, problems)
     _tahun_dasar_hukum(doc, problems)
     _waktu(doc, problems)
@@ -80,15 +85,10 @@ def _as_written(doc: Doc[SOP], path: Path) -> Path:
     return path
 
 
-def _kolom_kosong(doc: Doc[SOP], problems: Problems) -> None:
-    used = {langkah.pelaksana for langkah in doc.model.langkah}
-    for index, kolom in enumerate(doc.model.pelaksana):
-        if kolom not in used:
-            _warn(
-                doc, ("pelaksana", index), f"kolom pelaksana '{kolom}' tidak dipakai oleh langkah mana pun",
-                f"hapus kolom ini, atau tulis 'abaikan_peringatan: [{KODE_KOLOM_KOSONG}]' bila sengaja dipertahankan.",
-                KODE_KOLOM_KOSONG, problems,
-            )
+def _alur(doc: Doc[SOP], problems: Problems) -> None:
+    """The flow graph's findings (errors and the unused-column warning), each at its field."""
+    for finding in build_flow(doc.model).findings:
+        problems.add(doc.source.at(*finding.path), field_name(finding.path), finding.message, finding.hint, finding.level, finding.code)
 
 
 def _urutan_tanggal(doc: Doc[SOP], problems: Problems) -> None:
