@@ -11,17 +11,17 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-MENIT_PER_SATUAN: dict[str, Decimal] = {
-    "detik": Decimal(1) / 60,
-    "menit": Decimal(1),
-    "jam": Decimal(60),
-    "hari": Decimal(60 * 24),
-    "hari kerja": Decimal(60 * 24),
-    "minggu": Decimal(60 * 24 * 7),
-    "pekan": Decimal(60 * 24 * 7),
-    "bulan": Decimal(60 * 24 * 30),
+DETIK_PER_SATUAN: dict[str, int] = {
+    "detik": 1,
+    "menit": 60,
+    "jam": 60 * 60,
+    "hari": 24 * 60 * 60,
+    "hari kerja": 24 * 60 * 60,
+    "minggu": 7 * 24 * 60 * 60,
+    "pekan": 7 * 24 * 60 * 60,
+    "bulan": 30 * 24 * 60 * 60,
 }
-"""Accepted units, in minutes (a month counted as 30 days: the figure is for comparison only)."""
+"""Accepted units, in whole seconds so sums stay exact (a month counted as 30 days: for comparison only)."""
 
 _ANGKA = r"\d+(?:[.,]\d+)?"
 _POLA = re.compile(rf"^\s*(?P<dari>{_ANGKA})\s*(?:(?:-|–|s\.?d\.?|sampai)\s*(?P<sampai>{_ANGKA}))?\s*(?P<satuan>[a-zA-Z]+(?:\s+kerja)?)\s*$", re.IGNORECASE)
@@ -39,7 +39,7 @@ class Durasi:
     @property
     def menit(self) -> Decimal:
         """The (upper) duration in minutes, for comparing and adding."""
-        return (self.sampai or self.jumlah) * MENIT_PER_SATUAN[self.satuan]
+        return (self.sampai or self.jumlah) * DETIK_PER_SATUAN[self.satuan] / 60
 
 
 def parse_durasi(text: str) -> Durasi | None:
@@ -48,7 +48,7 @@ def parse_durasi(text: str) -> Durasi | None:
     if not match:
         return None
     satuan = " ".join(match["satuan"].lower().split())
-    if satuan not in MENIT_PER_SATUAN:
+    if satuan not in DETIK_PER_SATUAN:
         return None
     dari = _angka(match["dari"])
     sampai = _angka(match["sampai"]) if match["sampai"] else None
