@@ -96,6 +96,10 @@ class Indikator(Model):
     triwulan: Triwulan | None = Field(None, description="Data triwulanan, bila diukur per triwulan.")
     realisasi_lalu: dict[int, Nilai] = Field(default_factory=dict, description="Realisasi tahun-tahun sebelumnya, mis. {2022: 80.1, 2023: 81.4}.")
     penjelasan: str | None = Field(None, description="Penjelasan singkat capaian (penyebab keberhasilan/kegagalan).")
+    abaikan_peringatan: list[str] = Field(
+        default_factory=list,
+        description="Kode peringatan yang sengaja diabaikan untuk indikator ini, mis. [polaritas-terdengar-negatif]; galat tidak dapat diabaikan.",
+    )
 
     @field_validator("skala")
     @classmethod
