@@ -1,0 +1,97 @@
+"""Time the SOP binder for N SOPs: opening the per-SOP PDFs, laying out the front matter, the join.
+
+Rendering 1,500 SOP PDFs would take most of an hour on two cores and is not
+what this measures, so ``--sample`` distinct SOPs (default 20) of a synthetic
+site are built for real (with their PDFs), and their PDFs stand in, in turn,
+for all N SOPs of a second synthetic site. The binder is then built exactly as
+the build does (the steps of :func:`sopgen.render.binder.build_binder`), each step
+timed, with the process's peak memory.
+
+    python benchmarks/binder_join.py --sops 1500 [--sample 20] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from generate_site import generate_site
+from pypdf import PdfReader
+
+from sopgen.build import build_site, check_site
+from sopgen.render.binder import BINDER_PATH, front_matter, join, place
+from sopgen.render.env import make_env, theme_dir
+from sopgen.render.home import navigation
+from sopgen.render.listing import sops_by_nomor
+from sopgen.render.pdf import PdfRenderer
+from sopgen.render.sop import sop_paths
+from sopgen.output import Staging
+
+
+def peak_mb() -> float:
+    """The process's peak resident memory so far (ru_maxrss is in KiB on Linux)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def sample_pdfs(work: Path, count: int) -> list[Path]:
+    """Build ``count`` synthetic SOPs with their PDFs; return the PDFs."""
+    start = time.perf_counter()
+    site = generate_site(work / "contoh", count, seed=7)
+    result = build_site(site, work / "contoh-out", pdf=True)
+    pdfs = sorted((result.out_dir / "sop").glob("*.pdf"))
+    print(f"contoh: {len(pdfs)} PDF SOP dibuat dalam {time.perf_counter() - start:.1f} s")
+    return pdfs
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sops", type=int, default=1500)
+    parser.add_argument("--sample", type=int, default=20)
+    parser.add_argument("--keep", type=Path, help="work here instead of a temporary folder")
+    args = parser.parse_args()
+    work = args.keep or Path(tempfile.mkdtemp(prefix="sopgen-binder-"))
+    pdfs = sample_pdfs(work, args.sample)
+
+    site, problems = check_site(generate_site(work / "situs", args.sops, seed=1))
+    assert site is not None and not problems.errors, problems.sorted()[:3]
+    env = make_env(site)
+    env.globals["nav"] = navigation(site, True)
+    stage_dir = work / "stage"
+    shutil.rmtree(stage_dir, ignore_errors=True)
+    stage = Staging(stage_dir)
+    shutil.copytree(theme_dir(site) / "static", stage_dir / "static")
+    docs = sops_by_nomor(site)
+    for index, doc in enumerate(docs):
+        os.link(pdfs[index % len(pdfs)], stage.path(sop_paths(doc)[1], doc.shown))
+    renderer = PdfRenderer([stage_dir, site.root, theme_dir(site)])
+    target = stage.path(BINDER_PATH, "site.yaml")
+
+    times: dict[str, float] = {}
+    start = time.perf_counter()
+    readers = [PdfReader(stage_dir / sop_paths(doc)[1]) for doc in docs]
+    pages = sum(len(r.pages) for r in readers)
+    times["buka PDF SOP + hitung halaman"] = time.perf_counter() - start
+    start = time.perf_counter()
+    entries = place(docs, readers)
+    front = front_matter(site, env, renderer, target, entries)
+    times[f"sampul + daftar isi (WeasyPrint, {len(front.pages)} hlm)"] = time.perf_counter() - start
+    start = time.perf_counter()
+    join(front, entries, target, title="Himpunan SOP benchmark")
+    times["penggabungan (pypdf) + tulis"] = time.perf_counter() - start
+
+    size = target.stat().st_size / 1e6
+    print(f"{args.sops} SOP, {pages + len(front.pages)} halaman, {size:.1f} MB, memori puncak {peak_mb():.0f} MB")
+    for name, seconds in times.items():
+        print(f"  {name:<45} {seconds:7.2f} s")
+    print(f"  {'jumlah':<45} {sum(times.values()):7.2f} s")
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
