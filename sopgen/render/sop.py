@@ -21,10 +21,8 @@ from ..models.sop import SOP
 from ..output import Staging
 from ..timing import Timings
 from .env import relative_url, render_page
+from .flowchart import flowchart_view
 from .pdf import PdfRenderer
-
-UKURAN_KERTAS = {"F4": "330mm 215mm", "A4": "297mm 210mm"}
-"""The CSS page size of each paper, landscape (the flowchart table needs the width)."""
 
 
 @dataclass(frozen=True)
@@ -100,7 +98,7 @@ def sop_context(site: Site, doc: Doc[SOP], page_path: str, *, links: bool) -> di
         "sops": site.sops,
         "penandatangan": site.pejabat[sop.disahkan_oleh],
         "kertas": kertas,
-        "ukuran_kertas": UKURAN_KERTAS[kertas],
+        "flowchart": flowchart_view(sop, paper=kertas),
         "logo_url": relative_url(page_path, logo) if logo else None,
         "judul_sampul": judul_pendek(sop.nama, site.config.instansi.unit_kerja),
         "pasangan": pasangan(site, sop, page_path if links else None),
