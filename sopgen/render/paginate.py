@@ -1,0 +1,181 @@
+"""Page breaks of the flowchart from the real layout: measure, plan, lay out again, verify.
+
+Where a page breaks depends on laid-out text heights, and a row that carries
+an off-page connector grows, so no fixed "rows per page" rule is right. The
+measuring pass lays the SOP out with WeasyPrint as one continuous table and
+reads, through the public ``Page.anchors`` (ids on rows and on two fixed
+probes), where each row landed, how tall it is, and where a page's content
+area starts and ends. The planner (``domain.flowchart.plan_pages``) fills
+pages with whole rows, counting the connector growth; the SOP is laid out
+again with one table per planned page and the landing of every row is
+checked against the plan. A plan that does not hold is re-planned with a
+larger safety margin, a bounded number of times.
+
+The final WeasyPrint document is returned, so writing the PDF costs no
+further layout; the plan goes to the site page so it shows the same segments.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from weasyprint import HTML, Document
+
+from ..domain.flow import Flow, build_flow
+from ..domain.flowchart import Pages, grown_heights, lane_edges, plan_pages
+from ..models.sop import SOP
+from .flowchart import MM_PER_PX, FlowchartView, flowchart_view, probe_ids, row_id
+
+log = logging.getLogger(__name__)
+
+MAX_ROUNDS = 3
+SAFETY_MM = 0.5
+"""Kept free at the bottom of each page: rounding between the measure and the final layout."""
+
+RenderDocument = Callable[[FlowchartView], str]
+"""Renders the whole SOP document (identity page, flowchart, signature) around a flowchart view."""
+
+
+@dataclass(frozen=True)
+class Landing:
+    """Where one row landed: page index in the document and its top/bottom (mm from the page top)."""
+
+    page: int
+    top: float
+    bottom: float
+
+
+@dataclass(frozen=True)
+class Measurement:
+    """What one layout says about the flowchart: every row, and the content area of a page."""
+
+    rows: tuple[Landing, ...]
+    area_top: float
+    area_bottom: float
+    table_top: float
+
+    @property
+    def heights(self) -> list[float]:
+        return [r.bottom - r.top for r in self.rows]
+
+    @property
+    def first_capacity(self) -> float:
+        """Room for rows on the flowchart's first page: below the first row's top, above the bottom."""
+        return self.area_bottom - self.rows[0].top
+
+    @property
+    def capacity(self) -> float:
+        """Room for rows on a following page: the content area less the repeated header."""
+        header = self.rows[0].top - self.table_top
+        return self.area_bottom - self.area_top - header
+
+    def pages_of_rows(self) -> list[int]:
+        """Each row's page, counted from the page where the flowchart starts."""
+        first = self.rows[0].page
+        return [r.page - first for r in self.rows]
+
+
+@dataclass
+class Pagination:
+    """The outcome: the laid-out document to write, the plan the site page reuses, and how it went."""
+
+    document: Document
+    pages: Pages
+    verified: bool
+    layouts: int
+    measurement: Measurement
+
+
+def _anchor_box(value: Sequence[float], next_top: float | None) -> tuple[float, float]:
+    """(top, bottom) in mm of an anchor; WeasyPrint 70 gives (x1, y1, x2, y2), older ones only (x, y)."""
+    top = value[1] * MM_PER_PX
+    if len(value) >= 4:
+        return top, value[3] * MM_PER_PX
+    return top, (next_top if next_top is not None else top)
+
+
+def measure(document: Document, view: FlowchartView, count: int) -> Measurement:
+    """Read rows, table and page area from ``Page.anchors`` of a laid-out document."""
+    found: dict[str, tuple[int, Sequence[float]]] = {}
+    for index, page in enumerate(document.pages):
+        for name, value in page.anchors.items():
+            found.setdefault(name, (index, value))
+    ids = [row_id(view.id_prefix, r) for r in range(count)]
+    missing = [i for i in ids if i not in found]
+    if missing:
+        raise RuntimeError(f"flowchart rows not found in the layout: {missing[:3]} (is flowchart.html included?)")
+    rows = []
+    for r, name in enumerate(ids):
+        page, value = found[name]
+        nxt = found.get(ids[r + 1]) if r + 1 < count else None
+        next_top = nxt[1][1] * MM_PER_PX if nxt and nxt[0] == page else None
+        top, bottom = _anchor_box(value, next_top)
+        rows.append(Landing(page, top, bottom))
+    top_id, bottom_id = probe_ids(view.id_prefix)
+    first_page = document.pages[rows[0].page].anchors
+    table = first_page.get(view.segments[0].id, first_page[ids[0]])
+    return Measurement(tuple(rows), first_page[top_id][1] * MM_PER_PX, first_page[bottom_id][1] * MM_PER_PX, table[1] * MM_PER_PX)
+
+
+def loops(flow: Flow) -> list[tuple[int, int]]:
+    """Row spans of the arrows drawn up or down a lane: kept on one page when they fit."""
+    return [tuple(sorted((e.source, e.target))) for e in lane_edges(flow)]  # type: ignore[misc]
+
+
+def holds(pages: Pages, measurement: Measurement) -> bool:
+    """Every row landed on its planned page, counted from the flowchart's first page."""
+    planned = [index for index, (first, last) in enumerate(pages) for _ in range(first, last + 1)]
+    return planned == measurement.pages_of_rows()
+
+
+def paginate(
+    sop: SOP,
+    render_document: RenderDocument,
+    *,
+    base_url: str,
+    paper: str = "F4",
+    id_prefix: str = "bagan",
+    url_fetcher: Callable | None = None,  # type: ignore[type-arg]
+    font_config: object | None = None,
+    max_rounds: int = MAX_ROUNDS,
+) -> Pagination:
+    """Lay out ``sop`` with measured page breaks and off-page connectors; see the module docstring."""
+    flow = build_flow(sop)
+    count = len(sop.langkah)
+
+    def lay_out(pages: Pages | None) -> tuple[Document, Measurement]:
+        view = flowchart_view(sop, pages, paper=paper, id_prefix=id_prefix, probes=True, flow=flow)
+        html = HTML(string=render_document(view), base_url=base_url, url_fetcher=url_fetcher) if url_fetcher else HTML(string=render_document(view), base_url=base_url)
+        document = html.render(font_config=font_config) if font_config is not None else html.render()
+        return document, measure(document, view, count)
+
+    document, first = lay_out(None)
+    layouts = 1
+    if len(set(first.pages_of_rows())) == 1:
+        return Pagination(document, ((0, count - 1),), True, layouts, first)
+    geometry = flowchart_view(sop, None, paper=paper, flow=flow).layout.geometry
+    heights = grown_heights(flow, geometry, first.heights)
+    margin = SAFETY_MM
+    pages: Pages = ()
+    for _ in range(max_rounds):
+        pages = plan_pages(heights, first.first_capacity - margin, first.capacity - margin, loops(flow))
+        document, result = lay_out(pages)
+        layouts += 1
+        if holds(pages, result):
+            return Pagination(document, pages, True, layouts, result)
+        margin += _overflow(pages, result) + 1.0
+        log.debug("flowchart plan %s did not hold; retrying with %.1f mm margin", pages, margin)
+    log.warning("bagan alir '%s': pemisahan halaman tidak sesuai rencana setelah %d kali tata letak", sop.nama, layouts)
+    return Pagination(document, pages, False, layouts, result)
+
+
+def _overflow(pages: Pages, result: Measurement) -> float:
+    """How far the rows of the first page that spilled over went beyond the planned page's room."""
+    landed = result.pages_of_rows()
+    for index, (first, last) in enumerate(pages):
+        spilled = [r for r in range(first, last + 1) if landed[r] != index]
+        if spilled:
+            return sum(result.heights[r] for r in spilled)
+    return 0.0
