@@ -28,7 +28,7 @@ class SiteConfig(Model):
     """site.yaml."""
 
     judul: str | None = Field(None, description="Judul situs; bawaan: 'SOP dan Kinerja <unit kerja>'.")
-    instansi: Instansi
+    instansi: Instansi = Field(description="Instansi penerbit: pemerintah daerah, unit kerja, alamat, kontak, logo.")
     kertas: Kertas = Field("F4", description="Ukuran kertas bawaan untuk PDF: 'F4' (215 × 330 mm) atau 'A4'.")
     sampul_sop: bool = Field(True, description="Cetak halaman sampul di depan setiap SOP.")
     tema: str = Field("default", description="Nama tema di folder themes/.")

@@ -68,7 +68,7 @@ class SOP(Model):
     nomor: str = Field(description="Nomor SOP, mis. '700/16.1/SOP/427.83/2024'.")
     nama: str = Field(description="Nama SOP.")
     bidang: str | None = Field(None, description="Bidang/seksi untuk pengelompokan di beranda.")
-    tanggal: TanggalSOP
+    tanggal: TanggalSOP = Field(description="Tanggal pembuatan, revisi, pengesahan, dan (bila ada) mulai berlaku.")
     disahkan_oleh: str = Field(description="Id pejabat (dari pejabat.yaml) yang mengesahkan SOP.")
     kertas: Kertas | None = Field(None, description="Ukuran kertas: 'F4' atau 'A4'; bawaan dari site.yaml.")
     ilustrasi: bool = Field(False, description="true bila isi SOP ini contoh (bukan dokumen resmi); ditandai di halaman.")
