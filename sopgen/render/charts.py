@@ -203,9 +203,9 @@ def nice_ticks(lo: float, hi: float, count: int = 5) -> list[float]:
     power = 10 ** math.floor(math.log10(raw))
     step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
     start = math.floor(lo / step) * step
-    ticks = [start]
+    ticks = [round(start, 10)]
     while ticks[-1] < hi - 1e-9:
-        ticks.append(ticks[-1] + step)
+        ticks.append(round(start + len(ticks) * step, 10))  # rounded: 0,1 × 7 is not 0,7000000000000001
     return ticks
 
 
@@ -217,7 +217,7 @@ def _y_range(values: list[float]) -> list[float]:
     else:
         pad = (hi - lo) * 0.15 or abs(hi) * 0.05 or 1.0
         lo, hi = lo - pad, hi + pad
-    return nice_ticks(lo, hi * 1.02 if hi > 0 else hi)
+    return nice_ticks(lo, hi)
 
 
 def trend_chart(
@@ -265,6 +265,7 @@ def _trend_legend(with_renstra: bool) -> list[str]:
         f'<circle cx="11" cy="31" r="3.5" fill="{TREND_LINE}"/>',
         _text(28, 35, "Realisasi", 10.5),
         f'<line x1="96" y1="31" x2="118" y2="31" stroke="{MUTED}" stroke-width="1.6" stroke-dasharray="5 3"/>',
+        f'<rect x="104" y="28" width="6" height="6" fill="{MUTED}"/>',
         _text(124, 35, "Target tahunan", 10.5),
     ]
     if with_renstra:
@@ -275,7 +276,8 @@ def _trend_legend(with_renstra: bool) -> list[str]:
 
 def _axes(ticks: list[float], y: Scale, satuan: str, digits: int) -> list[str]:
     """Horizontal gridlines with their values, and the unit above the axis."""
-    tick_digits = 0 if all(float(t).is_integer() for t in ticks) else min(digits, 2)
+    step = Decimal(repr(round(ticks[1] - ticks[0], 10))) if len(ticks) > 1 else Decimal(1)
+    tick_digits = max(0, -step.normalize().as_tuple().exponent)  # 0,625 needs 3 digits, 25 none
     parts = []
     for t in ticks:
         ty = y(t)

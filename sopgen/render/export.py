@@ -1,0 +1,182 @@
+"""The recap as XLSX and CSV, for those who must paste it into the kabupaten's e-SAKIP application.
+
+The same figures as the page: capaian and serapan are the rounded values the page prints
+(``bulat``), stored as numbers, not text; targets and realisasi exactly as written. Missing
+realisasi stays an empty cell (never 0) with "belum tersedia" in the Keterangan column, which
+also carries the illustration mark on every row of illustrative data.
+
+The CSV is what Indonesian Excel opens with a double click: UTF-8 with BOM, ``;`` between
+fields, a decimal comma, no thousands separator.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Iterator
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
+from ..domain.rekap import Rekap, RekapIndikator
+from ..models.kinerja import Rentang
+from .recap_format import BELUM
+
+TANDA_ILUSTRASI = "Data ilustrasi, bukan data resmi"
+
+KOLOM_INDIKATOR = (
+    "Tingkat", "Kode Tujuan", "Kode Sasaran", "Kode Program", "Kode", "Indikator", "Satuan", "Polaritas", "Rumus",
+    "Target", "Realisasi", "Capaian (%)", "Predikat", "TW I", "TW II", "TW III", "TW IV", "Keterangan",
+)
+
+
+@dataclass(frozen=True)
+class BarisIndikator:
+    """One indicator as an export row, with the plan codes above it."""
+
+    tingkat: str
+    tujuan: str
+    sasaran: str
+    program: str
+    hasil: RekapIndikator
+
+
+def baris_indikator(rekap: Rekap) -> Iterator[BarisIndikator]:
+    """Every indicator in document order, with the tujuan, sasaran and program it belongs to."""
+    for t in rekap.tujuan:
+        tk = t.tujuan.kode
+        yield from (BarisIndikator("tujuan", tk, "", "", i) for i in t.indikator)
+        for s in t.sasaran:
+            sk = s.sasaran.kode
+            yield from (BarisIndikator("sasaran", tk, sk, "", i) for i in s.indikator)
+            for p in s.program:
+                pk = p.program.kode
+                yield from (BarisIndikator("program", tk, sk, pk, i) for i in p.indikator)
+                for k in p.kegiatan:
+                    yield from (BarisIndikator("kegiatan", tk, sk, pk, i) for i in k.indikator)
+                    for sub in k.rincian:
+                        yield from (BarisIndikator("sub kegiatan", tk, sk, pk, i) for i in sub.indikator)
+
+
+def _figure(value: Any) -> Decimal | str | None:
+    """A target or realisasi as a cell: numbers stay numbers, a band and a label are text."""
+    if isinstance(value, Rentang):
+        return f"{value.bawah}–{value.atas}"
+    return value
+
+
+def _keterangan(rekap: Rekap, hasil: RekapIndikator) -> str:
+    notes = []
+    if rekap.kinerja.ilustrasi:
+        notes.append(TANDA_ILUSTRASI)
+    if hasil.galat:
+        notes.append(f"galat: {hasil.galat}")
+    elif hasil.realisasi is None:
+        notes.append(f"realisasi {BELUM}")
+    if hasil.catatan_realisasi and hasil.realisasi is not None:
+        notes.append(f"realisasi {hasil.catatan_realisasi}")
+    if hasil.capaian:
+        notes.extend(hasil.capaian.catatan if hasil.capaian.tersedia else ())
+    return "; ".join(notes)
+
+
+def indikator_values(rekap: Rekap, row: BarisIndikator) -> list[Any]:
+    """The cells of one row, in KOLOM_INDIKATOR order."""
+    hasil, ind = row.hasil, row.hasil.indikator
+    capaian = hasil.capaian
+    quarters = list(ind.triwulan.realisasi) if ind.triwulan else [None] * 4
+    return [
+        row.tingkat, row.tujuan, row.sasaran, row.program, ind.kode, ind.nama, ind.satuan, hasil.polaritas.value,
+        capaian.rumus if capaian else "", _figure(ind.target), _figure(hasil.realisasi),
+        capaian.bulat if capaian else None, capaian.predikat if capaian else None,
+        *[_figure(q) for q in quarters], _keterangan(rekap, hasil),
+    ]
+
+
+def recap_xlsx(rekap: Rekap) -> bytes:
+    """The workbook: Indikator, Sasaran, Anggaran and Keterangan sheets."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Indikator"
+    _table(sheet, KOLOM_INDIKATOR, [indikator_values(rekap, r) for r in baris_indikator(rekap)], {"Capaian (%)": "0.00"})
+    _table(book.create_sheet("Sasaran"), ("Tingkat", "Kode", "Uraian", "Capaian (%)", "Predikat", "Rumus", "Keterangan"), _sasaran_rows(rekap), {"Capaian (%)": "0.00"})
+    _table(book.create_sheet("Anggaran"), ("Tingkat", "Kode", "Nama", "Pagu (Rp)", "Realisasi (Rp)", "Serapan (%)", "Capaian kinerja (%)", "Efisiensi (poin)", "Kategori"),
+           _anggaran_rows(rekap), {"Pagu (Rp)": "#,##0", "Realisasi (Rp)": "#,##0", "Serapan (%)": "0.00", "Capaian kinerja (%)": "0.00", "Efisiensi (poin)": "0.00"})
+    _keterangan_sheet(book.create_sheet("Keterangan"), rekap)
+    for ws in book.worksheets:
+        if rekap.kinerja.ilustrasi:
+            ws.oddHeader.center.text = TANDA_ILUSTRASI
+        ws.page_setup.orientation = "landscape"
+    stream = io.BytesIO()
+    book.save(stream)
+    return stream.getvalue()
+
+
+def _table(sheet: Any, header: tuple[str, ...], rows: list[list[Any]], formats: dict[str, str]) -> None:
+    sheet.append(list(header))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for row in rows:
+        sheet.append(row)
+    for col, name in enumerate(header, start=1):
+        letter = get_column_letter(col)
+        if name in formats:
+            for (cell,) in sheet.iter_rows(min_row=2, min_col=col, max_col=col):
+                cell.number_format = formats[name]
+        width = max((len(str(c.value)) for (c,) in sheet.iter_rows(min_col=col, max_col=col) if c.value is not None), default=8)
+        sheet.column_dimensions[letter].width = min(max(width + 2, 8), 60)
+    sheet.freeze_panes = "A2"
+
+
+def _sasaran_rows(rekap: Rekap) -> list[list[Any]]:
+    rows = []
+    for t in rekap.tujuan:
+        rows.append(["tujuan", t.tujuan.kode, t.tujuan.uraian, t.capaian.bulat, t.capaian.predikat, t.capaian.rumus, t.capaian.catatan or ""])
+        for s in t.sasaran:
+            rows.append(["sasaran", s.sasaran.kode, s.sasaran.uraian, s.capaian.bulat, s.capaian.predikat, s.capaian.rumus, s.capaian.catatan or ""])
+    rows.append(["unit kerja", "", "Capaian kinerja (rata-rata tujuan)", rekap.capaian.bulat, rekap.capaian.predikat, rekap.capaian.rumus, ""])
+    return rows
+
+
+def _anggaran_rows(rekap: Rekap) -> list[list[Any]]:
+    rows = []
+    for p in rekap.programs:
+        rows.append(["program", p.program.kode, p.program.nama, p.serapan.pagu, p.serapan.realisasi, p.serapan.bulat, p.capaian.bulat, p.efisiensi.bulat, p.efisiensi.kategori])
+        for k in p.kegiatan:
+            rows.append(["kegiatan", k.kode, k.nama, k.serapan.pagu, k.serapan.realisasi, k.serapan.bulat, k.capaian.bulat, None, None])
+            for sub in k.rincian:
+                rows.append(["sub kegiatan", sub.kode, sub.nama, sub.serapan.pagu, sub.serapan.realisasi, sub.serapan.bulat, sub.capaian.bulat, None, None])
+    rows.append(["jumlah", "", "Jumlah", rekap.anggaran.pagu, rekap.anggaran.realisasi, rekap.anggaran.bulat, None, None, None])
+    return rows
+
+
+def _keterangan_sheet(sheet: Any, rekap: Rekap) -> None:
+    lines = [rekap.kinerja.judul, f"Tahun {rekap.kinerja.tahun}"]
+    if rekap.kinerja.ilustrasi:
+        lines += [TANDA_ILUSTRASI.upper(), rekap.kinerja.keterangan_ilustrasi or ""]
+    lines += ["", *rekap.policy.uraian(), rekap.efisiensi.uraian()]
+    for line in lines:
+        sheet.append([line])
+    sheet.column_dimensions["A"].width = 110
+
+
+def recap_csv(rekap: Rekap) -> str:
+    """The Indikator sheet as CSV for Indonesian Excel (BOM, ';', decimal comma)."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(KOLOM_INDIKATOR)
+    for row in baris_indikator(rekap):
+        writer.writerow([_csv_cell(v) for v in indikator_values(rekap, row)])
+    return "\ufeff" + out.getvalue()
+
+
+def _csv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return f"{value:f}".replace(".", ",")
+    return str(value)

@@ -1,0 +1,102 @@
+"""Rendering each measurement cycle: the recap page, its PDF, and the XLSX/CSV exports.
+
+The page and the PDF share ``recap_document.html``; the tables are macros in
+``recap_tables.html`` that the Laporan Kinerja imports too. Every figure comes from the cycle's
+:class:`~sopgen.domain.rekap.Rekap`; this module only adds what the templates should not work
+out themselves: the charts, where each realisasi came from, the paper, the output paths.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import Environment
+from markupsafe import Markup
+
+from ..content.kinerja import Siklus
+from ..content.loader import Site
+from ..domain.rekap import Rekap, RekapIndikator
+from ..output import Staging
+from ..timing import Timings
+from . import recap_format, recap_view
+from .env import render_page
+from .export import recap_csv, recap_xlsx
+from .pdf import PdfRenderer
+
+UKURAN_KERTAS = {"F4": "330mm 215mm", "A4": "297mm 210mm"}
+"""Landscape: the recap tables need the width."""
+
+
+@dataclass(frozen=True)
+class RecapPaths:
+    """Where one cycle's outputs go, relative to the output root."""
+
+    html: str
+    pdf: str
+    xlsx: str
+    csv: str
+
+
+def recap_paths(siklus: Siklus) -> RecapPaths:
+    base = f"kinerja/{siklus.id}"
+    name = f"rekap-kinerja-{siklus.id}"
+    return RecapPaths(f"{base}/index.html", f"{base}/{name}.pdf", f"{base}/{name}.xlsx", f"{base}/{name}.csv")
+
+
+def asal_realisasi(siklus: Siklus, hasil: RekapIndikator) -> str:
+    """Where the year's realisasi was written: its YAML line, or the cells of its quarters."""
+    kode = hasil.kode
+    if hasil.gabungan is None:
+        return siklus.asal(kode, "realisasi")
+    places = [siklus.asal(kode, "triwulan", "realisasi", tw - 1) for tw in hasil.gabungan.triwulan]
+    return "; ".join(dict.fromkeys(places))
+
+
+def grafik_tren_semua(rekap: Rekap) -> list[Markup]:
+    """One trend chart per IKU with earlier years, in table order."""
+    renstra = rekap.kinerja.renstra
+    charts = (recap_view.grafik_tren(i, rekap.kinerja.tahun, renstra) for _, i in rekap.iku())
+    return [Markup(svg) for svg in charts if svg]
+
+
+def recap_context(siklus: Siklus) -> dict[str, Any]:
+    """What recap_document.html needs (the page and the PDF add their own few keys)."""
+    rekap = siklus.rekap
+    iku = [i for _, i in rekap.iku()]
+    judul = f"Target dan realisasi indikator kinerja sasaran {rekap.kinerja.tahun}"
+    return {
+        "siklus": siklus,
+        "rekap": rekap,
+        "f": recap_format,
+        "view": recap_view,
+        "asal": lambda hasil: asal_realisasi(siklus, hasil),
+        "grafik_iku": Markup(recap_view.grafik_target_realisasi(iku, judul)),
+        "grafik_tren": grafik_tren_semua(rekap),
+        "ada_indikator_program": bool(recap_view.program_berindikator(rekap)),
+    }
+
+
+def render_recaps(site: Site, env: Environment, stage: Staging, renderer: PdfRenderer | None, timings: Timings, progress: Callable[[str], None]) -> None:
+    """Write every cycle's exports, PDF (when asked) and page."""
+    if site.kinerja is None:
+        return
+    for siklus in site.kinerja.siklus.values():
+        progress(f"Rekap kinerja {siklus.id}")
+        paths = recap_paths(siklus)
+        context = recap_context(siklus)
+        with timings.phase("export"):
+            stage.write_bytes(paths.xlsx, siklus.shown, recap_xlsx(siklus.rekap))
+            stage.write_text(paths.csv, siklus.shown, recap_csv(siklus.rekap))
+        unduhan = [("Rekap dalam format XLSX (untuk aplikasi e-SAKIP)", paths.xlsx), ("Rekap dalam format CSV", paths.csv)]
+        if renderer is not None:
+            with timings.phase("pdf"):
+                target = stage.path(paths.pdf, siklus.shown)
+                kertas = site.config.kertas
+                html = render_page(env, "recap_pdf.html", paths.pdf, ukuran_kertas=UKURAN_KERTAS[kertas], **context)
+                renderer.write(html, target, target)
+            unduhan.insert(0, (f"Rekap siap cetak (PDF, {site.config.kertas} mendatar)", paths.pdf))
+        with timings.phase("html"):
+            page = render_page(env, "recap.html", paths.html, unduhan=unduhan, **context)
+            stage.write_text(paths.html, siklus.shown, page)

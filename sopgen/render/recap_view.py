@@ -1,0 +1,95 @@
+"""What the recap templates print that is not a field of the recap itself: charts and comparisons.
+
+Public so the Laporan Kinerja draws the same charts and comparison rows as the recap page.
+Nothing here computes a capaian; it reads :class:`~sopgen.domain.rekap.Rekap`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Iterable
+
+from ..domain.capaian import Polaritas
+from ..domain.rekap import Rekap, RekapIndikator, RekapProgram
+from ..models.kinerja import PeriodeRenstra, Rentang
+from . import charts
+from .recap_format import angka_indikator
+
+TAHUN_PEMBANDING = 3
+"""How many earlier years the comparison table shows next to the cycle's year."""
+
+
+def bar_row(hasil: RekapIndikator) -> charts.BarRow:
+    """One indicator as a bar chart row; kualitatif and rentang targets are written, not drawn."""
+    ind = hasil.indikator
+    label = f"{ind.kode} {ind.nama}"
+    if isinstance(ind.target, Decimal):
+        realisasi = hasil.realisasi if isinstance(hasil.realisasi, Decimal) else None
+        return charts.BarRow(label, ind.satuan, ind.target, realisasi, ind.desimal)
+    target = angka_indikator(ind.target, ind)
+    realisasi = angka_indikator(hasil.realisasi, ind)
+    jenis = "rentang" if isinstance(ind.target, Rentang) else "skala"
+    return charts.BarRow(label, ind.satuan, None, None, ind.desimal, note=f"{jenis}: target {target}, realisasi {realisasi}")
+
+
+def grafik_target_realisasi(indikator: Iterable[RekapIndikator], judul: str) -> str:
+    """Target vs realisasi bars for the given indicators (e.g. one sasaran's, or every IKU)."""
+    return charts.target_realisasi_chart([bar_row(i) for i in indikator], judul)
+
+
+def grafik_tren(hasil: RekapIndikator, tahun: int, renstra: PeriodeRenstra | None) -> str | None:
+    """Realisasi over the years, with this year's target and the Renstra end target; None without history."""
+    ind = hasil.indikator
+    lalu = {t: v for t, v in ind.realisasi_lalu.items() if isinstance(v, Decimal)}
+    if not lalu or not isinstance(ind.target, Decimal):
+        return None
+    points = [charts.TrendPoint(t, v) for t, v in sorted(lalu.items())]
+    realisasi = hasil.realisasi if isinstance(hasil.realisasi, Decimal) else None
+    points.append(charts.TrendPoint(tahun, realisasi, ind.target))
+    akhir = ind.target_akhir_renstra
+    marker = (renstra.akhir, akhir) if renstra and isinstance(akhir, Decimal) else None
+    return charts.trend_chart(points, f"{ind.kode} {ind.nama}", ind.satuan, renstra=marker, digits=ind.desimal)
+
+
+@dataclass(frozen=True)
+class Perubahan:
+    """This year against the latest earlier year: the difference and whether it is better."""
+
+    selisih: Decimal | None
+    arah: str
+    """'membaik', 'memburuk', 'tetap', or '–' when it cannot be said (labels, no history)."""
+
+
+def perubahan(hasil: RekapIndikator) -> Perubahan:
+    """Better or worse than last year, read through the polaritas (fewer complaints is better)."""
+    lalu = hasil.realisasi_lalu
+    now = hasil.realisasi
+    if lalu is None or not isinstance(now, Decimal) or not isinstance(lalu[1], Decimal):
+        return Perubahan(None, "–")
+    selisih = now - lalu[1]
+    if hasil.polaritas not in (Polaritas.POSITIF, Polaritas.NEGATIF):
+        return Perubahan(selisih, "–")
+    if selisih == 0:
+        return Perubahan(selisih, "tetap")
+    better = (selisih > 0) == (hasil.polaritas is Polaritas.POSITIF)
+    return Perubahan(selisih, "membaik" if better else "memburuk")
+
+
+def tahun_pembanding(rekap: Rekap) -> list[int]:
+    """The earlier years shown in the comparison table: the latest ones any IKU reports."""
+    years = {t for _, i in rekap.iku() for t, v in i.indikator.realisasi_lalu.items() if v is not None}
+    return sorted(t for t in years if t < rekap.kinerja.tahun)[-TAHUN_PEMBANDING:]
+
+
+def dengan_triwulan(rekap: Rekap) -> list[RekapIndikator]:
+    """Indicators measured quarterly, for the quarterly table."""
+    return [i for i in rekap.semua_indikator() if i.indikator.triwulan is not None]
+
+
+def program_berindikator(rekap: Rekap) -> list[RekapProgram]:
+    """Programs with an indicator at any level below them, for the program indicator table."""
+    return [
+        p for p in rekap.programs
+        if p.indikator or any(k.indikator or any(s.indikator for s in k.rincian) for k in p.kegiatan)
+    ]
