@@ -21,6 +21,7 @@ from .render.env import make_env, theme_dir
 from .render.binder import build_binder
 from .render.home import navigation, render_home
 from .render.pdf import PdfRenderer
+from .render.recap import render_recaps
 from .render.search import build_search_index, render_search_page
 from .render.sop import render_sops
 from .timing import Timings
@@ -65,6 +66,7 @@ def build_site(
             _copy_static(site, stage)
         renderer = PdfRenderer([stage.root, site.root, theme_dir(site)]) if pdf else None
         render_sops(site, env, stage, renderer, timings, progress or (lambda _: None))
+        render_recaps(site, env, stage, renderer, timings, progress or (lambda _: None))
         if renderer is not None:
             with timings.phase("binder"):
                 build_binder(site, env, stage, renderer)
