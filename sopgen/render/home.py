@@ -11,6 +11,7 @@ from ..output import Staging
 from .binder import BINDER_PATH
 from .env import render_page
 from .listing import group_by_bidang
+from .recap import recap_paths
 from .search import SEARCH_PAGE
 from .sop import sop_paths
 
@@ -28,6 +29,9 @@ def navigation(site: Site, pdf: bool) -> list[NavItem]:
     items = [NavItem("Beranda", "index.html"), NavItem("Daftar SOP", "index.html#daftar-sop")]
     if pdf:
         items.append(NavItem("Unduhan", "index.html#unduhan"))
+    if site.kinerja and site.kinerja.siklus:
+        latest = max(site.kinerja.siklus.values(), key=lambda s: s.model.tahun)
+        items.append(NavItem("Pengukuran Kinerja", recap_paths(latest).html))
     items.append(NavItem("Pencarian", SEARCH_PAGE))
     return items
 
@@ -40,5 +44,7 @@ def render_home(site: Site, env: Environment, stage: Staging) -> None:
     pages = {doc.id: sop_paths(doc)[0] for doc in docs}
     pdfs = {doc.id: sop_paths(doc)[1] for doc in docs if sop_paths(doc)[1] in written}
     binder = BINDER_PATH if BINDER_PATH in written else None
-    html = render_page(env, "index.html", "index.html", groups=groups, pages=pages, pdfs=pdfs, binder=binder, sop_count=len(site.sops))
+    cycles = sorted(site.kinerja.siklus.values(), key=lambda s: -s.model.tahun) if site.kinerja else []
+    rekap = [(s.model, recap_paths(s).html) for s in cycles if recap_paths(s).html in written]
+    html = render_page(env, "index.html", "index.html", groups=groups, pages=pages, pdfs=pdfs, binder=binder, sop_count=len(site.sops), rekap=rekap)
     stage.write_text("index.html", "site.yaml", html)
