@@ -17,11 +17,13 @@ from jinja2 import Environment
 
 from ..content.loader import Doc, Site
 from ..content.references import linked_sop_id
+from ..domain.flowchart import Pages
 from ..models.sop import SOP
 from ..output import Staging
 from ..timing import Timings
 from .env import relative_url, render_page
-from .flowchart import flowchart_view
+from .flowchart import FlowchartView, flowchart_view
+from .paginate import paginate
 from .pdf import PdfRenderer
 
 
@@ -86,10 +88,14 @@ def pasangan(site: Site, sop: SOP, page_path: str | None) -> list[tuple[Bagian, 
     ]
 
 
+def kertas_of(site: Site, sop: SOP) -> str:
+    """The SOP's own paper, else the site's."""
+    return sop.kertas or site.config.kertas
+
+
 def sop_context(site: Site, doc: Doc[SOP], page_path: str, *, links: bool) -> dict[str, Any]:
-    """Everything the SOP templates use; ``links`` is False on paper, where a link cannot be followed."""
+    """Everything the SOP templates use but the flowchart; ``links`` is False on paper, where a link cannot be followed."""
     sop = doc.model
-    kertas = sop.kertas or site.config.kertas
     logo = site.config.instansi.logo
     return {
         "doc": doc,
@@ -97,25 +103,41 @@ def sop_context(site: Site, doc: Doc[SOP], page_path: str, *, links: bool) -> di
         "pejabat": site.pejabat,
         "sops": site.sops,
         "penandatangan": site.pejabat[sop.disahkan_oleh],
-        "kertas": kertas,
-        "flowchart": flowchart_view(sop, paper=kertas),
+        "kertas": kertas_of(site, sop),
         "logo_url": relative_url(page_path, logo) if logo else None,
         "judul_sampul": judul_pendek(sop.nama, site.config.instansi.unit_kerja),
         "pasangan": pasangan(site, sop, page_path if links else None),
     }
 
 
+def write_pdf(site: Site, env: Environment, doc: Doc[SOP], stage: Staging, renderer: PdfRenderer) -> Pages:
+    """Lay out and write one SOP's PDF with measured flowchart page breaks; returns the break plan."""
+    pdf_path = sop_paths(doc)[1]
+    target = stage.path(pdf_path, doc.shown)
+    context = sop_context(site, doc, pdf_path, links=False)
+
+    def render_document(view: FlowchartView) -> str:
+        return render_page(env, "sop_pdf.html", pdf_path, flowchart=view, **context)
+
+    result = paginate(
+        doc.model, render_document, base_url=str(target), paper=context["kertas"],
+        url_fetcher=renderer.fetcher, font_config=renderer.fonts,
+    )
+    result.document.write_pdf(target)
+    return result.pages
+
+
 def render_sops(site: Site, env: Environment, stage: Staging, renderer: PdfRenderer | None, timings: Timings, progress: Callable[[str], None]) -> None:
-    """Write every SOP's PDF (when asked) and HTML page."""
+    """Write every SOP's PDF (when asked) and HTML page; the page shows the PDF's flowchart pages."""
     for doc in site.sops.values():
         progress(f"SOP {doc.model.nama}")
         html_path, pdf_path = sop_paths(doc)
+        pages: Pages | None = None
         if renderer is not None:
             with timings.phase("pdf"):
-                target = stage.path(pdf_path, doc.shown)
-                html = render_page(env, "sop_pdf.html", pdf_path, **sop_context(site, doc, pdf_path, links=False))
-                renderer.write(html, target, target)
+                pages = write_pdf(site, env, doc, stage, renderer)
         with timings.phase("html"):
             context = sop_context(site, doc, html_path, links=True)
-            page = render_page(env, "sop.html", html_path, pdf_url=pdf_path if renderer else None, **context)
+            flowchart = flowchart_view(doc.model, pages, paper=context["kertas"])
+            page = render_page(env, "sop.html", html_path, pdf_url=pdf_path if renderer else None, flowchart=flowchart, **context)
             stage.write_text(html_path, doc.shown, page)
