@@ -6,6 +6,7 @@ Exit codes: 0 success, 1 content problems (or warnings under --strict),
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from . import __version__
 from .build import build_site, check_site
 from .errors import ContentError, Problem
 from .output import OutputCollision
+from .progress import build_progress
 from .reporter import report, summary
 
 SITE_ARG = click.argument("site_dir", required=False, default="content", type=click.Path(file_okay=False, path_type=Path))
@@ -42,7 +44,8 @@ def build(site_dir: Path, out_dir: Path | None, strict: bool, no_pdf: bool) -> N
     """Build the site (HTML and PDFs) into the output folder."""
     out_dir = out_dir or site_dir.resolve().parent / "output"
     try:
-        result = build_site(site_dir, out_dir, strict=strict, pdf=not no_pdf, progress=lambda text: click.echo(f"  {text}", err=True))
+        with build_progress() as progress:
+            result = build_site(site_dir, out_dir, strict=strict, pdf=not no_pdf, progress=progress)
     except ContentError as exc:
         _fail(exc.problems, strict)
     except OutputCollision as exc:
@@ -64,3 +67,72 @@ def check(site_dir: Path, strict: bool) -> None:
     if problems.items:
         report(problems.sorted(), sys.stderr)
     click.echo(f"Konten baik: {summary(0, len(problems.warnings), strict)}.")
+
+
+@main.command()
+@SITE_ARG
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, help="Port to listen on (0: any free port).")
+@click.option("--pdf", is_flag=True, help="Also build the PDFs on every change (slower).")
+def serve(site_dir: Path, host: str, port: int, pdf: bool) -> None:
+    """Preview the site on localhost; rebuild and reload the browser on every change."""
+    from .serve import Preview
+
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    try:
+        preview = Preview(site_dir, host, port, pdf)
+    except OSError as exc:
+        raise click.ClickException(f"tidak dapat membuka {host}:{port} ({exc.strerror}); coba --port lain") from exc
+    preview.start()
+    click.echo(f"Pratinjau: {preview.url}  (Ctrl+C untuk berhenti; halaman dimuat ulang setiap kali berkas disimpan)")
+    try:
+        preview.stop_event.wait()
+    except KeyboardInterrupt:
+        click.echo("Berhenti.")
+    finally:
+        preview.stop()
+
+
+@main.command()
+@SITE_ARG
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None, help="Folder for the schemas (default: schemas/ in the site folder).")
+def schema(site_dir: Path, out_dir: Path | None) -> None:
+    """Write JSON Schemas of every content file kind, for editors (VS Code YAML)."""
+    from .schema import write_schemas
+
+    for file in write_schemas(site_dir, out_dir):
+        click.echo(str(file))
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(["sop"]))
+@click.argument("name")
+@click.option("--site", "site_dir", default="content", show_default=True, type=click.Path(file_okay=False, path_type=Path), help="The site folder.")
+@click.option("--nama", default=None, help="The document's title (default: from NAME).")
+def new(kind: str, name: str, site_dir: Path, nama: str | None) -> None:
+    """Write a valid, commented skeleton of a content file (e.g. `sopgen new sop surat-pindah`)."""
+    from .new import ScaffoldError, new_sop
+
+    try:
+        target = new_sop(site_dir, name, nama)
+    except ScaffoldError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"Dibuat: {target}")
+
+
+@main.command()
+@click.argument("target", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--unit-kerja", default="Kecamatan Contoh", show_default=True, help="Unit kerja, e.g. 'Kecamatan Candipuro'.")
+@click.option("--pemerintah", default="Kabupaten Contoh", show_default=True, help="Pemerintah daerah, e.g. 'Kabupaten Lumajang'.")
+@click.option("--alamat", default="Jl. Contoh No. 1", show_default=True, help="Office address.")
+@click.option("--paket", default=None, help="pip requirement CI installs sopgen from (default: 'sopgen').")
+def init(target: Path, unit_kerja: str, pemerintah: str, alamat: str, paket: str | None) -> None:
+    """Create a content repository with GitHub Actions and GitLab CI publishing."""
+    from .init import DEFAULT_PACKAGE, InitError, init_repository
+
+    try:
+        files = init_repository(target, unit_kerja=unit_kerja, pemerintah=pemerintah, alamat=alamat, paket=paket or DEFAULT_PACKAGE)
+    except InitError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"Repositori konten dibuat di {target} ({len(files)} berkas). Langkah berikutnya:")
+    click.echo(f"  cd {target} && git init && sopgen serve")

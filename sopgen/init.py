@@ -1,0 +1,64 @@
+"""``sopgen init``: a new content repository that builds, checks and publishes itself.
+
+It holds the site folder (``content/``: site, pejabat, one example SOP and the
+editor schemas) and the CI files: a GitHub Actions workflow (check with
+``--strict``, build, deploy to GitHub Pages; problems annotated on the pull
+request by the reporter's ``::error`` lines) and a GitLab CI ``pages`` job.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from .new import new_sop
+from .scaffold import fill, yaml_text
+from .schema import KINDS, SCHEMA_DIR, modeline, write_schemas
+
+SITE_DIR = "content"
+DEFAULT_PACKAGE = "sopgen"
+
+
+class InitError(Exception):
+    """The repository cannot be created there; the message is for the user."""
+
+
+def init_repository(
+    target: Path, *, unit_kerja: str = "Kecamatan Contoh", pemerintah: str = "Kabupaten Contoh",
+    alamat: str = "Jl. Contoh No. 1", paket: str = DEFAULT_PACKAGE, today: dt.date | None = None,
+) -> list[Path]:
+    """Write the repository into ``target`` (missing or empty); return the files written."""
+    if target.exists() and any(target.iterdir()):
+        raise InitError(f"folder {target} tidak kosong; pilih folder baru")
+    site = target / SITE_DIR
+    site.mkdir(parents=True, exist_ok=True)
+    wilayah = unit_kerja.removeprefix("Kecamatan ").strip() or unit_kerja
+    kinds = {k.name: k for k in KINDS}
+    files = {
+        site / "site.yaml": fill(
+            "site.yaml", modeline=modeline(kinds["site"], site / "site.yaml", site),
+            unit_kerja=yaml_text(unit_kerja), pemerintah=yaml_text(pemerintah), alamat=yaml_text(alamat),
+        ),
+        site / "pejabat.yaml": fill("pejabat.yaml", modeline=modeline(kinds["pejabat"], site / "pejabat.yaml", site), wilayah=wilayah),
+        target / ".github" / "workflows" / "situs.yml": fill("github-workflow.yml", paket=paket),
+        target / ".gitlab-ci.yml": fill("gitlab-ci.yml", paket=paket),
+        target / ".gitignore": fill("gitignore"),
+        target / ".vscode" / "settings.json": vscode_settings(),
+        target / ".vscode" / "extensions.json": fill("vscode-extensions.json"),
+        target / "README.md": fill("README.md", unit_kerja=unit_kerja, paket=paket),
+    }
+    for file, text in files.items():
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text(text, encoding="utf-8")
+    written = list(files)
+    written.append(new_sop(site, "contoh-sop", nama=f"Contoh SOP {unit_kerja}", today=today))
+    written += write_schemas(site, site / SCHEMA_DIR)
+    return written
+
+
+def vscode_settings() -> str:
+    """VS Code settings mapping every content file kind to its schema (also without the modeline)."""
+    schemas = {f"./{SITE_DIR}/{SCHEMA_DIR}/{k.schema_file}": f"{SITE_DIR}/{k.pattern}" for k in KINDS}
+    settings = {"yaml.schemas": schemas, "files.trimTrailingWhitespace": True, "files.insertFinalNewline": True}
+    return json.dumps(settings, indent=2) + "\n"

@@ -1,0 +1,73 @@
+"""``sopgen new``: a valid, commented skeleton of a content file, ready to fill in.
+
+The skeleton passes ``sopgen check --strict`` as written, so an administrator
+starts from a file that builds and changes it one field at a time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .models.base import BULAN
+from .scaffold import fill, yaml_text
+from .schema import KINDS, modeline
+
+NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+KIND_NAMES = ("sop",)
+"""The kinds ``sopgen new`` can write."""
+
+
+class ScaffoldError(Exception):
+    """The skeleton cannot be written (bad name, file exists); the message is for the user."""
+
+
+def tanggal_indonesia(day: dt.date) -> str:
+    """``17 Januari 2024``: how administrators write dates in the content."""
+    return f"{day.day} {BULAN[day.month - 1].capitalize()} {day.year}"
+
+
+def title_from_name(name: str) -> str:
+    """``pelayanan-surat-pindah`` -> ``Pelayanan Surat Pindah``."""
+    return " ".join(word.capitalize() for word in name.split("-") if word)
+
+
+def _read(file: Path) -> Any:
+    """A YAML file's data, or None when it is missing or broken (the skeleton then uses defaults)."""
+    try:
+        return yaml.safe_load(file.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        return None
+
+
+def new_sop(site_dir: Path, name: str, nama: str | None = None, today: dt.date | None = None) -> Path:
+    """Write ``sop/<name>.yaml``: a three-step SOP signed by the first pejabat, in the first bidang."""
+    if not NAME.match(name):
+        raise ScaffoldError(f"nama berkas '{name}' tidak sah: pakai huruf kecil, angka, dan tanda hubung, mis. 'pelayanan-surat-pindah'")
+    target = site_dir / "sop" / f"{name}.yaml"
+    if target.exists():
+        raise ScaffoldError(f"{target} sudah ada")
+    site = _read(site_dir / "site.yaml") or {}
+    pejabat = _read(site_dir / "pejabat.yaml") or {}
+    bidang = (site.get("bidang") or []) if isinstance(site, dict) else []
+    today = today or dt.date.today()
+    existing = len(list((site_dir / "sop").glob("*.y*ml")))
+    kind = next(k for k in KINDS if k.name == "sop")
+    text = fill(
+        "sop.yaml",
+        modeline=modeline(kind, target, site_dir),
+        nomor=f"000/{existing + 1}/SOP/{today.year}",
+        nama=yaml_text(nama or title_from_name(name)),
+        bidang=f"bidang: {yaml_text(str(bidang[0]))}  # kelompok di beranda (lihat 'bidang' di site.yaml)" if bidang else "# bidang: Sekretariat  # kelompok di beranda (opsional)",
+        hari_ini=tanggal_indonesia(today),
+        pejabat=next(iter(pejabat), "camat") if isinstance(pejabat, dict) else "camat",
+        pelaksana_1="Camat",
+        pelaksana_2="Sekretaris",
+    )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    return target
