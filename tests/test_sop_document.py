@@ -211,10 +211,18 @@ def test_illustrative_sops_say_so_on_every_page(built_demo: BuildResult, candipu
 
 
 def test_long_sop_flowchart_breaks_over_pages(built_demo: BuildResult) -> None:
+    """The illustrative SAKIP SOP exercises what the reference does not: 7 columns, a back edge across a break."""
     texts = pages_text(built_demo.out_dir / "sop" / "penyusunan-sakip.pdf")
     flow_pages = [t for t in texts if "Uraian Prosedur" in t]
     assert len(flow_pages) >= 2
-    assert all("Bagian Organisasi" in t for t in flow_pages)
+    kolom = ["Camat", "Sekretaris", "Kasubag Perencanaan", "Kasi", "Tim SAKIP", "Staf", "Bagian Organisasi"]
+    assert all(contains(t, k) for t in flow_pages for k in kolom)
+
+    def page_of(uraian: str) -> int:
+        return next(i for i, t in enumerate(flow_pages) if contains(t, uraian))
+
+    # Step 16 (Bagian Organisasi verifies) sends "Tidak" back to step 4 (Tim SAKIP drafts the IKU).
+    assert page_of("Bagian Organisasi memverifikasi keselarasan dokumen SAKIP") > page_of("Tim SAKIP menyusun atau menelaah pohon kinerja")
 
 
 # ---------- The site page ----------
