@@ -79,7 +79,8 @@ def check_values(letak: Letak, tahun: int, source: SourceMap, problems: Problems
         _check_one(ind, polaritas, rel, value, path, source, problems)
     for year in ind.realisasi_lalu:
         if year >= tahun:
-            _add(problems, source, path + ("realisasi_lalu", str(year)), f"tahun {year} bukan tahun sebelum {tahun}", "realisasi tahun ini ditulis di 'realisasi'.")
+            where = path + ("realisasi_lalu", str(year))
+            problems.add(source.key_at(*where), field_name(where), f"tahun {year} bukan tahun sebelum {tahun}", "realisasi tahun ini ditulis di 'realisasi'.")
 
 
 def _figures(ind: Indikator) -> Iterator[tuple[FieldPath, Any]]:
