@@ -20,6 +20,7 @@ from .output import Staging, staged_output
 from .render.env import make_env, theme_dir
 from .render.binder import build_binder
 from .render.home import navigation, render_home
+from .render.laporan import render_laporan
 from .render.pdf import PdfRenderer
 from .render.recap import render_recaps
 from .render.search import build_search_index, render_search_page
@@ -67,6 +68,7 @@ def build_site(
         renderer = PdfRenderer([stage.root, site.root, theme_dir(site)]) if pdf else None
         render_sops(site, env, stage, renderer, timings, progress or (lambda _: None))
         render_recaps(site, env, stage, renderer, timings, progress or (lambda _: None))
+        render_laporan(site, env, stage, renderer, timings, progress or (lambda _: None))
         if renderer is not None:
             with timings.phase("binder"):
                 build_binder(site, env, stage, renderer)

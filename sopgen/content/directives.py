@@ -41,18 +41,23 @@ NILAI: dict[str, tuple[str, ...]] = {
     "satuan": ("indikator",),
     "nama": ("indikator", "sasaran", "tujuan", "program", "kegiatan"),
     "target-renstra": ("indikator",),
+    "target-akhir-renstra": ("indikator",),
+    "capaian-akhir-renstra": ("indikator",),
+    "standar-nasional": ("indikator",),
     "pagu": ("program", "kegiatan", ""),
     "realisasi-anggaran": ("program", "kegiatan", ""),
     "serapan": ("program", "kegiatan", ""),
     "efisiensi": ("program",),
     "jumlah-indikator": ("sasaran", ""),
     "tahun": ("",),
+    "batas-atas": ("",),
 }
 """Single values bound inside a sentence. ``realisasi`` of an indicator also takes a year
 (``{{ realisasi IKU-1.1 2023 }}``) for the comparison with earlier years."""
 
 TABEL: dict[str, tuple[str, ...]] = {
     "perjanjian-kinerja": ("",),
+    "ringkasan": ("",),
     "capaian": ("sasaran", ""),
     "perbandingan": ("sasaran", ""),
     "renstra": ("sasaran", ""),
@@ -60,6 +65,9 @@ TABEL: dict[str, tuple[str, ...]] = {
     "efisiensi": ("sasaran", ""),
     "program": ("sasaran", ""),
     "anggaran": ("",),
+    "pengukuran": ("",),
+    "capaian-program": ("",),
+    "triwulan": ("",),
 }
 """Generated tables; the kode narrows it to one sasaran."""
 
@@ -105,6 +113,8 @@ class Katalog:
     """kode -> its kind: indikator, sasaran, tujuan, program or kegiatan."""
     tahun: frozenset[int] = field(default_factory=frozenset)
     """Years that have realisasi (the cycle's and earlier ones)."""
+    standar: frozenset[str] = field(default_factory=frozenset)
+    """Indicators with a national standard in laporan.yaml."""
 
 
 def katalog_rekap(rekap: Rekap) -> Katalog:
@@ -165,6 +175,8 @@ def check(directive: Directive, katalog: Katalog, problems: Problems, blocks: se
             problems.add(where, kata, "nilai dalam kalimat tidak memakai judul '|'", "hapus bagian setelah '|'.")
         year = args.pop() if args and _YEAR.match(args[-1]) and kata == "realisasi" else None
         _check_args(where, kata, NILAI[kata], args, katalog, problems)
+        if kata == "standar-nasional" and args and katalog.kode.get(args[0]) == "indikator" and args[0] not in katalog.standar:
+            problems.add(where, kata, f"indikator '{args[0]}' tidak mempunyai standar nasional", "tambahkan di standar_nasional pada laporan.yaml.")
         if year is not None:
             if katalog.kode.get(args[0] if args else "") != "indikator":
                 problems.add(where, kata, "tahun hanya dapat dipakai untuk indikator", f"tulis mis. {{{{ {kata} IKU-1.1 {year} }}}}.")

@@ -21,6 +21,7 @@ from .yamlsource import SourceMap, YamlProblem, load_yaml
 
 if TYPE_CHECKING:
     from .kinerja import KinerjaContent
+    from .laporan import LaporanDoc
 
 M = TypeVar("M")
 
@@ -58,6 +59,8 @@ class Site:
     checked against these, so one broken entry is reported once, not at every use."""
     kinerja: KinerjaContent | None = None
     """content/kinerja/: the measurement policy and every cycle, scored (see :mod:`.kinerja`)."""
+    laporan: dict[str, LaporanDoc] = field(default_factory=dict)
+    """content/laporan/<id>/: each Laporan Kinerja with its Markdown parts (see :mod:`.laporan`)."""
 
     @property
     def templates_dir(self) -> Path:
@@ -107,10 +110,13 @@ def load_site(root: Path, problems: Problems) -> Site | None:
     from .kinerja import load_kinerja  # it uses this module's load_document: imported late, no cycle
 
     kinerja = load_kinerja(root, problems)
+    from .laporan import load_laporan  # same reason
+
+    laporan = load_laporan(root, problems)
     if config is None:
         return None
     declared = {"pejabat": pejabat_ids, "sop": {f.stem for f in _sop_files(root)}, "kinerja": set(kinerja.declared)}
-    return Site(root, config[0], config[1], pejabat, pejabat_source, sops, declared, kinerja)
+    return Site(root, config[0], config[1], pejabat, pejabat_source, sops, declared, kinerja, laporan)
 
 
 def _load_pejabat(root: Path, problems: Problems) -> tuple[dict[str, Pejabat], SourceMap, set[str]]:

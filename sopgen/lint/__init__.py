@@ -14,9 +14,11 @@ from ..errors import Problems
 def lint_site(site: Site, problems: Problems) -> None:
     """Run every check of every document kind."""
     from .kinerja import lint_kinerja
+    from .laporan import lint_laporan
     from .pejabat import lint_pejabat
     from .sop import lint_sops
 
     lint_pejabat(site, problems)
     lint_sops(site, problems)
     lint_kinerja(site, problems)
+    lint_laporan(site, problems)

@@ -6,6 +6,8 @@ an unknown indicator in the narrative at its Markdown file and line, just as ``b
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..content.directives import TABEL, Directive, Katalog, check, katalog_rekap, scan
 from ..content.laporan import LaporanDoc
 from ..content.loader import Site
@@ -34,7 +36,7 @@ def lint_laporan(site: Site, problems: Problems) -> None:
             problems.extend(scan_html(teks.text, teks.shown, site.root))
         if siklus is None:
             continue  # the cycle is missing or broken (reported): names cannot be checked
-        katalog = katalog_rekap(siklus.rekap)
+        katalog = replace(katalog_rekap(siklus.rekap), standar=frozenset(doc.model.standar_nasional))
         _standar(doc, katalog, problems)
         blocks: dict[str, Directive] = {}
         for found in directives.values():
@@ -42,7 +44,7 @@ def lint_laporan(site: Site, problems: Problems) -> None:
                 if isinstance(d, Directive) and d.block:
                     if d.key in blocks and d.kata != "perjanjian-kinerja":
                         first = blocks[d.key].where
-                        problems.add(d.where, d.kata, f"'{d.key}' sudah ada di {first.path}:{first.line}", "ref akan menunjuk yang pertama; beri judul berbeda atau hapus salah satu.", Level.WARNING, "blok-ganda")
+                        problems.add(d.where, d.kata, f"'{d.key}' sudah ada di {first.path}:{first.line}", "{{ ref " + d.key + " }} menunjuk yang pertama; hapus salah satu bila tidak perlu.", Level.WARNING, "blok-ganda")
                     blocks.setdefault(d.key, d)
         for teks in doc.bagian:
             lines = teks.text.splitlines()

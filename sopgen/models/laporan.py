@@ -50,6 +50,14 @@ class PihakKedua(Model):
     nama: str | None = Field(None, description="Nama; kosongkan untuk mencetak garis titik-titik.")
 
 
+class PerjanjianKinerja(Model):
+    """Where and when the Perjanjian Kinerja was signed, and by whom besides the head of the unit."""
+
+    tempat: str = Field(description="Tempat penandatanganan, mis. 'Lumajang'.")
+    tanggal: Tanggal = Field(description="Tanggal penandatanganan, mis. '2 Januari 2024'.")
+    pihak_kedua: PihakKedua | None = Field(None, description="Atasan yang ikut menandatangani (pihak kedua), mis. Bupati.")
+
+
 class StandarNasional(Model):
     """A national standard an indicator is compared with (analysis 4 of Permenpan RB 53/2014)."""
 
@@ -71,7 +79,7 @@ class Laporan(Model):
     kertas: Kertas | None = Field(None, description="'A4' atau 'F4'; bawaan dari site.yaml.")
     ilustrasi: bool = Field(False, description="true bila data dan narasi laporan ini rekaan (contoh); ditandai di sampul dan setiap halaman.")
     standar_nasional: dict[str, StandarNasional] = Field(default_factory=dict, description="Standar nasional per kode indikator, untuk analisis perbandingan dengan standar nasional.")
-    pihak_kedua: PihakKedua | None = Field(None, description="Atasan yang ikut menandatangani Perjanjian Kinerja (pihak kedua).")
+    perjanjian_kinerja: PerjanjianKinerja | None = Field(None, description="Data penandatanganan Perjanjian Kinerja yang dilampirkan dengan {{ perjanjian-kinerja }}.")
     bagian: list[Bagian] = Field(min_length=1, description="Bagian-bagian laporan, berurutan.")
 
     @field_validator("bagian")

@@ -26,6 +26,7 @@ from ..models.pejabat import Pejabat
 from ..output import Staging
 from ..timing import Timings
 from .env import relative_url, render_page
+from .laporan_data import RekapSource
 from .markdown_data import DataSource, Generated, Heading, Nomor, Numbering, Part, block_directives, caption, render_part
 from .pdf import PdfRenderer
 
@@ -119,8 +120,7 @@ def susun_laporan(doc: LaporanDoc, site: Site, source: DataSource, env: Environm
     def make_block(directive: Directive, nomor: Nomor | None) -> Markup:
         generated = blocks[directive][1]
         if directive.kata == "perjanjian-kinerja":
-            context = {"laporan": laporan, "unit_kerja": unit_kerja, "penanda_tangan": penanda_tangan, "tabel": generated}
-            return Markup(env.get_template("laporan_pk.html").render(site=site.config, **context))
+            return Markup(render_page(env, "laporan_pk.html", page_path, laporan=laporan, unit_kerja=unit_kerja, penanda_tangan=penanda_tangan, tabel=generated))
         if directive.kata == "gambar":
             src = image_url(directive.words[1]) or ""
             return Markup('<figure class="gambar" id="{}"><img src="{}" alt="{}"><figcaption>{}</figcaption></figure>').format(nomor.anchor, src, nomor.judul, caption(nomor))  # type: ignore[union-attr]
@@ -154,14 +154,16 @@ def _generate(directive: Directive, source: DataSource) -> tuple[Generated | Non
     return (source.tabel(args[0], kode) if args[0] in TABEL else None), "tabel"
 
 
-def render_laporan(site: Site, env: Environment, stage: Staging, renderer: PdfRenderer | None, timings: Timings, progress: Callable[[str], None], sources: dict[str, DataSource]) -> None:
+def render_laporan(site: Site, env: Environment, stage: Staging, renderer: PdfRenderer | None, timings: Timings, progress: Callable[[str], None]) -> None:
     """Write every report's HTML page and (when asked) its PDF, with the images they show."""
     for doc in site.laporan.values():
+        assert site.kinerja is not None  # a report without its cycle fails the lint before rendering
+        source = RekapSource(site.kinerja.siklus[doc.model.kinerja], env, site.config, doc.model.standar_nasional)
         unit_kerja = doc.model.unit_kerja or site.config.instansi.unit_kerja
         html_path, pdf_path = laporan_paths(doc, unit_kerja)
         progress(f"Laporan Kinerja {doc.model.tahun}")
         with timings.phase("html"):
-            tersusun = susun_laporan(doc, site, sources[doc.model.kinerja], env, html_path)
+            tersusun = susun_laporan(doc, site, source, env, html_path)
             for relative, file in tersusun.gambar_situs.items():
                 if not (stage.root / relative).exists():
                     stage.write_bytes(relative, "laporan", file.read_bytes())

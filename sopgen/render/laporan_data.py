@@ -1,10 +1,11 @@
 """The recap, as the Laporan Kinerja's narrative sees it: values, tables and charts by kode.
 
 Nothing is computed here. Every number comes from the :class:`~sopgen.domain.rekap.Rekap` that
-the recap page prints (capaian, predikat, serapan, efisiensi, the Renstra comparison), and is
-printed with the recap's own formatting, so a sentence of the report and a row of the recap
-always show the same digits. The only comparison the recap does not hold, against a national
-standard the report names, is scored with the recap's own formula for that indicator.
+the recap page prints (capaian, predikat, serapan, efisiensi, the Renstra comparison, the change
+since last year), printed with the recap's own formatting (:mod:`.recap_format`) and drawn with
+its own charts (:mod:`.recap_view`), so a sentence of the report and a row of the recap always
+show the same digits. The only comparison the recap does not hold, against a national standard
+that the report names, is scored with the recap's formula of that indicator.
 """
 
 from __future__ import annotations
@@ -16,36 +17,24 @@ from typing import Any, Iterator
 from jinja2 import Environment
 from markupsafe import Markup
 
-from ..content.directives import katalog_rekap
 from ..domain.agregasi import Agregat
 from ..domain.capaian import Capaian, Rumus, hitung_capaian
-from ..domain.rekap import Rekap, RekapAnggaran, RekapIndikator, RekapProgram, RekapSasaran
-from ..models.kinerja import Indikator, Rentang
+from ..content.kinerja import Siklus
+from ..domain.rekap import RekapAnggaran, RekapIndikator, RekapProgram, RekapSasaran
 from ..models.laporan import StandarNasional
-from . import charts
-from .format import persen, rupiah
+from ..models.site import SiteConfig
+from . import recap_format as fmt
+from . import recap_view as view
+from .format import persen
 from .markdown_data import Generated
+from .recap import asal_realisasi
 
-BELUM = "belum tersedia"
 TABLES = "laporan_tabel.html"
-
-
-def nilai_indikator(value: Any, indikator: Indikator) -> str:
-    """A target or realisasi as the recap prints it: '97,13%', '15 pengaduan', 'BB', '80–90%'."""
-    if value is None:
-        return BELUM
-    if isinstance(value, Rentang):
-        return f"{charts.angka_label(value.bawah, indikator.desimal)}–{charts.with_unit(value.atas, indikator.satuan, indikator.desimal)}"
-    if isinstance(value, Decimal):
-        return charts.with_unit(value, indikator.satuan, indikator.desimal)
-    return str(value)
-
-
-def persen_capaian(nilai: Capaian | Agregat | None) -> str:
-    """'98,50%' from the value rounded once (the recap's ``bulat``); 'belum tersedia' without one."""
-    if nilai is None or nilai.bulat is None:
-        return BELUM
-    return persen(nilai.bulat, nilai.decimals)
+"""The theme template whose macros draw the report's per-sasaran tables (``tabel_<jenis>``)."""
+RECAP_TABLES = "recap_tables.html"
+"""The recap's own table macros, printed as they are for the tables that cover the whole cycle."""
+FROM_RECAP = {"pengukuran": "tabel_capaian", "capaian-program": "tabel_capaian_program", "triwulan": "tabel_triwulan", "anggaran": "tabel_anggaran"}
+"""Report table -> the recap macro that draws it (same rows, columns and notes as the recap page)."""
 
 
 @dataclass(frozen=True)
@@ -58,12 +47,17 @@ class Perbandingan:
 
 
 class RekapSource:
-    """Answers the report's directives from one cycle's recap (implements ``DataSource``)."""
+    """Answers the report's directives from one cycle's recap (a ``DataSource``)."""
 
-    def __init__(self, rekap: Rekap, env: Environment, standar: dict[str, StandarNasional]):
-        self.rekap = rekap
+    fmt = fmt
+    """The recap's formatters, for the table macros (``src.fmt.persen_capaian(...)``)."""
+
+    def __init__(self, siklus: Siklus, env: Environment, site: SiteConfig, standar: dict[str, StandarNasional]):
+        rekap = self.rekap = siklus.rekap
+        self.siklus = siklus
         self.standar = standar
         self.macros = env.get_template(TABLES).module
+        self.recap_macros = env.get_template(RECAP_TABLES).make_module({"f": fmt, "view": view, "site": site})
         self.tujuan = {t.tujuan.kode: t for t in rekap.tujuan}
         self.sasaran = {s.sasaran.kode: s for t in rekap.tujuan for s in t.sasaran}
         self.indikator = {i.kode: i for i in rekap.semua_indikator()}
@@ -75,6 +69,9 @@ class RekapSource:
     def nilai(self, kata: str, kode: str | None, tahun: int | None) -> str:
         if kata == "tahun":
             return str(self.rekap.kinerja.tahun)
+        if kata == "batas-atas":
+            cap = self.rekap.policy.cap
+            return "tidak dibatasi" if cap is None else persen(cap, 0 if cap == cap.to_integral_value() else self.rekap.policy.decimals)
         if kata in {"pagu", "realisasi-anggaran", "serapan", "efisiensi"}:
             return self._anggaran(kata, kode)
         if kata == "jumlah-indikator":
@@ -83,41 +80,45 @@ class RekapSource:
             return self._nama(kode or "")
         if kode in self.indikator:
             return self._indikator(kata, self.indikator[kode], tahun)
-        agregat = self._agregat(kode)
-        return persen_capaian(agregat) if kata == "capaian" else (agregat.predikat or BELUM)
+        agregat = self.rekap.capaian if kode is None else (self.sasaran.get(kode) or self.tujuan[kode]).capaian
+        return fmt.persen_capaian(agregat) if kata == "capaian" else (agregat.predikat or fmt.BELUM)
 
-    def _indikator(self, kata: str, rekap: RekapIndikator, tahun: int | None) -> str:
-        ind = rekap.indikator
+    def _indikator(self, kata: str, hasil: RekapIndikator, tahun: int | None) -> str:
+        ind = hasil.indikator
         if kata == "target":
-            return nilai_indikator(ind.target, ind)
+            return fmt.nilai_indikator(ind.target, ind)
         if kata == "target-renstra":
-            return nilai_indikator(ind.target_akhir_renstra, ind)
+            return fmt.nilai_indikator(ind.target_renstra, ind)
+        if kata == "target-akhir-renstra":
+            return fmt.nilai_indikator(ind.target_akhir_renstra, ind)
+        if kata == "capaian-akhir-renstra":
+            return fmt.persen_capaian(hasil.capaian_renstra)
+        if kata == "standar-nasional":
+            return fmt.nilai_indikator(self.standar[hasil.kode].nilai, ind)
         if kata == "satuan":
             return ind.satuan
         if kata == "realisasi":
             if tahun is not None and tahun != self.rekap.kinerja.tahun:
-                return nilai_indikator(ind.realisasi_lalu.get(tahun), ind)
-            text = nilai_indikator(rekap.realisasi, ind)
-            return f"{text} ({rekap.catatan_realisasi})" if rekap.catatan_realisasi and rekap.realisasi is not None else text
+                return fmt.nilai_indikator(ind.realisasi_lalu.get(tahun), ind)
+            text = fmt.nilai_indikator(hasil.realisasi, ind)
+            partial = hasil.catatan_realisasi if hasil.realisasi is not None else None
+            return f"{text} ({partial})" if partial else text
         if kata == "capaian":
-            return persen_capaian(rekap.capaian)
-        return (rekap.capaian.predikat if rekap.capaian else None) or BELUM
-
-    def _agregat(self, kode: str | None) -> Agregat:
-        if kode is None:
-            return self.rekap.capaian
-        return (self.sasaran.get(kode) or self.tujuan[kode]).capaian
+            return fmt.persen_capaian(hasil.capaian)
+        return (hasil.capaian.predikat if hasil.capaian else None) or fmt.BELUM
 
     def _anggaran(self, kata: str, kode: str | None) -> str:
         if kata == "efisiensi":
-            eff = self.program[kode or ""].efisiensi
-            return eff.kategori or BELUM
-        serapan = self.rekap.anggaran if kode is None else (self.program[kode].serapan if kode in self.program else self.kegiatan[kode].serapan)
+            return self.program[kode or ""].efisiensi.kategori or fmt.BELUM
+        if kode is None:
+            serapan = self.rekap.anggaran
+        else:
+            serapan = self.program[kode].serapan if kode in self.program else self.kegiatan[kode].serapan
         if kata == "pagu":
-            return rupiah(serapan.pagu)
+            return fmt.rp(serapan.pagu)
         if kata == "realisasi-anggaran":
-            return rupiah(serapan.realisasi, BELUM)
-        return persen(serapan.bulat, serapan.decimals)
+            return fmt.rp(serapan.realisasi)
+        return fmt.persen_capaian(serapan)
 
     def _nama(self, kode: str) -> str:
         if kode in self.indikator:
@@ -132,53 +133,60 @@ class RekapSource:
 
     def tabel(self, jenis: str, kode: str | None) -> Generated:
         sasaran = [self.sasaran[kode]] if kode else list(self.sasaran.values())
-        suffix = f" {sasaran[0].sasaran.kode}" if kode else ""
         tahun = self.rekap.kinerja.tahun
+        nama = f"Sasaran {kode}" if kode else "Sasaran Strategis"
+        pembanding = view.tahun_pembanding(self.rekap)
         titles = {
             "perjanjian-kinerja": f"Perjanjian Kinerja Tahun {tahun}",
-            "capaian": f"Capaian Kinerja Sasaran{suffix or ' Strategis'} Tahun {tahun}",
-            "perbandingan": f"Realisasi Indikator Sasaran{suffix} Tahun {self._years()[0]}–{tahun}",
-            "renstra": f"Realisasi Indikator Sasaran{suffix} terhadap Target Akhir Renstra",
-            "standar-nasional": f"Realisasi Indikator Sasaran{suffix} terhadap Standar Nasional",
-            "efisiensi": f"Efisiensi Penggunaan Sumber Daya Sasaran{suffix}",
-            "program": f"Program dan Kegiatan Pendukung Sasaran{suffix}",
-            "anggaran": f"Realisasi Anggaran per Program dan Kegiatan Tahun {tahun}",
+            "ringkasan": f"Ringkasan Capaian Kinerja per Sasaran Strategis Tahun {tahun}",
+            "capaian": f"Capaian Kinerja {nama} Tahun {tahun}",
+            "perbandingan": f"Realisasi Indikator {nama} Tahun {pembanding[0] if pembanding else tahun}–{tahun}",
+            "renstra": f"Realisasi Indikator {nama} terhadap Target Akhir Renstra",
+            "standar-nasional": f"Realisasi Indikator {nama} terhadap Standar Nasional",
+            "efisiensi": f"Efisiensi Penggunaan Anggaran {nama}",
+            "program": f"Program dan Kegiatan Pendukung {nama}",
+            "anggaran": f"Realisasi Anggaran dan Efisiensi per Program dan Kegiatan Tahun {tahun}",
+            "pengukuran": f"Pengukuran Kinerja Sasaran Strategis Tahun {tahun}",
+            "capaian-program": f"Capaian Indikator Program, Kegiatan dan Sub Kegiatan Tahun {tahun}",
+            "triwulan": f"Realisasi Indikator per Triwulan Tahun {tahun}",
         }
-        macro = getattr(self.macros, "tabel_" + jenis.replace("-", "_"))
-        data: dict[str, Any] = {"sasaran": sasaran, "rekap": self.rekap}
+        if jenis in FROM_RECAP:
+            macro = getattr(self.recap_macros, FROM_RECAP[jenis])
+            asal = {"asal": lambda hasil: asal_realisasi(self.siklus, hasil)} if jenis in {"pengukuran", "capaian-program"} else {}
+            return Generated(titles[jenis], Markup(macro(self.rekap, **asal)))
+        data: dict[str, Any] = {"sasaran": sasaran, "rekap": self.rekap, "src": self}
         if jenis == "perbandingan":
-            data["tahun"] = self._years()
-        if jenis == "standar-nasional":
+            data["tahun"] = pembanding + [tahun]
+        elif jenis == "standar-nasional":
             data["baris"] = self._standar(sasaran)
-        if jenis == "anggaran":
-            data["program"] = list(self.rekap.programs)
-        return Generated(titles[jenis], Markup(macro(**data, src=self)))
+        macro = getattr(self.macros, "tabel_" + jenis.replace("-", "_"))
+        return Generated(titles[jenis], Markup(macro(**data)))
 
     def grafik(self, jenis: str, kode: str | None) -> Generated:
         if jenis == "tren":
-            rekap = self.indikator[kode or ""]
-            ind = rekap.indikator
-            title = f"Tren Realisasi {ind.kode} {ind.nama}"
-            points = [charts.TrendPoint(t, v if isinstance(v, Decimal) else None) for t, v in sorted(ind.realisasi_lalu.items())]
-            points.append(charts.TrendPoint(self.rekap.kinerja.tahun, rekap.realisasi if isinstance(rekap.realisasi, Decimal) else None, ind.target if isinstance(ind.target, Decimal) else None))
-            renstra = self.rekap.kinerja.renstra
-            akhir = (renstra.akhir, ind.target_akhir_renstra) if renstra and isinstance(ind.target_akhir_renstra, Decimal) else None
-            return Generated(title, Markup(charts.trend_chart(points, title, ind.satuan, renstra=akhir, digits=ind.desimal)))
+            hasil = self.indikator[kode or ""]
+            title = f"Tren Realisasi {hasil.kode} {hasil.indikator.nama}"
+            svg = view.grafik_tren(hasil, self.rekap.kinerja.tahun, self.rekap.kinerja.renstra)
+            if svg is None:
+                return Generated(title, Markup('<p class="catatan-tabel">Tidak ada realisasi tahun-tahun sebelumnya yang dapat digambarkan.</p>'))
+            return Generated(title, Markup(svg))
         sasaran = [self.sasaran[kode]] if kode else list(self.sasaran.values())
         title = f"Target dan Realisasi Indikator Sasaran {kode}" if kode else "Target dan Realisasi Indikator Kinerja Utama"
-        rows = [_bar(i) for s in sasaran for i in s.indikator]
-        return Generated(title, Markup(charts.target_realisasi_chart(rows, title)))
+        return Generated(title, Markup(view.grafik_target_realisasi([i for s in sasaran for i in s.indikator], title)))
 
-    # --- helpers the table macros call ---------------------------------------------------
+    # --- what the table macros ask -------------------------------------------------------
 
-    def nilai_indikator(self, value: Any, rekap: RekapIndikator) -> str:
-        return nilai_indikator(value, rekap.indikator)
+    def perubahan(self, hasil: RekapIndikator) -> view.Perubahan:
+        return view.perubahan(hasil)
 
-    def persen_capaian(self, nilai: Capaian | Agregat | None) -> str:
-        return persen_capaian(nilai)
+    def catatan_capaian(self, sasaran: list[RekapSasaran]) -> list[str]:
+        """The recap's notes under a capaian table: policy adjustments, indicators left out of a mean."""
+        notes = [f"{i.kode}: {c}" for s in sasaran for i in s.indikator if i.capaian and i.capaian.tersedia for c in i.capaian.catatan]
+        return notes + [s.capaian.catatan for s in sasaran if s.capaian.catatan]
 
-    def _years(self) -> list[int]:
-        return sorted(katalog_rekap(self.rekap).tahun)
+    def capaian_anggaran(self, nilai: Agregat) -> str:
+        """A kegiatan's capaian, or '–' when it has no indicator of its own."""
+        return fmt.persen_capaian(nilai) if nilai.dihitung or nilai.dikecualikan else fmt.KOSONG
 
     def _standar(self, sasaran: list[RekapSasaran]) -> list[Perbandingan]:
         rows = []
@@ -190,21 +198,10 @@ class RekapSource:
                 capaian = None
                 if i.realisasi is not None:
                     rumus = Rumus(i.indikator.rumus) if i.indikator.rumus else None
-                    capaian = hitung_capaian(i.polaritas, standar.nilai, i.realisasi, self.rekap.policy, rumus=rumus, skala=i.indikator.skala)
+                    nilai: Decimal | str = standar.nilai
+                    capaian = hitung_capaian(i.polaritas, nilai, i.realisasi, self.rekap.policy, rumus=rumus, skala=i.indikator.skala)
                 rows.append(Perbandingan(i, standar, capaian))
         return rows
-
-
-def _bar(rekap: RekapIndikator) -> charts.BarRow:
-    ind = rekap.indikator
-    numeric = isinstance(ind.target, Decimal) and (rekap.realisasi is None or isinstance(rekap.realisasi, Decimal))
-    note = None if numeric else f"T: {nilai_indikator(ind.target, ind)}; R: {nilai_indikator(rekap.realisasi, ind)}"
-    return charts.BarRow(
-        f"{ind.kode} {ind.nama}", ind.satuan,
-        ind.target if numeric else None,  # type: ignore[arg-type]
-        rekap.realisasi if numeric else None,  # type: ignore[arg-type]
-        ind.desimal, note,
-    )
 
 
 def _kegiatan(programs: tuple[RekapProgram, ...]) -> Iterator[RekapAnggaran]:

@@ -17,6 +17,7 @@ so a sentence cannot contradict its table.
 from __future__ import annotations
 
 import re
+from html import unescape
 from dataclasses import dataclass, field
 from typing import Callable, Protocol
 
@@ -136,14 +137,14 @@ def render_part(part: Part, numbering: Numbering, numbers: dict[Directive, Nomor
     converter = markdown.Markdown(
         extensions=["tables", "sane_lists", "smarty", "toc"],
         extension_configs={
-            "toc": {"baselevel": 2, "slugify": lambda value, sep: f"{part.id}-{slugify(value, sep)}"},
+            "toc": {"baselevel": 2, "slugify": lambda value, sep: f"{part.id}-{slugify(_PLACEHOLDER.sub('', value), sep)}"},
             "tables": {"use_align_attribute": True},
         },
     )
     html = clean(converter.convert("\n".join(lines)), image_url)
-    headings = [Heading(int(level), anchor, _TAG.sub("", text).strip()) for level, anchor, text in _HEADING.findall(html)]
     html = re.sub(r"<p>(SOPGENDATA\d{5}Z)</p>", r"\1", html)
     html = _PLACEHOLDER.sub(lambda m: str(pieces[int(m.group(1))]), html)
+    headings = [Heading(int(level), anchor, unescape(_TAG.sub("", text)).strip()) for level, anchor, text in _HEADING.findall(html)]
     return Rendered(Markup(html), headings)
 
 
@@ -176,7 +177,9 @@ def _piece(directive: Directive, numbering: Numbering, numbers: dict[Directive, 
         return Markup('<a class="ref" href="#{}">{}</a>').format(nomor.anchor, nomor.label)
     tahun = int(args.pop()) if len(args) > 1 and args[-1].isdigit() else None
     value = source.nilai(kata, args[0] if args else None, tahun)
-    return Markup('<span class="nilai" title="{}">{}</span>').format(directive.key, value)
+    # A name may wrap like any text; a number with its unit must not break across lines.
+    css = "nilai teks" if kata == "nama" else "nilai"
+    return Markup('<span class="{}" title="{}">{}</span>').format(css, directive.key, value)
 
 
 def caption(nomor: Nomor) -> Markup:
