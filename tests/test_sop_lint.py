@@ -141,7 +141,7 @@ def test_nip_in_pejabat(demo_copy: Path, nip: str, message: str) -> None:
 
 @pytest.mark.parametrize(("waktu", "hint"), [("10 mnt", "maksud Anda '10 menit'?"), ("2 jm", "maksud Anda '2 jam'?"), ("segera", "tulis angka dan satuan, mis. '10 menit', '2 jam', '3 hari'.")])
 def test_waktu_that_is_not_a_duration(demo_copy: Path, waktu: str, hint: str) -> None:
-    line = replace_line(demo_copy / SOP, "waktu: 15 Menit", f"waktu: {waktu}")
+    line = replace_line(demo_copy / SOP, "waktu: 15 menit", f"waktu: {waktu}")
     found = at(problems_of(demo_copy), SOP, line)
     assert [(p.field, p.message, p.hint) for p in found] == [("langkah[10].mutu_baku.waktu", f"waktu '{waktu}' bukan lama waktu yang terukur", hint)]
     assert found[0].column == (demo_copy / SOP).read_text().splitlines()[line - 1].index(waktu) + 1
@@ -211,7 +211,7 @@ def test_strict_fails_on_warnings_and_not_on_silenced_ones(demo_copy: Path) -> N
     def strict() -> int:
         return subprocess.run([sys.executable, "-m", "sopgen", "check", "--strict", str(demo_copy)], capture_output=True, text=True).returncode
 
-    replace_line(demo_copy / SOP, "waktu: 15 Menit", "waktu: segera")
+    replace_line(demo_copy / SOP, "waktu: 15 menit", "waktu: segera")
     assert strict() == 1
     replace_line(demo_copy / SOP, "abaikan_peringatan: [kolom-pelaksana-kosong]", "abaikan_peringatan: [kolom-pelaksana-kosong, waktu-mutu-baku]")
     assert strict() == 0
