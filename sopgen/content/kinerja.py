@@ -10,7 +10,6 @@ Kinerja all read :attr:`Siklus.rekap`, never the raw figures.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 
 from ..domain.anggaran import AturanEfisiensi
@@ -138,7 +137,3 @@ def load_siklus(folder: Path, root: Path, policy: CapaianPolicy, efisiensi: Atur
             problems.add(source.at(*path), field_name(path), f"capaian {hasil.kode} tidak dapat dihitung: {hasil.galat}", "")
     return Siklus(folder.name, folder, model, source, letak, impor, rekap)
 
-
-def decimal_or_none(value: object) -> Decimal | None:
-    """A figure that is a number (not a label), for the callers that draw or sum."""
-    return value if isinstance(value, Decimal) else None

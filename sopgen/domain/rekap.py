@@ -18,7 +18,7 @@ Rules stated here, on top of :mod:`sopgen.domain.capaian`:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterator
 
@@ -115,7 +115,8 @@ class Rekap:
     """Mean of the tujuan: one figure for the unit."""
     anggaran: Serapan
     """All programs together."""
-    programs: tuple[RekapProgram, ...] = field(default=())
+    programs: tuple[RekapProgram, ...]
+    """Every program of every sasaran, in document order."""
 
     def semua_indikator(self) -> Iterator[RekapIndikator]:
         """Every indicator of every level, in document order."""
