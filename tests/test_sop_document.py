@@ -227,6 +227,90 @@ def test_long_sop_flowchart_breaks_over_pages(built_demo: BuildResult) -> None:
     assert page_of("Bagian Organisasi memverifikasi keselarasan dokumen SAKIP") > page_of("Tim SAKIP menyusun atau menelaah pohon kinerja")
 
 
+def anchors(pdf: Path) -> dict[str, int]:
+    """Element ids WeasyPrint kept as named destinations -> 0-based page."""
+    reader = PdfReader(pdf)
+    return {name: reader.get_destination_page_number(dest) for name, dest in reader.named_destinations.items()}
+
+
+def connector_pages(found: dict[str, int]) -> dict[str, tuple[int, int]]:
+    """Each connector letter -> (page where the flow leaves, page where it resumes)."""
+    letters = {m[1] for name in found if (m := re.fullmatch(r"bagan-konektor-(\w+)-(?:keluar|masuk)", name))}
+    return {x: (found[f"bagan-konektor-{x}-keluar"], found[f"bagan-konektor-{x}-masuk"]) for x in letters}
+
+
+@pytest.mark.parametrize("sop", [CANDIPURO, "penyusunan-sakip", "pengumpulan-data-kinerja"])
+def test_every_flowchart_page_break_has_a_connector_pair(built_demo: BuildResult, sop: str) -> None:
+    found = anchors(built_demo.out_dir / "sop" / f"{sop}.pdf")
+    row_pages = sorted({page for name, page in found.items() if name.startswith("bagan-langkah-")})
+    pairs = connector_pages(found)
+    assert len(row_pages) >= 2
+    assert all(leave != resume for leave, resume in pairs.values())
+    for page in row_pages[:-1]:
+        assert (page, page + 1) in pairs.values(), f"no connector pair from page {page + 1} to {page + 2}"
+
+
+def test_candipuro_has_one_break_and_keeps_its_loop_on_one_page(built_demo: BuildResult) -> None:
+    found = anchors(built_demo.out_dir / "sop" / f"{CANDIPURO}.pdf")
+    pairs = connector_pages(found)
+    assert len(set(page for name, page in found.items() if name.startswith("bagan-langkah-"))) == 2, "two flowchart pages, as the reference"
+    assert len(pairs) == 1
+    (leave, resume), = pairs.values()
+    last_on_first = max(n for n in range(1, 11) if found[f"bagan-langkah-{n}"] == leave)
+    assert resume == found[f"bagan-langkah-{last_on_first + 1}"] == leave + 1
+    # the decision's "Tidak" goes back to the recap (step 6) on the same page: no connector needed
+    assert found["bagan-langkah-6"] == found["bagan-langkah-8"]
+
+
+def test_sakip_back_edge_crosses_a_break_through_a_connector_pair(built_demo: BuildResult) -> None:
+    found = anchors(built_demo.out_dir / "sop" / "penyusunan-sakip.pdf")
+    assert (found["bagan-langkah-16"], found["bagan-langkah-4"]) in connector_pages(found).values()
+
+
+class _Flowchart(HTMLParser):
+    """Per flowchart row of a site page: the pelaksana column holding a symbol, and its kind."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.symbols: dict[int, list[tuple[int, str]]] = {}
+        self.connectors: list[str] = []
+        self._row: int | None = None
+        self._column = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "tr" and (m := re.fullmatch(r"bagan-langkah-(\d+)", a.get("id") or "")):
+            self._row, self._column = int(m[1]), 0
+            self.symbols[self._row] = []
+        elif tag == "td" and self._row is not None and "fc-pel" in (a.get("class") or "").split():
+            self._column += 1
+            if a.get("data-symbol"):
+                self.symbols[self._row].append((self._column, a["data-symbol"] or ""))
+        elif tag == "span" and (a.get("id") or "").startswith("bagan-konektor-"):
+            self.connectors.append(a["id"] or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "tr":
+            self._row = None
+
+
+def test_site_page_draws_each_step_in_its_performers_column(built_demo: BuildResult) -> None:
+    chart = _Flowchart()
+    chart.feed((built_demo.out_dir / "sop" / f"{CANDIPURO}.html").read_text(encoding="utf-8"))
+    performer = ["Camat", "Sekretaris", "Tim SAKIP", "Tim SAKIP", "Tim SAKIP", "Tim SAKIP", "Tim SAKIP", "Sekretaris", "Sekretaris", "Camat"]
+    kinds = ["mulai"] + ["proses"] * 6 + ["keputusan", "proses", "selesai"]
+    expected = {n: [(PELAKSANA.index(p) + 1, k)] for n, (p, k) in enumerate(zip(performer, kinds), start=1)}
+    assert chart.symbols == expected
+
+
+def test_site_page_shows_the_pdf_connector_pairs(built_demo: BuildResult) -> None:
+    for sop in (CANDIPURO, "penyusunan-sakip"):
+        chart = _Flowchart()
+        chart.feed((built_demo.out_dir / "sop" / f"{sop}.html").read_text(encoding="utf-8"))
+        in_pdf = {name for name in anchors(built_demo.out_dir / "sop" / f"{sop}.pdf") if name.startswith("bagan-konektor-")}
+        assert sorted(chart.connectors) == sorted(in_pdf)
+
+
 # ---------- The site page ----------
 
 def test_site_page_carries_the_same_document(built_demo: BuildResult) -> None:
