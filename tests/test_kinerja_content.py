@@ -254,3 +254,14 @@ def test_percent_over_100_from_a_sheet_points_at_the_cell(tmp_path: Path) -> Non
     assert [m.split("; ")[0] for m in messages(root, Level.WARNING)] == [
         f"{SHEET}:2:2: peringatan: Realisasi 2024!B2: realisasi 104.5 melebihi 100 pada indikator persentase"
     ]
+
+
+def test_scale_label_from_a_sheet(tmp_path: Path) -> None:
+    extra = "          - kode: IKU-3\n            nama: Nilai SAKIP\n            satuan: predikat\n            polaritas: kualitatif\n" \
+            "            skala: [AA, A, BB, B, CC, C, D]\n            sumber_data: LHE Inspektorat\n            target: BB"
+    sheet = xlsx([["Kode", "Realisasi"], ["IKU-3", "A"]])
+    root = site_with(tmp_path, impor="realisasi.xlsx", extra2=extra, files={"kinerja/2024/realisasi.xlsx": sheet})
+    # A = 6, BB = 5 on a seven-step scale: 6 / 5 × 100 = 120
+    assert {i.kode: i for i in rekap(root).semua_indikator()}["IKU-3"].capaian.nilai == 120
+    root = site_with(tmp_path / "b", impor="realisasi.xlsx", extra2=extra, files={"kinerja/2024/realisasi.xlsx": xlsx([["Kode", "Realisasi"], ["IKU-3", "AAA"]])})
+    assert messages(root) == [f"{SHEET}:2:2: Realisasi 2024!B2: 'AAA' tidak ada pada skala AA, A, BB, B, CC, C, D"]
