@@ -6,13 +6,16 @@ realisasi stays an empty cell (never 0) with "belum tersedia" in the Keterangan 
 also carries the illustration mark on every row of illustrative data.
 
 The CSV is what Indonesian Excel opens with a double click: UTF-8 with BOM, ``;`` between
-fields, a decimal comma, no thousands separator.
+fields, a decimal comma, no thousands separator. The XLSX is reproducible: the same data gives
+the same bytes (openpyxl stamps the time of saving; it is replaced by 1 January of the next year).
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
+import zipfile
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Iterator
@@ -112,7 +115,20 @@ def recap_xlsx(rekap: Rekap) -> bytes:
         ws.page_setup.orientation = "landscape"
     stream = io.BytesIO()
     book.save(stream)
-    return stream.getvalue()
+    return _reproducible(stream.getvalue(), rekap.kinerja.tahun + 1)
+
+
+def _reproducible(data: bytes, year: int) -> bytes:
+    """The workbook with every timestamp (zip entries, document properties) set to 1 January ``year``."""
+    stamp = f"{year}-01-01T00:00:00Z"
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            content = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>" + stamp.encode(), content)
+            dst.writestr(zipfile.ZipInfo(info.filename, date_time=(year, 1, 1, 0, 0, 0)), content, zipfile.ZIP_DEFLATED)
+    return out.getvalue()
 
 
 def _table(sheet: Any, header: tuple[str, ...], rows: list[list[Any]], formats: dict[str, str]) -> None:
