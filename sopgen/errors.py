@@ -85,8 +85,14 @@ class Problems:
         return [p for p in self.items if p.level is Level.WARNING]
 
     def sorted(self) -> list[Problem]:
-        """Sorted by file, line, column; duplicates (same place, same text) dropped."""
-        return sorted(set(self.items), key=lambda p: (p.path, p.line, p.column, p.field, p.message))
+        """Sorted by file, line, column; duplicates dropped.
+
+        A warning at the very place of an error is dropped too: the error already
+        sends the user there, and one mistake should read as one line.
+        """
+        errors_at = {(p.path, p.line, p.column, p.field) for p in self.errors}
+        kept = {p for p in self.items if p.level is Level.ERROR or (p.path, p.line, p.column, p.field) not in errors_at}
+        return sorted(kept, key=lambda p: (p.path, p.line, p.column, p.field, p.message))
 
     def fails(self, strict: bool) -> bool:
         return bool(self.errors) or (strict and bool(self.warnings))

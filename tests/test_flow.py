@@ -69,14 +69,15 @@ def test_lanjut_replaces_the_next_row_and_the_last_step_has_no_edge() -> None:
 
 def test_pelaksana_not_a_column_suggests_the_closest() -> None:
     flow = build_flow(sop([langkah("Camat"), langkah("Sekertaris"), langkah("Staf")]))
-    assert errors(flow) == [(("langkah", 1, "pelaksana"), "pelaksana 'Sekertaris' bukan salah satu kolom pelaksana", "maksud Anda 'Sekretaris'?")]
+    assert errors(flow) == [(("langkah", 1, "pelaksana"), "'Sekertaris' bukan salah satu kolom pelaksana (Camat, Sekretaris, Staf)", "maksud Anda 'Sekretaris'?")]
     assert flow.columns[1] == -1 and not flow.drawable
 
 
 def test_pelaksana_far_from_every_column_lists_the_columns() -> None:
     flow = build_flow(sop([langkah("Camat"), langkah("Bendahara"), langkah("Staf")]))
-    (_, _, hint), *_ = errors(flow)
-    assert "Camat, Sekretaris, Staf" in hint
+    (_, message, hint), *_ = errors(flow)
+    assert "(Camat, Sekretaris, Staf)" in message
+    assert "tambahkan ke daftar 'pelaksana'" in hint
 
 
 def test_unknown_target_suggests_an_existing_id() -> None:

@@ -42,57 +42,68 @@ def test_demo_copy_is_clean(demo_copy: Path) -> None:
     assert result.returncode == 0, result.stderr
 
 
-def test_a_dozen_mistakes_one_line_each(demo_copy: Path) -> None:
-    sop = demo_copy / SOP
-    expected: list[str] = []
+def nth_line(file: Path, prefix: str, after: str) -> int:
+    """The number of the first line starting with ``prefix`` after the line containing ``after``."""
+    lines = file.read_text(encoding="utf-8").splitlines()
+    anchor = next(i for i, line in enumerate(lines) if after in line)
+    return next(i for i, line in enumerate(lines) if i > anchor and line.startswith(prefix)) + 1
 
-    # 1. a pelaksana that is not a column (step 2, the line after its uraian)
-    lines = sop.read_text(encoding="utf-8").splitlines(keepends=True)
-    step2 = next(i for i, l in enumerate(lines) if l.startswith("  - uraian: Sekretaris melakukan rapat")) + 2
-    lines[step2 - 1] = lines[step2 - 1].replace("pelaksana: Sekretaris", "pelaksana: Sekertaris")
-    sop.write_text("".join(lines), encoding="utf-8")
-    expected.append(f"{SOP}:{step2}:16: langkah[2].pelaksana: 'Sekertaris' bukan salah satu kolom pelaksana")
-    # 2. an unknown key with did-you-mean
-    line = replace_line(sop, "mutu_baku: {kelengkapan: Format Penyusunan Data Kinerja, waktu: 1 jam", "mutu_buku: {kelengkapan: Format Penyusunan Data Kinerja, waktu: 1 jam")
-    expected.append(f"{SOP}:{line}:5: langkah[3].mutu_buku: kunci 'mutu_buku' tidak dikenal; maksud Anda 'mutu_baku'?")
-    # 3. a wrong type: a list written as one text
+
+def test_a_dozen_mistakes_one_line_each(demo_copy: Path) -> None:
+    """Schema mistakes in one SOP, flow and reference mistakes in another, file-level ones in new files.
+
+    Flow checks need an SOP that passes the schema, so they are made in a second, otherwise valid file.
+    """
+    sop = demo_copy / SOP
+    other_name = "sop/pengumpulan-data-kinerja.yaml"
+    other = demo_copy / other_name
+    expected: list[str] = []
+    # 1. a pelaksana that is not a column (the second langkah of the other SOP)
+    line = nth_line(other, "    pelaksana: Sekretaris", "langkah:")
+    lines = other.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[line - 1] = lines[line - 1].replace("pelaksana: Sekretaris", "pelaksana: Sekertaris")
+    other.write_text("".join(lines), encoding="utf-8")
+    expected.append(f"content/{other_name}:{line}:16: langkah[2].pelaksana: 'Sekertaris' bukan salah satu kolom pelaksana (Camat, Sekretaris, Kasi, Tim SAKIP, Staf, Kepala Desa); maksud Anda 'Sekretaris'?")
+    # 2. a decision branch to a step that does not exist
+    line = replace_line(other, "keputusan: {ya: rekap, tidak: isi-data}", "keputusan: {ya: rekap, tidak: isi-dta}")
+    expected.append(f"content/{other_name}:{line}:")
+    # 3. a dangling pejabat reference
+    line = replace_line(other, "disahkan_oleh: camat", "disahkan_oleh: camt")
+    expected.append(f"content/{other_name}:{line}:16: disahkan_oleh: pejabat 'camt' tidak ada di pejabat.yaml; maksud Anda 'camat'?")
+    # 4. an unknown key with did-you-mean
+    line = replace_line(sop, "mutu_baku: {kelengkapan: Format Penyusunan Data Kinerja, waktu: 1 jam", "mutu_baky: {kelengkapan: Format Penyusunan Data Kinerja, waktu: 1 jam")
+    expected.append(f"content/{SOP}:{line}:5: langkah[3].mutu_baky: kunci 'mutu_baky' tidak dikenal; maksud Anda 'mutu_baku'?")
+    # 5. a wrong type: a list written as one text
     line = replace_line(sop, "pencatatan:", "pencatatan: Disimpan di lemari arsip")
-    expected.append(f"{SOP}:{line}:13: pencatatan: harus berupa daftar")
-    # 4. a missing required field
-    line = replace_line(sop, "nomor: 700/16.1/SOP/427.83/2024", "nomer: 700/16.1/SOP/427.83/2024")
-    expected.append(f"{SOP}:{line}:1: nomer: kunci 'nomer' tidak dikenal; maksud Anda 'nomor'?")
-    expected.append(f"{SOP}:4:1: nomor: wajib diisi")
-    # 5. an impossible date
+    expected.append(f"content/{SOP}:{line}:13: pencatatan: harus berupa daftar")
+    # 6. a required field missing
+    line = replace_line(sop, "nama: Pengukuran Data Kinerja Kecamatan Candipuro", "# nama dihapus")
+    expected.append(f"content/{SOP}:4:1: nama: wajib diisi; tambahkan 'nama:' di sini.")
+    # 7. an impossible date
     line = replace_line(sop, "pengesahan: 17 Januari 2024", "pengesahan: 32 Januari 2024")
-    expected.append(f"{SOP}:{line}:15: tanggal.pengesahan:")
-    # 6. a dangling pejabat reference
-    line = replace_line(sop, "disahkan_oleh: camat", "disahkan_oleh: camt")
-    expected.append(f"{SOP}:{line}:16: disahkan_oleh: pejabat 'camt' tidak ada di pejabat.yaml; maksud Anda 'camat'?")
-    # 7. a decision branch to a step that does not exist
-    line = replace_line(sop, "keputusan: {ya: kirim-camat, tidak: rekap}", "keputusan: {ya: kirim-camat, tidak: rekapp}")
-    expected.append(f"{SOP}:{line}:")
+    expected.append(f"content/{SOP}:{line}:15: tanggal.pengesahan: tanggal '32 Januari 2024' tidak ada di kalender")
     # 8. a duplicate key (in pejabat.yaml)
     pejabat = demo_copy / "pejabat.yaml"
     line = replace_line(pejabat, "  nama: AKHMAD KHARIRI, SH", "  nama: AKHMAD KHARIRI, SH\n  nama: AKHMAD KHARIRI")
-    expected.append(f"pejabat.yaml:{line + 1}:3: camat.nama: kunci 'nama' tertulis dua kali (pertama di baris {line})")
+    expected.append(f"content/pejabat.yaml:{line + 1}:3: camat.nama: kunci 'nama' tertulis dua kali (pertama di baris {line})")
     # 9. a value outside its choices, with did-you-mean
     line = replace_line(pejabat, "status: Plt.", "status: Pt.")
-    expected.append(f"pejabat.yaml:{line}:11: camat.status: 'Pt.' bukan pilihan yang sah")
+    expected.append(f"content/pejabat.yaml:{line}:11: camat.status: 'Pt.' bukan pilihan yang sah")
     # 10. tabs for indentation
     (demo_copy / "sop" / "bertab.yaml").write_text("nomor: 1\nnama: Contoh\ntanggal:\n\tpembuatan: 2024-01-01\n", encoding="utf-8")
-    expected.append("sop/bertab.yaml:4:1: indentasi memakai karakter tab")
+    expected.append("content/sop/bertab.yaml:4:1: indentasi memakai karakter tab")
     # 11. a YAML syntax error
     (demo_copy / "sop" / "rusak.yaml").write_text("nomor: 1\nnama: [Contoh\nbidang: x\n", encoding="utf-8")
-    expected.append("sop/rusak.yaml:3:")
+    expected.append("content/sop/rusak.yaml:3:7: sintaks YAML tidak valid")
     # 12. an empty file
     (demo_copy / "sop" / "kosong.yaml").write_text("# belum diisi\n", encoding="utf-8")
-    expected.append("sop/kosong.yaml:1:1: berkas kosong")
+    expected.append("content/sop/kosong.yaml:1:1: berkas kosong")
     # 13. a file that is not UTF-8
     (demo_copy / "sop" / "latin1.yaml").write_bytes("nomor: 1\nnama: Pelayanan Kependudukan \xe9\n".encode("latin-1"))
-    expected.append("sop/latin1.yaml:2:")
+    expected.append("content/sop/latin1.yaml:2:30: berkas bukan UTF-8")
     # 14. anchors and aliases
     (demo_copy / "sop" / "alias.yaml").write_text("nomor: &n 1\nnama: *n\n", encoding="utf-8")
-    expected.append("sop/alias.yaml:1:8: anchor (&) dan alias (*) YAML tidak diizinkan")
+    expected.append("content/sop/alias.yaml:1:8: anchor (&) dan alias (*) YAML tidak diizinkan")
 
     result = run_check(demo_copy)
     assert result.returncode == 1
@@ -103,6 +114,7 @@ def test_a_dozen_mistakes_one_line_each(demo_copy: Path) -> None:
     # one line per mistake: nothing printed that no mistake explains
     unexplained = [line for line in printed if not any(line.startswith(want) for want in expected)]
     assert not unexplained, "\n".join(unexplained)
+    assert len(printed) == len(expected)
     assert printed == sorted(printed, key=lambda l: (l.split(":")[0], int(l.split(":")[1]), int(l.split(":")[2])))
 
 
@@ -110,7 +122,7 @@ def test_ci_prints_annotations(demo_copy: Path) -> None:
     line = replace_line(demo_copy / SOP, "disahkan_oleh: camat", "disahkan_oleh: lurah")
     result = run_check(demo_copy, ci=True)
     assert result.returncode == 1
-    assert f"::error file={SOP},line={line},col=16::disahkan_oleh: pejabat 'lurah' tidak ada" in result.stderr
+    assert f"::error file=content/{SOP},line={line},col=16::disahkan_oleh: pejabat 'lurah' tidak ada" in result.stderr
 
 
 def test_strict_turns_warnings_into_failure(demo_copy: Path) -> None:

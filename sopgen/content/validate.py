@@ -8,6 +8,7 @@ own field names.
 
 from __future__ import annotations
 
+import difflib
 import types
 import typing
 from typing import Any, TypeVar
@@ -56,9 +57,13 @@ def validate(schema: type[T] | Any, data: Any, source: SourceMap) -> tuple[T | N
 
 
 def _problems(schema: Any, data: Any, source: SourceMap, exc: ValidationError) -> list[Problem]:
+    errors = exc.errors(include_url=False)
     found: dict[tuple[FieldPath, str], Problem] = {}
-    for error in exc.errors(include_url=False):
+    misspelt = _misspelt_keys(schema, data, errors)
+    for error in errors:
         loc = _data_path(data, error["loc"], error["type"])
+        if error["type"] == "missing" and loc in misspelt:
+            continue  # already reported as the unknown key that was meant to be this one
         problem = _problem(schema, loc, error, source)
         found.setdefault((loc, problem.message), problem)
     # A union (e.g. an id or a mapping) reports once per member; keep the first.
@@ -66,6 +71,21 @@ def _problems(schema: Any, data: Any, source: SourceMap, exc: ValidationError) -
     for (loc, _), problem in found.items():
         kept.setdefault(loc, problem)
     return list(kept.values())
+
+
+def _misspelt_keys(schema: Any, data: Any, errors: list[Any]) -> set[FieldPath]:
+    """Paths of missing fields for which an unknown key beside them is the likely misspelling."""
+    meant: set[FieldPath] = set()
+    for error in errors:
+        if error["type"] != "extra_forbidden":
+            continue
+        loc = _data_path(data, error["loc"], error["type"])
+        if not loc:
+            continue
+        suggestion = difflib.get_close_matches(str(loc[-1]).lower(), allowed_keys(schema, loc[:-1]), n=1, cutoff=0.6)
+        if suggestion:
+            meant.add(loc[:-1] + (suggestion[0],))
+    return meant
 
 
 def _data_path(data: Any, loc: tuple[Any, ...], kind: str) -> FieldPath:

@@ -161,10 +161,9 @@ def _columns(sop: SOP) -> tuple[tuple[int, ...], list[Finding]]:
         column = index_of.get(step.pelaksana, -1)
         columns.append(column)
         if column < 0:
-            hint = did_you_mean(step.pelaksana, sop.pelaksana) or (
-                f"kolom yang tersedia: {', '.join(sop.pelaksana)}; tambahkan ke daftar 'pelaksana' bila memang kolom baru."
-            )
-            findings.append(Finding(("langkah", index, "pelaksana"), f"pelaksana '{step.pelaksana}' bukan salah satu kolom pelaksana", hint))
+            hint = did_you_mean(step.pelaksana, sop.pelaksana) or "tambahkan ke daftar 'pelaksana' bila memang kolom baru."
+            message = f"'{step.pelaksana}' bukan salah satu kolom pelaksana ({', '.join(sop.pelaksana)})"
+            findings.append(Finding(("langkah", index, "pelaksana"), message, hint))
     return tuple(columns), findings
 
 
