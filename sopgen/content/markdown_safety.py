@@ -45,7 +45,8 @@ URL_SCHEMES = frozenset({"http", "https", "mailto"})
 
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"})
 
-_MD_LINK = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)")
+_MD_LINK = re.compile(r"(!?)\[[^\]]*\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)")
+"""A Markdown link or image; the target may hold one level of parentheses, as Markdown allows."""
 
 
 def scheme_allowed(url: str) -> bool:

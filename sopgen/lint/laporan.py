@@ -12,6 +12,7 @@ from ..content.directives import TABEL, Directive, Katalog, check, katalog_rekap
 from ..content.laporan import LaporanDoc
 from ..content.loader import Site
 from ..content.markdown_safety import scan as scan_html
+from ..content.markdown_safety import site_image
 from ..domain.rekap import Rekap
 from ..errors import Level, Problems, did_you_mean
 
@@ -53,6 +54,10 @@ def lint_laporan(site: Site, problems: Problems) -> None:
                     problems.add(d, "", "tanda {{ tidak ditutup dengan }} pada baris yang sama", "tulis isian dalam satu baris, mis. {{ capaian IKU-1.1 }}.")
                     continue
                 check(d, katalog, problems, set(blocks))
+                if d.kata == "gambar" and len(d.words) == 2:
+                    found = site_image(d.words[1], site.root)
+                    if isinstance(found, str):
+                        problems.add(d.where, "gambar", found, "gambar harus berkas di dalam folder situs, mis. assets/struktur-organisasi.png.")
                 if d.kata == "tabel" and d.block and len(d.words) > 1 and d.words[1] not in TABEL and d.judul and not _table_follows(lines, d.where.line):
                     problems.add(d.where, "tabel", f"tidak ada tabel Markdown di bawah judul '{d.judul}'", "tulis tabel Markdown (baris diawali '|') tepat di bawah baris ini.")
         _analisis(doc, siklus.rekap, set(blocks), problems)

@@ -1,0 +1,137 @@
+"""Mistakes and hostile input in the report's Markdown are reported at their file and line.
+
+An unknown indicator fails the build with a did-you-mean; a script, an event attribute or a
+javascript: link is removed from the page and reported; an image outside the site folder (or on
+the network) is an error at its line and is never fetched.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sopgen.build import build_site, check_site
+from sopgen.content.directives import Directive, Katalog, check, scan
+from sopgen.content.markdown_safety import scan as scan_html
+from sopgen.errors import ContentError, Level, Problems
+from sopgen.render.markdown_data import clean
+
+BAB3 = "laporan/2024/bab-3-akuntabilitas-kinerja.md"
+SHOWN = f"content/{BAB3}"
+
+
+def append_lines(file: Path, *lines: str) -> int:
+    """Append lines to a Markdown part; return the 1-based number of the first one."""
+    text = file.read_text(encoding="utf-8")
+    if not text.endswith("\n"):
+        text += "\n"
+    first = text.count("\n") + 2
+    file.write_text(text + "\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    return first
+
+
+def problems_of(site: Path) -> list[str]:
+    _, problems = check_site(site)
+    return [p.format() for p in problems.sorted()]
+
+
+def test_demo_report_is_clean(demo_copy: Path) -> None:
+    assert problems_of(demo_copy) == []
+
+
+def test_unknown_indicator_fails_at_its_line_with_did_you_mean(demo_copy: Path) -> None:
+    line = append_lines(demo_copy / BAB3, "Capaian indikator ini {{ capaian IKU-O1 }} dan tabel {{ ref tabel renstra S1.3 }}.", "", "{{ tabel capain S1.1 }}")
+    found = problems_of(demo_copy)
+    assert f"{SHOWN}:{line}:23: capaian: kode 'IKU-O1' tidak ada pada data kinerja; maksud Anda 'IKU-01'?" in found
+    assert any(p.startswith(f"{SHOWN}:{line}:") and "ref: tidak ada tabel atau gambar 'tabel renstra S1.3' dalam laporan ini; maksud Anda 'tabel renstra S1.2'?" in p for p in found)
+    assert any(p.startswith(f"{SHOWN}:{line + 2}:1: tabel: jenis tabel 'capain' tidak dikenal; maksud Anda 'capaian'?") for p in found)
+    with pytest.raises(ContentError):
+        build_site(demo_copy, demo_copy.parent / "out", pdf=False)
+    assert not (demo_copy.parent / "out").exists(), "nothing is written when the narrative names a missing indicator"
+
+
+def test_cli_check_exits_1_with_the_location(demo_copy: Path) -> None:
+    line = append_lines(demo_copy / BAB3, "Nilai {{ predikat S9.9 }}.")
+    env = {k: v for k, v in os.environ.items() if k not in {"CI", "GITHUB_ACTIONS"}}
+    run = subprocess.run([sys.executable, "-m", "sopgen", "check", str(demo_copy)], capture_output=True, text=True, env=env, cwd=demo_copy.parent)
+    assert run.returncode == 1
+    assert f"{SHOWN}:{line}:7: predikat: kode 'S9.9' tidak ada pada data kinerja" in run.stderr
+
+
+def test_script_event_attribute_and_javascript_link_are_removed_and_reported(demo_copy: Path, tmp_path: Path) -> None:
+    line = append_lines(
+        demo_copy / BAB3,
+        "<script>alert('x')</script>",
+        "Paragraf dengan <b onclick=\"alert(1)\">tebal</b> dan [tautan](javascript:alert(1)).",
+        "<a href=\"jav&#x61;script:alert(2)\">lagi</a>",
+    )
+    found = problems_of(demo_copy)
+    assert f"{SHOWN}:{line}:1: peringatan: tag <script> dibuang beserta isinya; narasi laporan tidak boleh memuat skrip atau konten tersemat." in found
+    assert any(p.startswith(f"{SHOWN}:{line + 1}:17: peringatan: atribut onclick pada <b> dibuang") for p in found)
+    assert any(p.startswith(f"{SHOWN}:{line + 1}:") and "tautan 'javascript:alert(1)' dibuang" in p for p in found)
+    assert any(p.startswith(f"{SHOWN}:{line + 2}:1:") and "tautan 'javascript:alert(2)' dibuang" in p for p in found)
+    result = build_site(demo_copy, tmp_path / "out", pdf=False)
+    page = (tmp_path / "out/laporan/2024/index.html").read_text(encoding="utf-8")
+    body = page.split('class="laporan-halaman"')[1]
+    assert "alert" not in body and "onclick" not in body and "javascript:" not in body.lower()
+    assert "<b>tebal</b>" in body, "the harmless part of the HTML is kept"
+    assert all(w.level is Level.WARNING for w in result.warnings if w.path == SHOWN)
+
+
+@pytest.mark.parametrize("image", ["/etc/passwd", "../../../etc/passwd", "http://contoh.go.id/logo.png", "file:///etc/passwd", "assets/tidak-ada.png"])
+def test_image_outside_the_site_is_an_error_at_its_line(demo_copy: Path, image: str) -> None:
+    line = append_lines(demo_copy / BAB3, f"Teks ![gambar]({image})", "", f"{{{{ gambar {image} | Judul }}}}", "", f"<img src=\"{image}\">")
+    found = [p for p in problems_of(demo_copy) if "gambar" in p and ": peringatan:" not in p]
+    assert [p.split(": ")[0] for p in found] == [f"{SHOWN}:{line}:6", f"{SHOWN}:{line + 2}:1", f"{SHOWN}:{line + 4}:1"], found
+
+
+def test_a_site_image_is_numbered_and_copied(demo_copy: Path, tmp_path: Path) -> None:
+    (demo_copy / "laporan/2024/denah.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>', encoding="utf-8")
+    append_lines(demo_copy / BAB3, "Lihat {{ ref gambar laporan/2024/denah.svg }}.", "", "{{ gambar laporan/2024/denah.svg | Denah Kantor }}")
+    build_site(demo_copy, tmp_path / "out", pdf=False)
+    page = (tmp_path / "out/laporan/2024/index.html").read_text(encoding="utf-8")
+    assert (tmp_path / "out/laporan/2024/denah.svg").is_file()
+    assert '<img src="denah.svg" alt="Denah Kantor">' in page
+    assert "Gambar 3.5</span> Denah Kantor" in page and '<a class="ref" href="#gambar-3-5">Gambar 3.5</a>' in page
+
+
+# --- the pieces, without a build -----------------------------------------------------------
+
+KATALOG = Katalog({"IKU-01": "indikator", "S1.1": "sasaran", "7.01.02": "program"}, frozenset({2023, 2024}))
+
+
+def messages(text: str, blocks: set[str] = frozenset()) -> list[str]:  # type: ignore[assignment]
+    problems = Problems()
+    for item in scan(text, "x.md"):
+        if isinstance(item, Directive):
+            check(item, KATALOG, problems, set(blocks))
+        else:
+            problems.add(item, "", "tidak ditutup")
+    return [p.format() for p in problems.items]
+
+
+def test_directive_syntax_checks() -> None:
+    assert messages("Capaian {{ capaian IKU-01 }} dan {{ realisasi IKU-01 2023 }}.") == []
+    assert messages("{{ tabel capaian S1.1 }}\n{{ grafik tren IKU-01 | Tren IKM }}") == []
+    assert messages("Teks {{ tabel capaian S1.1 }}") == ["x.md:1:6: tabel: 'tabel' harus berdiri sendiri pada satu baris; pindahkan isian ini ke baris kosong tersendiri."]
+    assert messages("{{ realisasi IKU-01 2019 }}") == ["x.md:1:1: realisasi: tidak ada data tahun 2019; tahun yang tersedia: 2023, 2024."]
+    assert messages("{{ capaian 7.01.02 }}")[0].startswith("x.md:1:1: capaian: '7.01.02' adalah program; 'capaian' memerlukan indikator atau sasaran atau tujuan")
+    assert messages("{{ capaain IKU-01 }}") == ["x.md:1:1: isian 'capaain' tidak dikenal; maksud Anda 'capaian'?"]
+    assert messages("a {{ capaian IKU-01") == ["x.md:1:3: tidak ditutup"]
+    assert messages("{{ ref tabel capaian S1.1 }}", {"tabel capaian S1.1"}) == []
+
+
+def test_cleaner_keeps_text_and_drops_script() -> None:
+    html = '<p>a<script>alert(1)</script><img src="x.png" onerror="alert(1)"><a href="javascript:alert(1)">b</a></p>'
+    cleaned = clean(html, lambda src: "../../" + src)
+    assert cleaned == '<p>a<img src="../../x.png"><a rel="noopener noreferrer">b</a></p>'
+    assert clean('<img src="/etc/passwd">', lambda src: None) == "<img>"
+
+
+def test_raw_html_scan_positions() -> None:
+    found = scan_html('ok\n  <iframe src="https://x"></iframe>\n<https://contoh.go.id>', "x.md", Path("."))
+    assert [(p.line, p.column, p.message) for p in found] == [(2, 3, "tag <iframe> dibuang beserta isinya")]
