@@ -77,8 +77,9 @@ def test_a_dozen_mistakes_one_line_each(demo_copy: Path) -> None:
     line = replace_line(sop, "pencatatan:", "pencatatan: Disimpan di lemari arsip")
     expected.append(f"content/{SOP}:{line}:13: pencatatan: harus berupa daftar")
     # 6. a required field missing
-    line = replace_line(sop, "nama: Pengukuran Data Kinerja Kecamatan Candipuro", "# nama dihapus")
-    expected.append(f"content/{SOP}:4:1: nama: wajib diisi; tambahkan 'nama:' di sini.")
+    replace_line(sop, "nama: Pengukuran Data Kinerja Kecamatan Candipuro", "# nama dihapus")
+    first_key = next(i for i, l in enumerate(sop.read_text(encoding="utf-8").splitlines(), 1) if l and not l.startswith("#"))
+    expected.append(f"content/{SOP}:{first_key}:1: nama: wajib diisi; tambahkan 'nama:' di sini.")
     # 7. an impossible date
     line = replace_line(sop, "pengesahan: 17 Januari 2024", "pengesahan: 32 Januari 2024")
     expected.append(f"content/{SOP}:{line}:15: tanggal.pengesahan: tanggal '32 Januari 2024' tidak ada di kalender")
