@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -20,11 +20,17 @@ def tanggal(value: dt.date | None, empty: str = "--") -> str:
 
 
 def angka(value: float | Decimal | int | None, digits: int = 2, empty: str = "belum tersedia") -> str:
-    """``95,50`` with a fixed number of decimals; thousands with a dot (``1.234,50``)."""
+    """``95,50`` with a fixed number of decimals; thousands with a dot (``1.234,50``).
+
+    Rounded half up (105,625 -> 105,63) as Excel and hand computation do, not
+    Babel's half-to-even, so a printed figure matches the sheet it came from.
+    """
     if value is None:
         return empty
+    exact = Decimal(str(value)) if not isinstance(value, Decimal) else value
+    rounded = exact.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
     pattern = "#,##0" + ("." + "0" * digits if digits else "")
-    return format_decimal(value, pattern, locale=LOCALE, decimal_quantization=True)
+    return format_decimal(rounded, pattern, locale=LOCALE, decimal_quantization=True)
 
 
 def persen(value: float | Decimal | int | None, digits: int = 2, empty: str = "belum tersedia") -> str:
@@ -38,7 +44,7 @@ def rupiah(value: float | Decimal | int | None, empty: str = "-") -> str:
     """``Rp1.500.000``: whole rupiah, as budgets are printed."""
     if value is None:
         return empty
-    return "Rp" + format_decimal(value, "#,##0", locale=LOCALE)
+    return "Rp" + angka(value, 0)
 
 
 def nip(value: str) -> str:
