@@ -10,6 +10,7 @@ from ..content.loader import Site
 from ..output import Staging
 from .binder import BINDER_PATH
 from .env import render_page
+from .laporan import laporan_paths
 from .listing import group_by_bidang
 from .recap import recap_paths
 from .search import SEARCH_PAGE
@@ -32,6 +33,9 @@ def navigation(site: Site, pdf: bool) -> list[NavItem]:
     if site.kinerja and site.kinerja.siklus:
         latest = max(site.kinerja.siklus.values(), key=lambda s: s.model.tahun)
         items.append(NavItem("Pengukuran Kinerja", recap_paths(latest).html))
+    if site.laporan:
+        terbaru = max(site.laporan.values(), key=lambda d: d.model.tahun)
+        items.append(NavItem("Laporan Kinerja", laporan_paths(terbaru, site)[0]))
     items.append(NavItem("Pencarian", SEARCH_PAGE))
     return items
 

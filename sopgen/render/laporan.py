@@ -68,8 +68,9 @@ class LaporanTersusun:
         return f"{self.laporan.judul} {self.unit_kerja} Tahun {self.laporan.tahun}"
 
 
-def laporan_paths(doc: LaporanDoc, unit_kerja: str) -> tuple[str, str]:
+def laporan_paths(doc: LaporanDoc, site: Site) -> tuple[str, str]:
     """The HTML page and the PDF, e.g. ``laporan/2024/index.html`` and ``…/lkjip-kecamatan-candipuro-2024.pdf``."""
+    unit_kerja = doc.model.unit_kerja or site.config.instansi.unit_kerja
     slug = re.sub(r"[^a-z0-9]+", "-", f"{doc.model.singkatan} {unit_kerja} {doc.model.tahun}".lower()).strip("-")
     return f"laporan/{doc.id}/index.html", f"laporan/{doc.id}/{slug}.pdf"
 
@@ -159,8 +160,7 @@ def render_laporan(site: Site, env: Environment, stage: Staging, renderer: PdfRe
     for doc in site.laporan.values():
         assert site.kinerja is not None  # a report without its cycle fails the lint before rendering
         source = RekapSource(site.kinerja.siklus[doc.model.kinerja], env, site.config, doc.model.standar_nasional)
-        unit_kerja = doc.model.unit_kerja or site.config.instansi.unit_kerja
-        html_path, pdf_path = laporan_paths(doc, unit_kerja)
+        html_path, pdf_path = laporan_paths(doc, site)
         progress(f"Laporan Kinerja {doc.model.tahun}")
         with timings.phase("html"):
             tersusun = susun_laporan(doc, site, source, env, html_path)
