@@ -19,7 +19,7 @@ import itertools
 import re
 
 from ..content.loader import Doc, Site
-from ..content.yamlsource import field_name
+from ..content.yamlsource import FieldPath, field_name
 from ..domain.durasi import DETIK_PER_SATUAN, parse_durasi, split_angka_satuan
 from ..domain.flow import KODE_KOLOM_KOSONG, build_flow
 from ..errors import Level, Problem, Problems, did_you_mean
@@ -39,7 +39,6 @@ TAHUN_TERAWAL = 1945
 """A regulation older than the Republic is not a plausible dasar hukum of a kecamatan SOP."""
 _TAHUN = re.compile(r"\btahun\s+(\d{4})\b", re.IGNORECASE)
 
-Path = tuple[str | int, ...]
 
 
 def lint_sops(site: Site, problems: Problems) -> None:
@@ -70,12 +69,12 @@ def _silenced(doc: Doc[SOP], found: list[Problem]) -> list[Problem]:
     return [p for p in found if not (p.level is Level.WARNING and p.code in abaikan and p.path == doc.shown)]
 
 
-def _warn(doc: Doc[SOP], path: Path, message: str, hint: str, code: str, problems: Problems) -> None:
+def _warn(doc: Doc[SOP], path: FieldPath, message: str, hint: str, code: str, problems: Problems) -> None:
     path = _as_written(doc, path)
     problems.add(doc.source.at(*path), field_name(path), message, hint, Level.WARNING, code)
 
 
-def _as_written(doc: Doc[SOP], path: Path) -> Path:
+def _as_written(doc: Doc[SOP], path: FieldPath) -> FieldPath:
     """The field path as the file spells it (``mutu_buku`` where the author wrote the slip)."""
     if "mutu_baku" in path:
         cut = path.index("mutu_baku")
