@@ -40,7 +40,6 @@ TAHUN_TERAWAL = 1945
 _TAHUN = re.compile(r"\btahun\s+(\d{4})\b", re.IGNORECASE)
 
 
-
 def lint_sops(site: Site, problems: Problems) -> None:
     """Plausibility checks of every SOP, less the warnings each SOP chose to silence."""
     for doc in site.sops.values():
