@@ -16,8 +16,9 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, St
 from ..content.loader import Site
 from .format import FILTERS
 
-THEMES_DIR = Path(__file__).resolve().parents[2] / "themes"
-"""The themes shipped with sopgen (``themes/`` at the top of the repository)."""
+THEMES_DIR = (Path(__file__).resolve().parents[1] / "themes").resolve()
+"""The themes shipped with sopgen: ``sopgen/themes`` links to the repository's ``themes/``
+and is a real folder in an installed wheel, so both find the same files."""
 
 
 def theme_dir(site: Site) -> Path:
