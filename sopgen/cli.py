@@ -96,12 +96,15 @@ def serve(site_dir: Path, host: str, port: int, pdf: bool) -> None:
 @main.command()
 @SITE_ARG
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None, help="Folder for the schemas (default: schemas/ in the site folder).")
-def schema(site_dir: Path, out_dir: Path | None) -> None:
+@click.option("--modelines", is_flag=True, help="Also add the '# yaml-language-server: $schema=...' line to content files lacking it.")
+def schema(site_dir: Path, out_dir: Path | None, modelines: bool) -> None:
     """Write JSON Schemas of every content file kind, for editors (VS Code YAML)."""
-    from .schema import write_schemas
+    from .schema import add_modelines, write_schemas
 
     for file in write_schemas(site_dir, out_dir):
-        click.echo(str(file))
+        click.echo(f"Skema: {file}")
+    for file in add_modelines(site_dir) if modelines else []:
+        click.echo(f"Baris skema ditambahkan: {file}")
 
 
 @main.command()

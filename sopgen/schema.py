@@ -120,3 +120,18 @@ def modeline(kind: Kind, file: Path, site_dir: Path) -> str:
     schema = site_dir.resolve() / SCHEMA_DIR / kind.schema_file
     relative = Path(os.path.relpath(schema, file.resolve().parent)).as_posix()
     return f"{MODELINE}{relative}"
+
+
+def add_modelines(site_dir: Path) -> list[Path]:
+    """Put the ``yaml-language-server`` line first in every content file that lacks it; return those changed."""
+    changed = []
+    for file in sorted(site_dir.rglob("*.y*ml")):
+        kind = kind_of(file, site_dir)
+        if kind is None:
+            continue
+        text = file.read_text(encoding="utf-8")
+        if text.startswith(MODELINE):
+            continue
+        file.write_text(modeline(kind, file, site_dir) + "\n" + text, encoding="utf-8")
+        changed.append(file)
+    return changed

@@ -71,6 +71,8 @@ class Preview:
         self.out_dir = self.work / "situs"
         self.state = BuildState()
         self.stop_event = threading.Event()
+        self.watching = threading.Event()
+        self.build_lock = threading.Lock()
         handler = partial(PreviewHandler, preview=self)
         self.server = ThreadingHTTPServer((host, port), handler)
         self.threads: list[threading.Thread] = []
@@ -81,7 +83,11 @@ class Preview:
         return f"http://{host}:{port}/"
 
     def rebuild(self) -> None:
-        """Build once; record success or the problems that stopped it."""
+        """Build once (never two at a time: they share the staging folder); record success or the problems."""
+        with self.build_lock:
+            self._build()
+
+    def _build(self) -> None:
         problems: list[Problem] = []
         crash = ""
         try:
@@ -110,16 +116,24 @@ class Preview:
         return paths
 
     def _watch(self) -> None:
-        for _changes in watchfiles.watch(*self.watched(), stop_event=self.stop_event, raise_interrupt=False):
-            self.rebuild()
+        """Rebuild after each batch of changes; the first (empty) timeout says the watcher is running."""
+        changes_seen = watchfiles.watch(
+            *self.watched(), stop_event=self.stop_event, raise_interrupt=False, yield_on_timeout=True, rust_timeout=500,
+        )
+        for changes in changes_seen:
+            self.watching.set()
+            if changes:
+                self.rebuild()
 
     def start(self) -> "Preview":
-        """Build once, then serve and watch in background threads."""
+        """Watch, build once, then serve; a change made during the first build triggers another."""
+        watcher = threading.Thread(target=self._watch, daemon=True)
+        watcher.start()
+        self.watching.wait(timeout=10)
         self.rebuild()
-        for target in (self.server.serve_forever, self._watch):
-            thread = threading.Thread(target=target, daemon=True)
-            thread.start()
-            self.threads.append(thread)
+        server = threading.Thread(target=self.server.serve_forever, daemon=True)
+        server.start()
+        self.threads += [watcher, server]
         return self
 
     def stop(self) -> None:

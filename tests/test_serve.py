@@ -1,0 +1,99 @@
+"""``sopgen serve``: the served page follows the files, and a content error replaces it with its place.
+
+The preview runs in this process on a free port over a small site. After a
+change the page must show it; after a mistake every page must show the
+problem with its file and line (not the last good page); after the fix the
+page is back. In Chromium, an open page reloads itself after a change.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from sopgen.serve import VERSION_PATH, Preview
+
+from .support import small_site
+from .support_tools import CHROMIUM_ARGS, chromium
+
+TIMEOUT = 30.0
+
+
+def fetch(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode("utf-8")
+
+
+def wait_for(check: Callable[[], bool], what: str) -> None:
+    deadline = time.monotonic() + TIMEOUT
+    while time.monotonic() < deadline:
+        if check():
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+@pytest.fixture
+def preview(tmp_path: Path) -> Iterator[Preview]:
+    site = small_site(tmp_path / "content", sops=2)
+    running = Preview(site, port=0).start()
+    yield running
+    running.stop()
+
+
+def edit(file: Path, old: str, new: str) -> None:
+    text = file.read_text(encoding="utf-8")
+    assert old in text
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_change_then_error_then_fix(preview: Preview) -> None:
+    sop = preview.site_dir / "sop" / "prosedur-1.yaml"
+    page = preview.url + "sop/prosedur-1.html"
+    status, body = fetch(page)
+    assert status == 200 and "Prosedur 1" in body and VERSION_PATH in body
+
+    edit(sop, "nama: Prosedur 1", "nama: Prosedur Pelayanan Surat Pindah")
+    wait_for(lambda: "Prosedur Pelayanan Surat Pindah" in fetch(page)[1], "the changed name on the page")
+
+    edit(sop, "disahkan_oleh: camat", "disahkan_oleh: camat\ntanggal_salah: 2024-01-01")
+    line = sop.read_text(encoding="utf-8").splitlines().index("tanggal_salah: 2024-01-01") + 1
+    wait_for(lambda: fetch(page)[0] == 500, "the error page")
+    status, body = fetch(page)
+    assert re.search(rf"sop/prosedur-1\.yaml:{line}:\d+", body), body
+    assert "tanggal_salah" in body and "Prosedur Pelayanan Surat Pindah" not in body
+    assert fetch(preview.url + "index.html")[0] == 500, "every page shows the error, not a stale page"
+
+    edit(sop, "\ntanggal_salah: 2024-01-01", "")
+    wait_for(lambda: fetch(page)[0] == 200, "the page after the fix")
+    assert "Prosedur Pelayanan Surat Pindah" in fetch(page)[1]
+
+
+def test_broken_yaml_names_file_and_line(preview: Preview) -> None:
+    sop = preview.site_dir / "sop" / "prosedur-2.yaml"
+    edit(sop, "pelaksana: [Camat, Staf]", "pelaksana: [Camat, Staf")
+    wait_for(lambda: fetch(preview.url)[0] == 500, "the error page")
+    assert re.search(r"sop/prosedur-2\.yaml:\d+:\d+", fetch(preview.url)[1])
+
+
+def test_open_page_reloads_itself(preview: Preview) -> None:
+    executable = chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto(preview.url + "sop/prosedur-2.html")
+        assert "Prosedur 2" in page.locator("h1").inner_text()
+        edit(preview.site_dir / "sop" / "prosedur-2.yaml", "nama: Prosedur 2", "nama: Prosedur Legalisir Dokumen")
+        page.wait_for_function("document.querySelector('h1') && document.querySelector('h1').innerText.includes('Legalisir')", timeout=TIMEOUT * 1000)
+        browser.close()
