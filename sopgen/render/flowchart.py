@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from ..domain.flow import Flow, StepKind, build_flow
-from ..domain.flowchart import Cell, Geometry, Layout, Pages, Pentagon, Point, Seg, Symbol, layout
+from ..domain.flowchart import Cell, Geometry, Layout, Pages, Pentagon, Point, Seg, Symbol
+from ..domain.flowchart_routes import layout
 from ..models.sop import SOP
 
 
@@ -64,7 +65,8 @@ def column_widths(paper: Paper, count: int) -> Columns:
     scale = paper.usable_width / 295.0
     no, mutu, ket = 9.0 * scale, (27.0 * scale, 16.0 * scale, 27.0 * scale), 24.0 * scale
     fixed = no + sum(mutu) + ket
-    pelaksana = min(32.0, max(17.0, (paper.usable_width - fixed - 62.0 * scale) / count))
+    # A lone column is wider: connectors sit beside its symbols, between them and the lanes.
+    pelaksana = min(32.0 if count > 1 else 50.0, max(17.0, (paper.usable_width - fixed - 62.0 * scale) / count))
     uraian = paper.usable_width - fixed - pelaksana * count
     if uraian < 40.0:
         uraian = 40.0

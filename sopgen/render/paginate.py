@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from weasyprint import HTML, Document
 
 from ..domain.flow import Flow, build_flow
-from ..domain.flowchart import Pages, grown_heights, lane_edges, plan_pages
+from ..domain.flowchart import Pages, lane_edges
+from ..domain.flowchart_pages import grown_heights, plan_pages
 from ..models.sop import SOP
 from .flowchart import MM_PER_PX, FlowchartView, flowchart_view, probe_ids, row_id
 

@@ -1,0 +1,355 @@
+"""Routing of the flowchart: where each arrow runs, cell by cell (pure).
+
+:func:`layout` places the symbols and routes every edge of a :class:`Flow`
+into per-cell marks (see ``flowchart.py`` for the coordinates). The order of
+claims matters and is the whole policy:
+
+1. exits: every arrow leaving a symbol's side gets its side first (a
+   decision has at most two such arrows; a side with a neighbouring column
+   is preferred so a connector has room there);
+2. row-to-row arrows (down, across at ``y0``, down);
+3. lanes, shortest span first, so short loops nest inside long ones; a lane
+   enters the target's side, or its top when an arrow leaves that side;
+4. connectors for arrows across a page break, or with no free lane: one
+   where each arrow leaves, one per target row where the flow resumes
+   (every arrow into that row carries the same letter).
+"""
+
+from __future__ import annotations
+
+from .flow import Edge, Flow, StepKind
+from .flowchart import (
+    Cell, ConnectorPair, Geometry, Label, Layout, Pages, Pentagon, Point, Seg, Symbol,
+    ORDER, down_edges, lane_edges, letters, page_of,
+)
+
+def layout(flow: Flow, geometry: Geometry, pages: Pages | None = None) -> Layout:
+    """Place every symbol, route every edge, cut edges across ``pages`` into connector pairs.
+
+    Exits are claimed before any route is drawn (a decision has at most two
+    side exits, so each gets a side), then the row-to-row arrows, then lanes
+    from the shortest span up, so short loops nest inside long ones. An arrow
+    whose ends are on different pages, or for which no lane is free, is drawn
+    as a pair of connectors.
+    """
+    if not flow.drawable:
+        raise ValueError("flow has errors; report them before laying out the flowchart")
+    count = len(flow.kinds)
+    pages = pages or ((0, count - 1),)
+    on_page = page_of(pages, count)
+    router = _Router(flow, geometry)
+    sides = sorted(lane_edges(flow), key=lambda e: (abs(e.target - e.source), e.source, e.target))
+    for edge in sides:
+        router.claim_exit(edge, crossing=on_page[edge.source] != on_page[edge.target])
+    cut: list[Edge] = []
+    for edge in down_edges(flow).values():
+        if on_page[edge.source] == on_page[edge.target]:
+            router.down(edge)
+        else:
+            cut.append(edge)
+    router.resuming = {e.target for e in cut} | {e.target for e in sides if on_page[e.source] != on_page[e.target]}
+    for edge in sides:
+        if on_page[edge.source] != on_page[edge.target] or not router.lane(edge):
+            cut.append(edge)
+    # One connector where the flow resumes per target row (every cut arrow into it carries its
+    # letter), one where it leaves per arrow; letters run in the order they first appear.
+    into: dict[int, list[Edge]] = {}
+    for edge in sorted(cut, key=lambda e: (min(e.source, e.target), e.source, e.target)):
+        into.setdefault(edge.target, []).append(edge)
+    letter_of = dict(zip(into, letters(len(into))))
+    out_at = {edge: router.leave(edge, letter_of[edge.target]) for edges in into.values() for edge in edges}
+    in_at = {target: router.resume(target, edges, letter_of[target]) for target, edges in into.items()}
+    pairs = sorted((ConnectorPair(letter_of[e.target], e, out_at[e], in_at[e.target]) for e in out_at),
+                   key=lambda p: (p.letter, p.out_at))
+    router.finish()
+    return Layout(geometry, router.cells, tuple(pages), pairs)
+
+
+CENTRE: Point = ("C", 0.0)
+MID: Point = ("M", 0.0)
+TOP: Point = ("T", 0.0)
+BOTTOM: Point = ("B", 0.0)
+
+
+class _Router:
+    """Accumulates marks per cell while edges are routed; ports and lanes are claimed first come."""
+
+    def __init__(self, flow: Flow, geometry: Geometry):
+        self.flow, self.g = flow, geometry
+        self.k = len(flow.pelaksana)
+        self.cells = [[Cell() for _ in range(self.k)] for _ in flow.kinds]
+        self.arrows: list[set[str]] = [set() for _ in flow.kinds]
+        self.ports: dict[tuple[int, str], str] = {}
+        self.exits: dict[Edge, str] = {}
+        self.busy: dict[tuple[int, str, float], list[tuple[int, int]]] = {}
+        self.y0: Point = ("T", geometry.y0)
+        self.down_in: set[Edge] = set(down_edges(flow).values())
+        self.resuming: set[int] = set()
+        """Rows where cut arrows resume through a connector: a blocked lane joins that connector instead."""
+        for edge in self.down_in:
+            self.ports[(edge.source, "B")] = "out"
+        for row, kind in enumerate(flow.kinds):
+            self.cell(row).half = geometry.base_half(kind)
+            if kind in (StepKind.MULAI, StepKind.SELESAI):
+                self._label(row, flow.columns[row], "Mulai" if kind is StepKind.MULAI else "Selesai", "terminator", 0.0, 0.0, "c")
+
+    # -- marks
+
+    def cell(self, row: int, col: int | None = None) -> Cell:
+        return self.cells[row][self.flow.columns[row] if col is None else col]
+
+    def _size(self, row: int) -> tuple[float, float]:
+        return self.g.size(self.flow.kinds[row])
+
+    def _label(self, row: int, col: int, text: str, role: str, dx: float, dy: float, align: str) -> None:
+        """A label centred on ``dy`` when align is "c"; else its box top at ``dy``."""
+        top = dy - self.g.label / 2 if align == "c" else dy
+        cell = self.cells[row][col]
+        cell.labels.append(Label(text, role, dx, top, align))
+        cell.half = max(cell.half, abs(top), abs(top + self.g.label))
+
+    def _v(self, row: int, col: int, x: Point, a: Point, b: Point) -> None:
+        a, b = sorted((a, b), key=lambda p: (ORDER[p[0]], p[1]))
+        if a != b:
+            self.cells[row][col].segs.add(Seg("v", x, a, b))
+
+    def _h(self, row: int, y: Point, start: tuple[int, Point], end: tuple[int, Point]) -> None:
+        """A horizontal line in one row from (column, x) to (column, x), split into cells."""
+        (c1, x1), (c2, x2) = sorted((start, end), key=lambda e: (e[0], ORDER[e[1][0]], e[1][1]))
+        for col in range(c1, c2 + 1):
+            a = x1 if col == c1 else ("L", 0.0)
+            b = x2 if col == c2 else ("R", 0.0)
+            if a != b:
+                self.cells[row][col].segs.add(Seg("h", y, a, b))
+
+    def _pentagon(self, row: int, col: int, pentagon: Pentagon) -> None:
+        cell = self.cells[row][col]
+        cell.pentagons.append(pentagon)
+        cell.half = max(cell.half, abs(pentagon.dy) + self.g.pentagon[1] / 2 + 1.0)
+        self._label(row, col, pentagon.letter, "connector", pentagon.dx, pentagon.dy - self.g.pentagon[1] * 0.08, "c")
+
+    def _branch_label(self, edge: Edge, side: str, upward: bool = False) -> None:
+        """"Ya"/"Tidak" beside the stem below a diamond, or beside its vertex, off the side the line turns to."""
+        if not edge.label:
+            return
+        w, h = self._size(edge.source)
+        col = self.flow.columns[edge.source]
+        if side == "B":
+            self._label(edge.source, col, edge.label, "branch", 0.8, h / 2 + 0.2, "r")
+        else:
+            dy = 0.3 if upward else -(self.g.label + 0.3)
+            self._label(edge.source, col, edge.label, "branch", w / 2 + 0.5, dy, "r" if side == "R" else "l")
+
+    # -- ports
+
+    def _free(self, row: int, side: str) -> bool:
+        return (row, side) not in self.ports
+
+    def _neighbour(self, col: int, side: str) -> int | None:
+        other = col + (1 if side == "R" else -1)
+        return other if 0 <= other < self.k else None
+
+    def claim_exit(self, edge: Edge, crossing: bool) -> None:
+        """Give a side-leaving edge its side, one with a neighbouring column first.
+
+        A connector drawn for this arrow (across a break, or when no lane is
+        free) sits in that neighbouring column; with both sides taken it sits
+        below the symbol, whose bottom is free when a decision has no arrow down.
+        """
+        s, col = edge.source, self.flow.columns[edge.source]
+        toward = "R" if self.flow.columns[edge.target] >= col else "L"
+        both = [toward, "L" if toward == "R" else "R"]
+        roomy = [x for x in both if self._neighbour(col, x) is not None]
+        order = roomy + (["B"] if crossing else []) + both
+        side = next(x for x in order if self._free(s, x))
+        self.ports[(s, side)] = "out"
+        self.exits[edge] = side
+
+    def _entry(self, row: int, side: str, by: str) -> bool:
+        """Claim ``side`` of a target for an arrow coming in by lane or from a connector beside it.
+
+        Lanes into one side merge into one arrowhead; a connector beside the
+        symbol sits where a lane's line would run, so it wants the side alone.
+        """
+        taken = self.ports.get((row, side))
+        if taken is None or (taken == by == "lane"):
+            self.ports[(row, side)] = by
+            return True
+        return False
+
+    # -- routes
+
+    def down(self, edge: Edge) -> None:
+        """Row to next row: down, across at ``y0`` when the column changes, down into the symbol."""
+        s, t = edge.source, edge.target
+        a, b = self.flow.columns[s], self.flow.columns[t]
+        self._v(s, a, CENTRE, MID, BOTTOM)
+        if a == b:
+            self._v(t, b, CENTRE, TOP, MID)
+        else:
+            self._v(t, a, CENTRE, TOP, self.y0)
+            self.cell(t, a).dots.add((CENTRE, self.y0))
+            self._top_entry(t, (a, CENTRE))
+        self.arrows[t].add("T")
+        self._branch_label(edge, "B")
+
+    def _top_entry(self, t: int, start: tuple[int, Point]) -> None:
+        """Across at ``y0`` from (column, x) to the target's centre, then down into its top."""
+        b = self.flow.columns[t]
+        self._h(t, self.y0, start, (b, CENTRE))
+        self._v(t, b, CENTRE, self.y0, MID)
+        self.cell(t, b).dots.add((CENTRE, self.y0))
+        self.arrows[t].add("T")
+
+    def _claim_lane(self, edge: Edge, side: str, skip: int | None = None) -> tuple[int, float] | None:
+        """The first lane on ``side`` free over the edge's rows, from the nearest column outwards."""
+        lo, hi = sorted((edge.source, edge.target))
+        a, c = self.flow.columns[edge.source], self.flow.columns[edge.target]
+        columns = range(max(a, c), self.k) if side == "R" else range(min(a, c), -1, -1)
+        for col in columns:
+            if col == skip:
+                continue
+            for offset in self.g.lanes:
+                spans = self.busy.setdefault((col, side, offset), [])
+                if all(hi < first or lo > last for first, last in spans):
+                    spans.append((lo, hi))
+                    return col, offset
+        return None
+
+    def lane(self, edge: Edge) -> bool:
+        """Across to a lane, up or down it, into the target's side (or its top); False when no lane is free.
+
+        When an arrow already leaves the target's side, the lane ends at ``y0``
+        and joins the top; that lane is never in the target's own column (its
+        line to the centre would overshoot where no symbol hides it). A target
+        that has a connector anyway takes this arrow as one more connector.
+        """
+        s, t = edge.source, edge.target
+        side = self.exits[edge]
+        by_side = self.ports.get((t, side)) in (None, "lane")
+        if not by_side and t in self.resuming:
+            return False
+        claimed = self._claim_lane(edge, side, skip=None if by_side else self.flow.columns[t])
+        if claimed is None:
+            return False
+        col, offset = claimed
+        x: Point = ("R", -offset) if side == "R" else ("L", offset)
+        upward = t < s
+        self._h(s, MID, (self.flow.columns[s], CENTRE), (col, x))
+        self._v(s, col, x, MID, TOP if upward else BOTTOM)
+        self.cells[s][col].dots.add((x, MID))
+        for row in range(min(s, t) + 1, max(s, t)):
+            self._v(row, col, x, TOP, BOTTOM)
+        if by_side and self._entry(t, side, "lane"):
+            self._v(t, col, x, MID, BOTTOM if upward else TOP)
+            self._h(t, MID, (col, x), (self.flow.columns[t], CENTRE))
+            self.cells[t][col].dots.add((x, MID))
+            self.arrows[t].add(side)
+        else:
+            self._v(t, col, x, self.y0, BOTTOM if upward else TOP)
+            self.cells[t][col].dots.add((x, self.y0))
+            self._top_entry(t, (col, x))
+        self._branch_label(edge, side, upward)
+        return True
+
+    def leave(self, edge: Edge, letter: str) -> tuple[int, int]:
+        """The connector where an arrow leaves its page (or its crowded lane): below or beside the symbol."""
+        s, col = edge.source, self.flow.columns[edge.source]
+        side = self.exits.get(edge, "B")
+        if side != "B" and self._neighbour(col, side) is None and self.k > 1 and self._free(s, "B"):
+            side = "B"  # no room beside at the table's edge; a decision without an arrow down has its bottom
+            self.ports[(s, "B")] = "out"
+        g = self.g
+        if side == "B":
+            out_dy = g.out_pentagon_dy(self.flow.kinds[s])
+            self._v(s, col, CENTRE, MID, ("M", out_dy - g.pentagon[1] / 2 - g.arrow))
+            self._pentagon(s, col, Pentagon(letter, 0.0, out_dy, "T"))
+            self._branch_label(edge, "B")
+            return s, col
+        self._branch_label(edge, side)
+        return self._beside(s, side, Pentagon(letter, 0.0, 0.0, "L" if side == "R" else "R"))
+
+    def _beside(self, row: int, side: str, pentagon: Pentagon) -> tuple[int, int]:
+        """A connector at the middle of the next column (or inside a lone column), joined to the symbol."""
+        col = self.flow.columns[row]
+        other = self._neighbour(col, side)
+        if other is None:
+            dx = self._inside_dx(row, side)
+            self._h(row, MID, (col, CENTRE), (col, ("C", dx)))
+            self._pentagon(row, col, Pentagon(pentagon.letter, dx, 0.0, pentagon.arrow))
+            return row, col
+        self._h(row, MID, (col, CENTRE), (other, CENTRE))
+        self._pentagon(row, other, pentagon)
+        return row, other
+
+    def _inside_dx(self, row: int, side: str) -> float:
+        """Where a connector sits beside the symbol inside a lone pelaksana column (wide enough, see Geometry)."""
+        w = self._size(row)[0]
+        return (1 if side == "R" else -1) * (w / 2 + self.g.arrow + 0.8 + self.g.pentagon[0] / 2)
+
+    def resume(self, t: int, edges: list[Edge], letter: str) -> tuple[int, int]:
+        """The one connector where cut arrows into row ``t`` come back: above it, beside it, or over its top."""
+        col = self.flow.columns[t]
+        if any(e in self.down_in for e in edges) or (self._top_free(t) and not self._side_free(t)):
+            return self._above(t, letter)
+        for side in ("R", "L"):
+            if self._neighbour(col, side) is not None or self.k == 1:
+                if self._entry(t, side, "connector"):
+                    self.arrows[t].add(side)
+                    return self._beside(t, side, Pentagon(letter, 0.0, 0.0, None))
+        return self._over_the_top(t, letter)
+
+    def _top_free(self, row: int) -> bool:
+        """Nothing comes into the symbol's top yet: a connector may sit right above it."""
+        return not any(e.target == row for e in self.down_in) and "T" not in self.arrows[row]
+
+    def _side_free(self, row: int) -> bool:
+        col = self.flow.columns[row]
+        return any((self._neighbour(col, side) is not None or self.k == 1) and self.ports.get((row, side)) is None
+                   for side in ("R", "L"))
+
+    @staticmethod
+    def _clear_middle(cell: Cell) -> bool:
+        """Nothing at the middle of the cell's centre: a connector placed there would sit on a line."""
+        return not cell.pentagons and not any(
+            (seg.axis == "h" and seg.track[0] == "M") or (seg.axis == "v" and seg.track == CENTRE)
+            for seg in cell.segs
+        )
+
+    def _above(self, t: int, letter: str) -> tuple[int, int]:
+        g, col = self.g, self.flow.columns[t]
+        in_dy = g.in_pentagon_dy(self.flow.kinds[t])
+        self._v(t, col, CENTRE, ("M", in_dy + g.pentagon[1] / 2), MID)
+        self._pentagon(t, col, Pentagon(letter, 0.0, in_dy, None))
+        self.arrows[t].add("T")
+        return t, col
+
+    def _over_the_top(self, t: int, letter: str) -> tuple[int, int]:
+        """Both sides busy: a connector in a free neighbouring cell, joined along ``y0`` into the top."""
+        col = self.flow.columns[t]
+        for other in sorted(range(self.k), key=lambda c: (abs(c - col), -c)):
+            if other != col and self._clear_middle(self.cells[t][other]):
+                self._pentagon(t, other, Pentagon(letter, 0.0, 0.0, None))
+                self._v(t, other, CENTRE, self.y0, MID)
+                self.cells[t][other].dots.add((CENTRE, self.y0))
+                self._top_entry(t, (other, CENTRE))
+                return t, other
+        return self._beside_the_top(t, letter)
+
+    def _beside_the_top(self, t: int, letter: str) -> tuple[int, int]:
+        """Last resort: a connector beside the line coming down into the symbol, joining it above the arrowhead."""
+        g, col = self.g, self.flow.columns[t]
+        kind = self.flow.kinds[t]
+        dx, dy = g.pentagon[0] / 2 + 1.5, g.in_pentagon_dy(kind)
+        join = -(g.size(kind)[1] / 2 + g.arrow + 0.6)
+        self._pentagon(t, col, Pentagon(letter, dx, dy, None))
+        self._v(t, col, ("C", dx), ("M", dy + g.pentagon[1] / 2), ("M", join))
+        self._h(t, ("M", join), (col, ("C", dx)), (col, CENTRE))
+        cell = self.cell(t)
+        cell.half = max(cell.half, -dy + g.pentagon[1] / 2 + g.y0 + 1.5)
+        return t, col
+
+    def finish(self) -> None:
+        for row, kind in enumerate(self.flow.kinds):
+            w, h = self.g.size(kind)
+            self.cell(row).symbol = Symbol(kind, w, h, frozenset(self.arrows[row]))
