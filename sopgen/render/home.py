@@ -40,6 +40,35 @@ def navigation(site: Site, pdf: bool) -> list[NavItem]:
     return items
 
 
+@dataclass(frozen=True)
+class Report:
+    """A recap or a Laporan Kinerja as listed on the home page: its page and the files to download."""
+
+    title: str
+    page: str
+    downloads: list[tuple[str, str]]
+    """(label, path) of each download, e.g. ("PDF", "kinerja/2024/rekap-kinerja-2024.pdf")."""
+    ilustrasi: bool
+
+
+def reports(site: Site, written: set[str]) -> tuple[list[Report], list[Report]]:
+    """The recaps and the Laporan Kinerja the build wrote, newest year first."""
+    def files(*pairs: tuple[str, str]) -> list[tuple[str, str]]:
+        return [(label, path) for label, path in pairs if path in written]
+
+    cycles = sorted(site.kinerja.siklus.values(), key=lambda s: -s.model.tahun) if site.kinerja else []
+    recaps = [
+        Report(s.model.judul if str(s.model.tahun) in s.model.judul else f"{s.model.judul} Tahun {s.model.tahun}", paths.html,
+               files(("PDF", paths.pdf), ("Excel", paths.xlsx), ("CSV", paths.csv)), s.model.ilustrasi)
+        for s in cycles for paths in [recap_paths(s)] if paths.html in written
+    ]
+    laporan = [
+        Report(f"{d.model.judul} ({d.model.singkatan}) Tahun {d.model.tahun}", html, files(("PDF", pdf)), d.model.ilustrasi)
+        for d in sorted(site.laporan.values(), key=lambda d: -d.model.tahun) for html, pdf in [laporan_paths(d, site)] if html in written
+    ]
+    return recaps, laporan
+
+
 def render_home(site: Site, env: Environment, stage: Staging) -> None:
     """Write ``index.html``; links only to files the build has already written."""
     written = set(stage.written)
@@ -48,7 +77,9 @@ def render_home(site: Site, env: Environment, stage: Staging) -> None:
     pages = {doc.id: sop_paths(doc)[0] for doc in docs}
     pdfs = {doc.id: sop_paths(doc)[1] for doc in docs if sop_paths(doc)[1] in written}
     binder = BINDER_PATH if BINDER_PATH in written else None
-    cycles = sorted(site.kinerja.siklus.values(), key=lambda s: -s.model.tahun) if site.kinerja else []
-    rekap = [(s.model, recap_paths(s).html) for s in cycles if recap_paths(s).html in written]
-    html = render_page(env, "index.html", "index.html", groups=groups, pages=pages, pdfs=pdfs, binder=binder, sop_count=len(site.sops), rekap=rekap)
+    recaps, laporan = reports(site, written)
+    html = render_page(
+        env, "index.html", "index.html", groups=groups, pages=pages, pdfs=pdfs, binder=binder,
+        sop_count=len(site.sops), recaps=recaps, laporan=laporan,
+    )
     stage.write_text("index.html", "site.yaml", html)
