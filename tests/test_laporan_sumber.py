@@ -135,3 +135,10 @@ def test_cleaner_keeps_text_and_drops_script() -> None:
 def test_raw_html_scan_positions() -> None:
     found = scan_html('ok\n  <iframe src="https://x"></iframe>\n<https://contoh.go.id>', "x.md", Path("."))
     assert [(p.line, p.column, p.message) for p in found] == [(2, 3, "tag <iframe> dibuang beserta isinya")]
+
+
+def test_skipped_heading_level_is_a_warning_at_its_line(demo_copy: Path) -> None:
+    line = append_lines(demo_copy / "laporan/2024/bab-4-penutup.md", "### Terlalu dalam")
+    assert problems_of(demo_copy) == [
+        f"content/laporan/2024/bab-4-penutup.md:{line}:1: peringatan: judul '###' melompati tingkat (sebelumnya #); pakai '##' di sini."
+    ]

@@ -6,6 +6,7 @@ an unknown indicator in the narrative at its Markdown file and line, just as ``b
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..content.directives import TABEL, Directive, Katalog, check, katalog_rekap, scan
@@ -14,7 +15,9 @@ from ..content.loader import Site
 from ..content.markdown_safety import scan as scan_html
 from ..content.markdown_safety import site_image
 from ..domain.rekap import Rekap
-from ..errors import Level, Problems, did_you_mean
+from ..errors import Level, Position, Problems, did_you_mean
+
+_HEADING = re.compile(r"^(#{1,6})\s")
 
 ANALISIS = {
     "capaian": "perbandingan target dan realisasi tahun ini",
@@ -35,6 +38,7 @@ def lint_laporan(site: Site, problems: Problems) -> None:
         directives = {t.shown: list(scan(t.text, t.shown)) for t in doc.bagian}
         for teks in doc.bagian:
             problems.extend(scan_html(teks.text, teks.shown, site.root))
+            _headings(teks.text, teks.shown, problems)
         if siklus is None:
             continue  # the cycle is missing or broken (reported): names cannot be checked
         katalog = replace(katalog_rekap(siklus.rekap), standar=frozenset(doc.model.standar_nasional))
@@ -71,6 +75,25 @@ def _references(doc: LaporanDoc, site: Site, problems: Problems) -> None:
     declared = site.declared.get("kinerja", set())
     if lap.kinerja not in declared:
         problems.add(doc.source.at("kinerja"), "kinerja", f"siklus kinerja '{lap.kinerja}' tidak ada di folder kinerja/", did_you_mean(lap.kinerja, declared) or f"siklus yang ada: {', '.join(sorted(declared)) or 'belum ada'}.")
+
+
+def _headings(text: str, shown: str, problems: Problems) -> None:
+    """A heading may go down one level at a time: '#' (A. …), then '##' (1. …), then '###'.
+
+    The part's title is the page's top heading, so a skipped level breaks the outline of the PDF
+    and the heading order screen readers rely on.
+    """
+    level, fenced = 0, False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        match = _HEADING.match(line)
+        if fenced or not match:
+            continue
+        depth = len(match.group(1))
+        if depth > level + 1:
+            problems.add(Position(shown, number, 1), "", f"judul '{'#' * depth}' melompati tingkat (sebelumnya {'#' * level or 'judul bagian'})", f"pakai '{'#' * (level + 1)}' di sini.", Level.WARNING, "judul-melompat")
+        level = depth
 
 
 def _standar(doc: LaporanDoc, katalog: Katalog, problems: Problems) -> None:
