@@ -19,7 +19,7 @@ from ..errors import Position, Problems, relpath
 from ..models.kinerja import Kebijakan, Kinerja
 from .kinerja_impor import Asal, import_sheets
 from .kinerja_indeks import Letak, check_values, index, walk
-from .loader import load_document, parse_document
+from .documents import load_document, parse_document
 from .validate import validate
 from .yamlsource import FieldPath, SourceMap, field_name
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..errors import Position, Problem, Problems, relpath
 from ..models.laporan import Bagian, Laporan
-from .loader import load_document
+from .documents import load_document
 from .yamlsource import MAX_BYTES, SourceMap
 
 LAPORAN_DIR = "laporan"

@@ -10,38 +10,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from ..errors import Position, Problems, relpath
 from ..models.pejabat import Pejabat
 from ..models.site import SiteConfig
 from ..models.sop import SOP
+from .documents import Doc, load_document, parse_document
+from .kinerja import KinerjaContent, load_kinerja
+from .laporan import LaporanDoc, load_laporan
 from .validate import validate
-from .yamlsource import SourceMap, YamlProblem, load_yaml
-
-if TYPE_CHECKING:
-    from .kinerja import KinerjaContent
-    from .laporan import LaporanDoc
-
-M = TypeVar("M")
+from .yamlsource import SourceMap
 
 SITE_FILE = "site.yaml"
 PEJABAT_FILE = "pejabat.yaml"
-
-
-@dataclass(frozen=True)
-class Doc(Generic[M]):
-    """A validated content file: its model, where it came from, and its source map."""
-
-    id: str
-    file: Path
-    model: M
-    source: SourceMap
-
-    @property
-    def shown(self) -> str:
-        """The path as printed in messages."""
-        return self.source.path
 
 
 @dataclass
@@ -68,35 +49,6 @@ class Site:
         return self.root / "templates"
 
 
-@dataclass(frozen=True)
-class Loaded:
-    """One parsed file: its plain data, its source map, and its model (None if invalid)."""
-
-    data: Any
-    source: SourceMap
-    model: Any
-
-
-def parse_document(file: Path, schema: Any, root: Path, problems: Problems) -> Loaded | None:
-    """Parse and validate one YAML file; None (with problems added) if it is not YAML at all."""
-    shown = relpath(file, root)
-    try:
-        data, source, notes = load_yaml(file, shown)
-    except YamlProblem as exc:
-        problems.extend([exc.problem])
-        return None
-    problems.extend(notes)
-    model, found = validate(schema, data, source)
-    problems.extend(found)
-    return Loaded(data, source, model)
-
-
-def load_document(file: Path, schema: Any, root: Path, problems: Problems) -> tuple[Any, SourceMap] | None:
-    """Parse and validate one YAML file; None (with problems added) if it cannot be used."""
-    loaded = parse_document(file, schema, root, problems)
-    return (loaded.model, loaded.source) if loaded and loaded.model is not None else None
-
-
 def load_site(root: Path, problems: Problems) -> Site | None:
     """Load every content file of the site; None when the site file itself is unusable."""
     root = root.resolve()
@@ -107,11 +59,7 @@ def load_site(root: Path, problems: Problems) -> Site | None:
     config = load_document(site_file, SiteConfig, root, problems)
     pejabat, pejabat_source, pejabat_ids = _load_pejabat(root, problems)
     sops = _load_sops(root, problems)
-    from .kinerja import load_kinerja  # it uses this module's load_document: imported late, no cycle
-
     kinerja = load_kinerja(root, problems)
-    from .laporan import load_laporan  # same reason
-
     laporan = load_laporan(root, problems)
     if config is None:
         return None

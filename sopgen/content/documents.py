@@ -1,0 +1,57 @@
+"""One content file, parsed and validated: the helpers every document kind's loader uses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from ..errors import Problems, relpath
+from .validate import validate
+from .yamlsource import SourceMap, YamlProblem, load_yaml
+
+M = TypeVar("M")
+
+
+@dataclass(frozen=True)
+class Doc(Generic[M]):
+    """A validated content file: its model, where it came from, and its source map."""
+
+    id: str
+    file: Path
+    model: M
+    source: SourceMap
+
+    @property
+    def shown(self) -> str:
+        """The path as printed in messages."""
+        return self.source.path
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """One parsed file: its plain data, its source map, and its model (None if invalid)."""
+
+    data: Any
+    source: SourceMap
+    model: Any
+
+
+def parse_document(file: Path, schema: Any, root: Path, problems: Problems) -> Loaded | None:
+    """Parse and validate one YAML file; None (with problems added) if it is not YAML at all."""
+    shown = relpath(file, root)
+    try:
+        data, source, notes = load_yaml(file, shown)
+    except YamlProblem as exc:
+        problems.extend([exc.problem])
+        return None
+    problems.extend(notes)
+    model, found = validate(schema, data, source)
+    problems.extend(found)
+    return Loaded(data, source, model)
+
+
+def load_document(file: Path, schema: Any, root: Path, problems: Problems) -> tuple[Any, SourceMap] | None:
+    """Parse and validate one YAML file; None (with problems added) if it cannot be used."""
+    loaded = parse_document(file, schema, root, problems)
+    return (loaded.model, loaded.source) if loaded and loaded.model is not None else None
