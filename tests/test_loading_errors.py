@@ -203,3 +203,17 @@ def test_logo_must_exist_inside_the_site(tmp_path: Path) -> None:
     (site / "site.yaml").write_text(text.replace("  alamat: Jl. Contoh 1\n", "  alamat: Jl. Contoh 1\n  logo: assets/logo.svg\n"), encoding="utf-8")
     result = run_check(site)
     assert "site.yaml:5:9: instansi.logo: berkas 'assets/logo.svg' tidak ditemukan" in result.stderr
+
+
+def test_unquoted_comma_in_an_inline_mapping_gets_a_quoting_hint(demo_copy: Path) -> None:
+    line = replace_line(demo_copy / SOP, "mutu_baku: {kelengkapan: Disposisi Surat, waktu: 10 menit", "mutu_baku: {kelengkapan: Disposisi Surat, Agenda, waktu: 10 menit")
+    result = run_check(demo_copy)
+    assert result.returncode == 1
+    assert f"kunci 'Agenda' tidak dikenal; bila ini lanjutan teks yang mengandung koma, apit teksnya dengan tanda kutip" in result.stderr
+    assert f"content/{SOP}:{line}:" in result.stderr
+
+
+def test_choices_are_listed_in_indonesian(demo_copy: Path) -> None:
+    replace_line(demo_copy / "pejabat.yaml", "status: Plt.", "status: Pjs.")
+    result = run_check(demo_copy)
+    assert "'Pjs.' bukan pilihan yang sah (pilihan: 'definitif', 'Plt.' atau 'Plh.')" in result.stderr

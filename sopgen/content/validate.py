@@ -110,6 +110,8 @@ def _problem(schema: Any, loc: FieldPath, error: Any, source: SourceMap) -> Prob
         key = str(loc[-1]) if loc else ""
         allowed = allowed_keys(schema, loc[:-1])
         hint = did_you_mean(key, allowed) or (f"kunci yang dikenal: {', '.join(allowed)}." if allowed else "")
+        if loc[:-1] in source.flow and error.get("input") is None:
+            hint = "bila ini lanjutan teks yang mengandung koma, apit teksnya dengan tanda kutip, mis. \"Berkas A, B\"."
         where = source.key_at(*loc)
         return Problem(source.path, where.line, where.column, name, f"kunci '{key}' tidak dikenal", hint)
     if kind == "missing":
@@ -123,7 +125,8 @@ def _problem(schema: Any, loc: FieldPath, error: Any, source: SourceMap) -> Prob
         got = error.get("input")
         choices = [c.strip().strip("'") for c in str(expected).replace(" or ", ", ").split(",")]
         hint = did_you_mean(str(got), choices) if isinstance(got, str) else ""
-        return Problem(source.path, where.line, where.column, name, f"'{got}' bukan pilihan yang sah (pilihan: {expected})", hint)
+        listed = ", ".join(f"'{c}'" for c in choices[:-1]) + f" atau '{choices[-1]}'" if len(choices) > 1 else f"'{choices[0]}'"
+        return Problem(source.path, where.line, where.column, name, f"'{got}' bukan pilihan yang sah (pilihan: {listed})", hint)
     else:
         message = _MESSAGES.get(kind, error["msg"])
     got = error.get("input")

@@ -37,6 +37,8 @@ class SourceMap:
     path: str
     values: dict[FieldPath, Position] = field(default_factory=dict)
     keys: dict[FieldPath, Position] = field(default_factory=dict)
+    flow: set[FieldPath] = field(default_factory=set)
+    """Mappings written inline as ``{a: 1, b: 2}``, where an unquoted comma splits a text in two."""
 
     def at(self, *fieldpath: str | int) -> Position:
         """The position of a value, or of its nearest known parent."""
@@ -152,6 +154,8 @@ def _to_data(node: Node, loc: FieldPath, smap: SourceMap, notes: list[Problem]) 
     if isinstance(node, SequenceNode):
         return [_to_data(item, loc + (i,), smap, notes) for i, item in enumerate(node.value)]
     assert isinstance(node, MappingNode)
+    if node.flow_style:
+        smap.flow.add(loc)
     result: dict[str, Any] = {}
     for key_node, value_node in node.value:
         if not isinstance(key_node, ScalarNode):
