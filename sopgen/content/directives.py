@@ -22,8 +22,8 @@ themselves are bound at render time (:mod:`sopgen.render.markdown_data`), from t
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator
 
 from ..domain.rekap import Rekap
 from ..errors import Position, Problems, did_you_mean

@@ -27,7 +27,17 @@ from ..output import Staging
 from ..timing import Timings
 from .env import relative_url, render_page
 from .laporan_data import RekapSource
-from .markdown_data import DataSource, Generated, Heading, Nomor, Numbering, Part, block_directives, caption, render_part
+from .markdown_data import (
+    DataSource,
+    Generated,
+    Heading,
+    Nomor,
+    Numbering,
+    Part,
+    block_directives,
+    caption,
+    render_part,
+)
 from .pdf import PdfRenderer
 
 PAPER = {"A4": "210mm 297mm", "F4": "215mm 330mm"}

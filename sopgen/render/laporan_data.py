@@ -10,16 +10,17 @@ that the report names, is scored with the recap's formula of that indicator.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Iterator
+from typing import Any
 
 from jinja2 import Environment
 from markupsafe import Markup
 
+from ..content.kinerja import Siklus
 from ..domain.agregasi import Agregat
 from ..domain.capaian import Capaian, Rumus, hitung_capaian
-from ..content.kinerja import Siklus
 from ..domain.rekap import RekapAnggaran, RekapIndikator, RekapProgram, RekapSasaran
 from ..models.laporan import StandarNasional
 from ..models.site import SiteConfig

@@ -17,9 +17,10 @@ so a sentence cannot contradict its table.
 from __future__ import annotations
 
 import re
-from html import unescape
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable, Protocol
+from html import unescape
+from typing import Protocol
 
 import markdown
 import nh3
@@ -27,11 +28,16 @@ from markdown.extensions.toc import slugify
 from markupsafe import Markup
 
 from ..content.directives import Directive, scan
-from ..content.markdown_safety import ATTRIBUTES, DROPPED_WITH_CONTENT, TAGS, URL_SCHEMES
+from ..content.markdown_safety import (
+    ATTRIBUTES,
+    DROPPED_WITH_CONTENT,
+    TAGS,
+    URL_SCHEMES,
+)
 
 PLACEHOLDER = "SOPGENDATA{:05d}Z"
 _PLACEHOLDER = re.compile(r"SOPGENDATA(\d{5})Z")
-_HEADING = re.compile(r'<h([23]) id="([^"]+)">(.*?)</h\1>', re.S)
+_HEADING = re.compile(r'<h([23]) id="([^"]+)">(.*?)</h\1>', re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 
 
