@@ -11,17 +11,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-DETIK_PER_SATUAN: dict[str, int] = {
-    "detik": 1,
-    "menit": 60,
-    "jam": 60 * 60,
-    "hari": 24 * 60 * 60,
-    "hari kerja": 24 * 60 * 60,
-    "minggu": 7 * 24 * 60 * 60,
-    "pekan": 7 * 24 * 60 * 60,
-    "bulan": 30 * 24 * 60 * 60,
-}
-"""Accepted units, in whole seconds so sums stay exact (a month counted as 30 days: for comparison only)."""
+SATUAN = frozenset({"detik", "menit", "jam", "hari", "hari kerja", "minggu", "pekan", "bulan"})
+"""Units a mutu baku's waktu may be written in."""
 
 _ANGKA = r"\d+(?:[.,]\d+)?"
 _POLA = re.compile(rf"^\s*(?P<dari>{_ANGKA})\s*(?:(?:-|–|s\.?d\.?|sampai)\s*(?P<sampai>{_ANGKA}))?\s*(?P<satuan>[a-zA-Z]+(?:\s+kerja)?)\s*$", re.IGNORECASE)
@@ -36,11 +27,6 @@ class Durasi:
     sampai: Decimal | None = None
     """The upper end of a range such as "1-2 hari"."""
 
-    @property
-    def menit(self) -> Decimal:
-        """The (upper) duration in minutes, for comparing and adding."""
-        return (self.sampai or self.jumlah) * DETIK_PER_SATUAN[self.satuan] / 60
-
 
 def parse_durasi(text: str) -> Durasi | None:
     """``"10 Menit"`` -> Durasi(10, "menit"); None when the text is not a number and a known unit."""
@@ -48,7 +34,7 @@ def parse_durasi(text: str) -> Durasi | None:
     if not match:
         return None
     satuan = " ".join(match["satuan"].lower().split())
-    if satuan not in DETIK_PER_SATUAN:
+    if satuan not in SATUAN:
         return None
     dari = _angka(match["dari"])
     sampai = _angka(match["sampai"]) if match["sampai"] else None

@@ -20,7 +20,7 @@ import re
 
 from ..content.loader import Doc, Site
 from ..content.yamlsource import FieldPath, field_name
-from ..domain.durasi import DETIK_PER_SATUAN, parse_durasi, split_angka_satuan
+from ..domain.durasi import SATUAN, parse_durasi, split_angka_satuan
 from ..domain.flow import KODE_KOLOM_KOSONG, build_flow
 from ..errors import Level, Problem, Problems, did_you_mean
 from ..models.base import BULAN
@@ -139,7 +139,7 @@ def _waktu(doc: Doc[SOP], problems: Problems) -> None:
         if parse_durasi(waktu) is not None:
             continue
         parts = split_angka_satuan(waktu)
-        satuan = difflib.get_close_matches(parts[1].lower(), list(DETIK_PER_SATUAN), n=1, cutoff=0.6) if parts else []
+        satuan = difflib.get_close_matches(parts[1].lower(), sorted(SATUAN), n=1, cutoff=0.6) if parts else []
         hint = f"maksud Anda '{parts[0]} {satuan[0]}'?" if parts and satuan else "tulis angka dan satuan, mis. '10 menit', '2 jam', '3 hari'."
         _warn(doc, ("langkah", index, "mutu_baku", "waktu"), f"waktu '{waktu}' bukan lama waktu yang terukur", hint, KODE_WAKTU, problems)
 
