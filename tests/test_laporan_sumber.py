@@ -142,3 +142,36 @@ def test_skipped_heading_level_is_a_warning_at_its_line(demo_copy: Path) -> None
     assert problems_of(demo_copy) == [
         f"content/laporan/2024/bab-4-penutup.md:{line}:1: peringatan: judul '###' melompati tingkat (sebelumnya #); pakai '##' di sini."
     ]
+
+
+def test_laporan_yaml_mistakes_are_reported_at_their_lines(demo_copy: Path) -> None:
+    yaml_file = demo_copy / "laporan/2024/laporan.yaml"
+    text = yaml_file.read_text(encoding="utf-8")
+    text = text.replace("berkas: bab-4-penutup.md", "berkas: bab-4-penutupan.md").replace("penanda_tangan: camat", "penanda_tangan: camatt")
+    yaml_file.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    missing = next(i for i, line in enumerate(lines, 1) if "bab-4-penutupan.md" in line)
+    signer = next(i for i, line in enumerate(lines, 1) if "camatt" in line)
+    found = problems_of(demo_copy)
+    assert f"content/laporan/2024/laporan.yaml:{missing}:13: berkas: berkas Markdown 'content/laporan/2024/bab-4-penutupan.md' tidak ditemukan; periksa nama berkas atau buat berkasnya." in found
+    assert f"content/laporan/2024/laporan.yaml:{signer}:17: penanda_tangan: pejabat 'camatt' tidak ada di pejabat.yaml; maksud Anda 'camat'?" in found
+
+
+def test_paper_follows_laporan_yaml(demo_copy: Path) -> None:
+    """A4 instead of F4: only the @page size of the PDF document changes."""
+    from sopgen.render.env import make_env, render_page
+    from sopgen.render.laporan import PAPER, laporan_paths, susun_laporan
+    from sopgen.render.laporan_data import RekapSource
+
+    yaml_file = demo_copy / "laporan/2024/laporan.yaml"
+    yaml_file.write_text(yaml_file.read_text(encoding="utf-8").replace("kertas: F4", "kertas: A4"), encoding="utf-8")
+    site, problems = check_site(demo_copy)
+    assert site is not None and not problems.errors
+    doc = site.laporan["2024"]
+    env = make_env(site)
+    env.globals["nav"] = []
+    source = RekapSource(site.kinerja.siklus["2024"], env, site.config, doc.model.standar_nasional)  # type: ignore[union-attr]
+    html_path, pdf_path = laporan_paths(doc, site)
+    lap = susun_laporan(doc, site, source, env, html_path)
+    html = render_page(env, "laporan_pdf.html", pdf_path, lap=lap, kertas=PAPER[lap.kertas])
+    assert "@page { size: 210mm 297mm; }" in html and lap.kertas == "A4"

@@ -64,8 +64,9 @@ def load_laporan(root: Path, problems: Problems) -> dict[str, LaporanDoc]:
             text = _read_markdown(file, root, source.at("bagian", index, "berkas"), problems)
             if text is not None:
                 texts.append(TeksBagian(bagian, file, relpath(file, root), text))
-        if len(texts) == len(model.bagian):
-            found[folder.name] = LaporanDoc(folder.name, folder, model, source, tuple(texts))
+        # Kept even when a part is missing (reported above), so its other parts and references are
+        # still checked in this run; a build with that error never reaches rendering.
+        found[folder.name] = LaporanDoc(folder.name, folder, model, source, tuple(texts))
     return found
 
 
