@@ -338,3 +338,20 @@ def test_view_rows_carry_the_symbol_kind_in_its_column() -> None:
     symbols = [[c.symbol for c in row.cells] for seg in view.segments for row in seg.rows]
     assert symbols[0] == ["mulai", "", "", "", ""] and symbols[7] == ["", "keputusan", "", "", ""]
     assert view.numbers == range(1, 12)
+
+
+def test_page_rules_in_the_css_match_the_papers_the_layout_computes_with() -> None:
+    """Column widths come from PAPERS; the sheet itself from flowchart.css: they must agree."""
+    import re
+    from pathlib import Path
+
+    css = (Path(__file__).resolve().parents[1] / "themes/default/static/css/flowchart.css").read_text(encoding="utf-8")
+    for name, paper in PAPERS.items():
+        rule = re.search(r"@page sop-%s \{(.*?)\n\}" % name.lower(), css, re.S)
+        assert rule, f"@page sop-{name.lower()} missing"
+        assert f"size: {paper.width:g}mm {paper.height:g}mm;" in rule[1]
+        assert "margin: " + " ".join(f"{m:g}mm" for m in paper.margin) + ";" in rule[1]
+        assert 'content: "Halaman " counter(page) " dari " counter(pages)' in rule[1]
+        widths = column_widths(paper, 5)
+        assert sum(widths.all()) == pytest.approx(paper.usable_width)
+        assert paper.margin[3] >= 20, "binding margin on the left"

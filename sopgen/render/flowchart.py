@@ -194,42 +194,54 @@ def _sprite(cell: Cell, g: Geometry) -> Layer | None:
 def _x_position(x: Point, image_width: float) -> str:
     """Horizontal placement of an image of ``image_width`` whose centre line must sit at ``x``."""
     ref, off = x
-    if ref == "C":
+    if ref == "C" and not off:
         return "left 50%"
     if ref == "L":
         return f"left {_mm(off - image_width / 2)}"
-    return f"right {_mm(-off - image_width / 2)}"
+    if ref == "R":
+        return f"right {_mm(-off - image_width / 2)}"
+    raise ValueError(f"{x}: off-centre lines belong in the sprite")
 
 
 def _y_position(y: Point, image_height: float) -> str:
     ref, off = y
-    if ref == "M":
+    if ref == "M" and not off:
         return "top 50%"
     if ref == "T":
         return f"top {_mm(off - image_height / 2)}"
-    return f"bottom {_mm(-off - image_height / 2)}"
+    if ref == "B":
+        return f"bottom {_mm(-off - image_height / 2)}"
+    raise ValueError(f"{y}: off-centre lines belong in the sprite")
 
 
 def _span(a: Point, b: Point, near: str, far: str) -> tuple[str, str]:
     """Placement and length along an axis for a line from ``a`` to ``b`` (``near`` = L or T).
 
-    The few shapes the router produces: edge to edge, edge or lane to the
-    centre (overshooting under the symbol), and fixed pieces near an edge.
+    The shapes the router produces: edge to edge (one end may sit at a lane:
+    the image runs past the other edge and is clipped there), edge or lane to
+    the centre (running on under the symbol, whose white fill hides it), and
+    fixed pieces near an edge. Anything else would need ``calc()``.
     """
     (ra, oa), (rb, ob) = a, b
     mid = "C" if near == "L" else "M"
     start, end = ("left", "right") if near == "L" else ("top", "bottom")
-    if ra == near and rb == far:
+    if ra == near and rb == far and not (oa and ob):
         return (f"{start} {_mm(oa)}", "100%") if oa else (f"{end} {_mm(-ob)}", "100%")
-    if ra == near and rb == mid:
+    if ra == near and rb == mid and not ob:
         return f"{start} {_mm(oa)}", "50%"
-    if ra == mid and rb == far:
+    if ra == mid and rb == far and not oa:
         return f"{end} {_mm(-ob)}", "50%"
     if ra == rb == near:
         return f"{start} {_mm(oa)}", _mm(ob - oa)
     if ra == rb == far:
         return f"{end} {_mm(-ob)}", _mm(ob - oa)
     raise ValueError(f"line from {a} to {b} cannot be drawn without calc()")
+
+
+def _overshoots(seg: Seg) -> bool:
+    """A line from a lane (or ``y0``) to the centre is drawn half the cell long and runs past the centre."""
+    refs = [seg.start, seg.end]
+    return any(p in (("C", 0.0), ("M", 0.0)) for p in refs) and any(p[0] in "LTRB" and p[1] for p in refs)
 
 
 def _tile(seg: Seg) -> Layer:
@@ -242,6 +254,9 @@ def _tile(seg: Seg) -> Layer:
 
 def cell_layers(cell: Cell, g: Geometry) -> list[Layer]:
     """Background layers of one pelaksana cell, top first."""
+    hidden = cell.symbol is not None or any(p.dx == 0 and p.dy == 0 for p in cell.pentagons)
+    if not hidden and any(_overshoots(s) for s in cell.segs if not _is_central(s)):
+        raise ValueError("a line runs past the centre of a cell with nothing there to hide it")
     layers = [s for s in [_sprite(cell, g)] if s is not None]
     for x, y in sorted(cell.dots):
         if not (x[0] == "C" and y[0] == "M"):
@@ -251,7 +266,7 @@ def cell_layers(cell: Cell, g: Geometry) -> list[Layer]:
 
 
 def layers_style(layers: list[Layer]) -> str:
-    """The inline style carrying the layers (inline styles are valid HTML; no calc, no percentages in offsets)."""
+    """The inline style carrying the layers: valid HTML, no ``calc()``, one repeat rule for all layers."""
     if not layers:
         return ""
     return (
