@@ -375,6 +375,8 @@ def _bands(cell: Cell, g: Geometry, box_height: float, prefix: str) -> tuple[Ban
             span = f"padding-right: {_mm(label.dx)}"
         elif label.dx:
             style += f"; padding-{'left' if label.dx > 0 else 'right'}: {_mm(2 * abs(label.dx))}"
+        if label.role == "terminator" and cell.symbol is not None and cell.symbol.width < 12:
+            style += "; font-size: 5.5pt"  # "Selesai" must stay inside a narrow capsule
         anchor = connector_id(prefix, label.text, leaving[label.text]) if label.role == "connector" else ""
         bands.append(BandView(label.text, label.role, style, span, anchor))
         cursor = label.dy + g.label
