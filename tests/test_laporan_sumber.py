@@ -175,3 +175,13 @@ def test_paper_follows_laporan_yaml(demo_copy: Path) -> None:
     lap = susun_laporan(doc, site, source, env, html_path)
     html = render_page(env, "laporan_pdf.html", pdf_path, lap=lap, kertas=PAPER[lap.kertas])
     assert "@page { size: 210mm 297mm; }" in html and lap.kertas == "A4"
+
+
+def test_a_standard_that_does_not_fit_its_indicator_is_an_error(demo_copy: Path) -> None:
+    yaml_file = demo_copy / "laporan/2024/laporan.yaml"
+    text = yaml_file.read_text(encoding="utf-8").replace("nilai: 76.61", "nilai: Baik")
+    yaml_file.write_text(text, encoding="utf-8")
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if "nilai: Baik" in row)
+    assert problems_of(demo_copy) == [
+        f"content/laporan/2024/laporan.yaml:{line}:12: standar_nasional.IKU-01.nilai: standar tidak dapat dibandingkan dengan realisasi IKU-01: target 'Baik' bukan angka; tulis standar dalam satuan atau skala indikatornya."
+    ]

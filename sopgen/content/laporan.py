@@ -9,8 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..domain.capaian import Capaian, CapaianPolicy, Rumus, hitung_capaian
+from ..domain.rekap import RekapIndikator
 from ..errors import Position, Problem, Problems, relpath
-from ..models.laporan import Bagian, Laporan
+from ..models.laporan import Bagian, Laporan, StandarNasional
 from .documents import load_document
 from .yamlsource import MAX_BYTES, SourceMap
 
@@ -89,3 +91,15 @@ def _read_markdown(file: Path, root: Path, named_at: Position, problems: Problem
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         problems.extend([Problem(shown, line, column, "", f"berkas bukan UTF-8 (byte 0x{raw[exc.start]:02x})", "simpan ulang berkas dengan pengodean UTF-8.")])
         return None
+
+
+def capaian_standar(hasil: RekapIndikator, standar: StandarNasional, policy: CapaianPolicy) -> Capaian | None:
+    """The realisasi scored against a national standard with the indicator's own formula.
+
+    None while the realisasi is not available; raises CapaianError when the standard does not fit
+    the indicator (a label on a numeric indicator, a zero standard on a positif one).
+    """
+    if hasil.realisasi is None:
+        return None
+    rumus = Rumus(hasil.indikator.rumus) if hasil.indikator.rumus else None
+    return hitung_capaian(hasil.polaritas, standar.nilai, hasil.realisasi, policy, rumus=rumus, skala=hasil.indikator.skala)

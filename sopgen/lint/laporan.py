@@ -10,10 +10,11 @@ import re
 from dataclasses import replace
 
 from ..content.directives import TABEL, Directive, Katalog, check, katalog_rekap, scan
-from ..content.laporan import LaporanDoc
+from ..content.laporan import LaporanDoc, capaian_standar
 from ..content.loader import Site
 from ..content.markdown_safety import scan as scan_html
 from ..content.markdown_safety import site_image
+from ..domain.capaian import CapaianError
 from ..domain.rekap import Rekap
 from ..errors import Level, Position, Problems, did_you_mean
 
@@ -42,7 +43,7 @@ def lint_laporan(site: Site, problems: Problems) -> None:
         if siklus is None:
             continue  # the cycle is missing or broken (reported): names cannot be checked
         katalog = replace(katalog_rekap(siklus.rekap), standar=frozenset(doc.model.standar_nasional))
-        _standar(doc, katalog, problems)
+        _standar(doc, siklus.rekap, katalog, problems)
         blocks: dict[str, Directive] = {}
         for found in directives.values():
             for d in found:
@@ -96,11 +97,18 @@ def _headings(text: str, shown: str, problems: Problems) -> None:
         level = depth
 
 
-def _standar(doc: LaporanDoc, katalog: Katalog, problems: Problems) -> None:
-    for kode in doc.model.standar_nasional:
+def _standar(doc: LaporanDoc, rekap: Rekap, katalog: Katalog, problems: Problems) -> None:
+    """Each standard names an existing indicator and can be scored with that indicator's formula."""
+    hasil = {i.kode: i for i in rekap.semua_indikator()}
+    for kode, standar in doc.model.standar_nasional.items():
         if katalog.kode.get(kode) != "indikator":
             indikator = [k for k, v in katalog.kode.items() if v == "indikator"]
             problems.add(doc.source.key_at("standar_nasional", kode), f"standar_nasional.{kode}", f"indikator '{kode}' tidak ada pada data kinerja", did_you_mean(kode, indikator))
+            continue
+        try:
+            capaian_standar(hasil[kode], standar, rekap.policy)
+        except CapaianError as exc:
+            problems.add(doc.source.at("standar_nasional", kode, "nilai"), f"standar_nasional.{kode}.nilai", f"standar tidak dapat dibandingkan dengan realisasi {kode}: {exc}", "tulis standar dalam satuan atau skala indikatornya.")
 
 
 def _table_follows(lines: list[str], line: int) -> bool:

@@ -12,15 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from jinja2 import Environment
 from markupsafe import Markup
 
 from ..content.kinerja import Siklus
+from ..content.laporan import capaian_standar
 from ..domain.agregasi import Agregat
-from ..domain.capaian import Capaian, Rumus, hitung_capaian
+from ..domain.capaian import Capaian
 from ..domain.rekap import RekapAnggaran, RekapIndikator, RekapProgram, RekapSasaran
 from ..models.laporan import StandarNasional
 from ..models.site import SiteConfig
@@ -190,19 +190,10 @@ class RekapSource:
         return fmt.persen_capaian(nilai) if nilai.dihitung or nilai.dikecualikan else fmt.KOSONG
 
     def _standar(self, sasaran: list[RekapSasaran]) -> list[Perbandingan]:
-        rows = []
-        for s in sasaran:
-            for i in s.indikator:
-                standar = self.standar.get(i.kode)
-                if standar is None:
-                    continue
-                capaian = None
-                if i.realisasi is not None:
-                    rumus = Rumus(i.indikator.rumus) if i.indikator.rumus else None
-                    nilai: Decimal | str = standar.nilai
-                    capaian = hitung_capaian(i.polaritas, nilai, i.realisasi, self.rekap.policy, rumus=rumus, skala=i.indikator.skala)
-                rows.append(Perbandingan(i, standar, capaian))
-        return rows
+        return [
+            Perbandingan(i, self.standar[i.kode], capaian_standar(i, self.standar[i.kode], self.rekap.policy))
+            for s in sasaran for i in s.indikator if i.kode in self.standar
+        ]
 
 
 def _kegiatan(programs: tuple[RekapProgram, ...]) -> Iterator[RekapAnggaran]:
