@@ -132,10 +132,10 @@ def susun_laporan(doc: LaporanDoc, site: Site, source: DataSource, env: Environm
         generated = blocks[directive][1]
         if directive.kata == "perjanjian-kinerja":
             return Markup(render_page(env, "laporan_pk.html", page_path, laporan=laporan, unit_kerja=unit_kerja, penanda_tangan=penanda_tangan, tabel=generated))
+        assert nomor is not None  # everything but the Perjanjian Kinerja is numbered
         if directive.kata == "gambar":
             src = image_url(directive.words[1]) or ""
-            return Markup('<figure class="gambar" id="{}"><img src="{}" alt="{}"><figcaption>{}</figcaption></figure>').format(nomor.anchor, src, nomor.judul, caption(nomor))  # type: ignore[union-attr]
-        assert nomor is not None
+            return Markup('<figure class="gambar" id="{}"><img src="{}" alt="{}"><figcaption>{}</figcaption></figure>').format(nomor.anchor, src, nomor.judul, caption(nomor))
         if generated is None:  # a caption for the hand-written Markdown table below it
             return Markup('<p class="judul-tabel" id="{}">{}</p>').format(nomor.anchor, caption(nomor))
         if directive.kata == "grafik":
