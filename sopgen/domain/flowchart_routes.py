@@ -23,15 +23,9 @@ from .flowchart import (
     ORDER, down_edges, lane_edges, letters, page_of,
 )
 
-def layout(flow: Flow, geometry: Geometry, pages: Pages | None = None) -> Layout:
-    """Place every symbol, route every edge, cut edges across ``pages`` into connector pairs.
 
-    Exits are claimed before any route is drawn (a decision has at most two
-    side exits, so each gets a side), then the row-to-row arrows, then lanes
-    from the shortest span up, so short loops nest inside long ones. An arrow
-    whose ends are on different pages, or for which no lane is free, is drawn
-    as a pair of connectors.
-    """
+def layout(flow: Flow, geometry: Geometry, pages: Pages | None = None) -> Layout:
+    """Place every symbol, route every edge (in the order above), cut edges across ``pages`` into connectors."""
     if not flow.drawable:
         raise ValueError("flow has errors; report them before laying out the flowchart")
     count = len(flow.kinds)
