@@ -2,14 +2,17 @@
 
 WeasyPrint's time and memory grow with the length of one document, so the
 binder is not laid out again: only its front matter (cover and Daftar Isi) is
-rendered, and the per-SOP PDFs are joined after it with pypdf, one bookmark per
-SOP.
+rendered, and the per-SOP PDFs are joined after it, one bookmark per SOP.
 
 Pages are numbered as books are: the front matter in Roman numerals (i, ii, …),
 the SOPs from 1. The numbers are written into the PDF as page labels, so a PDF
 viewer shows and jumps to the same numbers the Daftar Isi prints. Because the
 SOP numbering does not depend on how long the Daftar Isi is, the front matter
 is laid out exactly once.
+
+The join uses pikepdf (qpdf), not pypdf: a flowchart SOP holds about a thousand
+PDF objects, and pypdf's pure-Python parser took 135 s and 3 GB for 1,500 SOPs
+where qpdf takes about 10 s (``benchmarks/binder_join.py``).
 """
 
 from __future__ import annotations
@@ -20,9 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment
-from pypdf import PdfReader, PdfWriter
-from pypdf.annotations import Link
-from pypdf.constants import PageLabelStyle
+from pikepdf import Array, Dictionary, Name, OutlineItem, Pdf
 from weasyprint.document import Document
 
 from ..content.loader import Doc, Site
@@ -39,18 +40,16 @@ PAGE_ANCHOR = "halaman-"
 PX_TO_PT = 0.75
 """WeasyPrint measures in CSS px (1/96 in), PDF in points (1/72 in)."""
 
+Rect = tuple[float, float, float, float]
+
 
 @dataclass(frozen=True)
 class BinderEntry:
-    """One SOP in the binder: its document, its finished PDF, and its first page number (from 1)."""
+    """One SOP in the binder: its document, its first page number (SOP pages count from 1), its length."""
 
     doc: Doc[SOP]
-    reader: PdfReader
     start: int
-
-    @property
-    def pages(self) -> int:
-        return len(self.reader.pages)
+    pages: int
 
 
 def build_binder(site: Site, env: Environment, stage: Staging, renderer: PdfRenderer) -> Path | None:
@@ -58,19 +57,30 @@ def build_binder(site: Site, env: Environment, stage: Staging, renderer: PdfRend
     docs = sops_by_nomor(site)
     if not docs:
         return None
-    entries = place(docs, [PdfReader(stage.root / sop_paths(doc)[1]) for doc in docs])
     target = stage.path(BINDER_PATH, "site.yaml")
-    front = front_matter(site, env, renderer, target, entries)
-    join(front, entries, target, title=f"Himpunan SOP {site.config.instansi.unit_kerja}")
+    with Pdf.new() as binder:
+        entries = append_sops(binder, docs, [stage.root / sop_paths(doc)[1] for doc in docs])
+        front = front_matter(site, env, renderer, target, entries)
+        finish(binder, front, entries, target, title=f"Himpunan SOP {site.config.instansi.unit_kerja}")
     return target
 
 
-def place(docs: Sequence[Doc[SOP]], readers: Sequence[PdfReader]) -> list[BinderEntry]:
-    """Each SOP's first page number, counting the SOP pages from 1."""
+def append_sops(binder: Pdf, docs: Sequence[Doc[SOP]], files: Sequence[Path]) -> list[BinderEntry]:
+    """Append each SOP's pages to ``binder``, noting where each starts.
+
+    Each source is read from memory and its Python handle dropped at once: qpdf
+    keeps what the copied pages need, with no file left open per SOP (a site of
+    1,500 SOPs would exceed the usual limit of 1,024 open files) and half the
+    memory of keeping every source open.
+    """
     entries, start = [], 1
-    for doc, reader in zip(docs, readers):
-        entries.append(BinderEntry(doc, reader, start))
-        start += len(reader.pages)
+    for doc, file in zip(docs, files):
+        source = Pdf.open(io.BytesIO(file.read_bytes()))
+        pages = len(source.pages)
+        binder.pages.extend(source.pages)
+        del source
+        entries.append(BinderEntry(doc, start, pages))
+        start += pages
     return entries
 
 
@@ -82,32 +92,46 @@ def front_matter(site: Site, env: Environment, renderer: PdfRenderer, target: Pa
     return renderer.document(html, target)
 
 
-def join(front: Document, entries: list[BinderEntry], target: Path, title: str) -> None:
-    """Front matter, then every SOP's pages; page labels, a bookmark per SOP, Daftar Isi rows that link."""
+def finish(binder: Pdf, front: Document, entries: list[BinderEntry], target: Path, title: str) -> None:
+    """Put the front matter first; add page labels, a bookmark per SOP, Daftar Isi rows that link; save."""
     links = _take_page_links(front)
     buffer = io.BytesIO()
     front.write_pdf(buffer)
-    writer = PdfWriter()
-    for page in PdfReader(buffer).pages:
-        writer.add_page(page)
-    front_pages = len(writer.pages)
-    writer.add_outline_item(title="Daftar Isi", page_number=min(1, front_pages - 1))
-    for entry in entries:
-        first = len(writer.pages)
-        for page in entry.reader.pages:
-            writer.add_page(page)
-        writer.add_outline_item(title=f"{entry.doc.model.nomor} – {entry.doc.model.nama}", page_number=first)
-    writer.set_page_label(0, front_pages - 1, style=PageLabelStyle.LOWERCASE_ROMAN, start=1)
-    writer.set_page_label(front_pages, len(writer.pages) - 1, style=PageLabelStyle.DECIMAL, start=1)
-    for index, rect, number in links:
-        writer.add_annotation(index, Link(rect=rect, target_page_index=front_pages + number - 1))
-    writer.add_metadata({"/Title": title, "/Creator": "sopgen"})
-    writer.page_mode = "/UseOutlines"
-    with open(target, "wb") as out:
-        writer.write(out)
+    with Pdf.open(buffer) as front_pdf:
+        front_pages = len(front_pdf.pages)
+        for index, page in enumerate(front_pdf.pages):
+            binder.pages.insert(index, page)
+        pages = [page.obj for page in binder.pages]  # indexing binder.pages one by one is slow
+        with binder.open_outline() as outline:
+            outline.root.append(OutlineItem("Daftar Isi", _fit(pages[min(1, front_pages - 1)])))
+            outline.root.extend(OutlineItem(f"{e.doc.model.nomor} – {e.doc.model.nama}", _fit(pages[front_pages + e.start - 1])) for e in entries)
+        binder.Root.PageLabels = binder.make_indirect(Dictionary(Nums=Array([
+            0, Dictionary(S=Name.r), front_pages, Dictionary(S=Name.D, St=1),
+        ])))
+        for index, rect, number in links:
+            _add_link(binder, pages[index], rect, pages[front_pages + number - 1])
+        binder.Root.PageMode = Name.UseOutlines
+        binder.docinfo["/Title"] = title
+        binder.docinfo["/Creator"] = "sopgen"
+        binder.save(target)
 
 
-def _take_page_links(front: Document) -> list[tuple[int, tuple[float, float, float, float], int]]:
+def _fit(page: Dictionary) -> Array:
+    """A destination showing the whole of ``page``."""
+    return Array([page, Name.Fit])
+
+
+def _add_link(pdf: Pdf, page: Dictionary, rect: Rect, target: Dictionary) -> None:
+    """A borderless link annotation on ``page`` that jumps to ``target``, a page of the same PDF."""
+    link = pdf.make_indirect(Dictionary(
+        Type=Name.Annot, Subtype=Name.Link, Rect=Array(rect), Border=Array([0, 0, 0]), Dest=_fit(target),
+    ))
+    if Name.Annots not in page:
+        page.Annots = Array()
+    page.Annots.append(link)
+
+
+def _take_page_links(front: Document) -> list[tuple[int, Rect, int]]:
     """Remove the Daftar Isi's ``#halaman-N`` links from the layout; return them as PDF rectangles.
 
     Page N is in another PDF until the join, so WeasyPrint cannot resolve the
@@ -126,3 +150,4 @@ def _take_page_links(front: Document) -> list[tuple[int, tuple[float, float, flo
                 kept.append(link)
         page.links[:] = kept
     return found
+
