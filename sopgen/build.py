@@ -62,19 +62,22 @@ def build_site(
         raise ContentError(problems.sorted())
     env = make_env(site)
     env.globals["nav"] = navigation(site, pdf)
+    step = progress or (lambda _: None)
     with staged_output(out_dir) as stage:
         with timings.phase("write"):
             _copy_static(site, stage)
         renderer = PdfRenderer([stage.root, site.root, theme_dir(site)]) if pdf else None
-        render_sops(site, env, stage, renderer, timings, progress or (lambda _: None))
-        render_recaps(site, env, stage, renderer, timings, progress or (lambda _: None))
-        render_laporan(site, env, stage, renderer, timings, progress or (lambda _: None))
+        render_sops(site, env, stage, renderer, timings, step)
+        render_recaps(site, env, stage, renderer, timings, step)
+        render_laporan(site, env, stage, renderer, timings, step)
         if renderer is not None:
+            step("Himpunan SOP (PDF)")
             with timings.phase("binder"):
                 build_binder(site, env, stage, renderer)
         with timings.phase("html"):
             render_home(site, env, stage)
             render_search_page(env, stage)
+        step("indeks pencarian")
         with timings.phase("search"):
             build_search_index(stage)
         files = sorted(stage.written)

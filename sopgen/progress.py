@@ -33,7 +33,7 @@ def build_progress(stream: TextIO | None = None) -> Iterator[ProgressCallback]:
     if not live(stream):
         yield lambda text: print(f"  {text}", file=stream, flush=True)
         return
-    columns = (SpinnerColumn(), TextColumn("{task.completed:>4} langkah"), TimeElapsedColumn(), TextColumn("{task.description}"))
+    columns = (SpinnerColumn(), TextColumn("{task.completed:>4} dokumen"), TimeElapsedColumn(), TextColumn("{task.description}"))
     with Progress(*columns, console=Console(file=stream), transient=True) as bar:
         task = bar.add_task("memuat konten", total=None)
 
