@@ -7,6 +7,7 @@ Exit codes: 0 success, 1 content problems (or warnings under --strict),
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 from pathlib import Path
 
@@ -79,10 +80,12 @@ def serve(site_dir: Path, host: str, port: int, pdf: bool) -> None:
     from .serve import Preview
 
     logging.basicConfig(level=logging.INFO, format="%(message)s")
+    logging.getLogger("watchfiles").setLevel(logging.WARNING)
     try:
         preview = Preview(site_dir, host, port, pdf)
     except OSError as exc:
         raise click.ClickException(f"tidak dapat membuka {host}:{port} ({exc.strerror}); coba --port lain") from exc
+    signal.signal(signal.SIGTERM, lambda *_: preview.stop_event.set())
     preview.start()
     click.echo(f"Pratinjau: {preview.url}  (Ctrl+C untuk berhenti; halaman dimuat ulang setiap kali berkas disimpan)")
     try:

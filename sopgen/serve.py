@@ -103,8 +103,10 @@ class Preview:
         with self.state.lock:
             self.state.problems, self.state.crash = problems, crash
             self.state.version += 1
-        if problems or crash:
-            log.warning("pembangunan gagal: %s", problems[0].format() if problems else crash.splitlines()[-1])
+        if problems:
+            log.warning("pembangunan gagal: %d masalah, lihat peramban; pertama: %s", len(problems), problems[0].format())
+        elif crash:
+            log.warning("pembangunan gagal: %s", crash.strip().splitlines()[-1])
         else:
             log.info("dibangun ulang (versi %d)", self.state.version)
 
