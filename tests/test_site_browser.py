@@ -7,7 +7,8 @@ a word found in only one langkah of one SOP and lands on that SOP, with no
 console error on the way. It leaves a screenshot of the SOP page in
 ``.artifacts/`` for a person to look at. A second test opens the site from
 ``file://``: links work there, and the search page explains why search needs a
-web address.
+web address. A third measures the contrast of every visible text (WCAG AA) and
+checks alt texts and the single h1 of each page.
 """
 
 from __future__ import annotations
@@ -158,4 +159,44 @@ def test_file_protocol(browser, built_demo: BuildResult) -> None:  # type: ignor
     assert notice.is_visible()
     assert "sopgen serve" in notice.inner_text()
     assert errors == []
+    page.close()
+
+
+CONTRAST_SCRIPT = """() => {
+  const rgb = (s) => (s.match(/[\\d.]+/g) || []).map(Number);
+  const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+    .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const background = (el) => {
+    for (; el; el = el.parentElement) {
+      const c = rgb(getComputedStyle(el).backgroundColor);
+      if (c.length === 3 || (c.length === 4 && c[3] > 0.5)) return c.slice(0, 3);
+    }
+    return [255, 255, 255];
+  };
+  const low = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node.parentElement;
+    if (!node.textContent.trim() || !el.checkVisibility() || el.closest('.sr-only, svg')) continue;
+    const style = getComputedStyle(el);
+    const fg = rgb(style.color).slice(0, 3), bg = background(el);
+    const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+    const ratio = (a + 0.05) / (b + 0.05);
+    const large = parseFloat(style.fontSize) >= 24 || (parseFloat(style.fontSize) >= 18.66 && Number(style.fontWeight) >= 700);
+    if (ratio < (large ? 3 : 4.5)) low.push(`${ratio.toFixed(2)} ${style.color} on ${bg}: ${node.textContent.trim().slice(0, 40)}`);
+  }
+  return low;
+}"""
+
+
+def test_accessible_basics(browser, site_url: str, built_demo: BuildResult) -> None:  # type: ignore[no-untyped-def]
+    """Every visible text has WCAG AA contrast; every image has an alt text; one h1 per page."""
+    page = browser.new_page()
+    pages = ["index.html", "cari.html?q=sakip", *(f"sop/{p.name}" for p in sorted((built_demo.out_dir / "sop").glob("*.html")))]
+    for path in pages:
+        page.goto(site_url + path)
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate(CONTRAST_SCRIPT) == [], path
+        assert page.locator("img:not([alt])").count() == 0, path
+        assert page.locator("h1").count() == 1, path
     page.close()
