@@ -16,6 +16,7 @@ import click
 from . import __version__
 from .build import build_site, check_site
 from .errors import ContentError, Problem
+from .new import KIND_NAMES
 from .output import OutputCollision
 from .progress import build_progress
 from .reporter import report, summary
@@ -111,16 +112,16 @@ def schema(site_dir: Path, out_dir: Path | None, modelines: bool) -> None:
 
 
 @main.command()
-@click.argument("kind", type=click.Choice(["sop"]))
+@click.argument("kind", type=click.Choice(KIND_NAMES))
 @click.argument("name")
 @click.option("--site", "site_dir", default="content", show_default=True, type=click.Path(file_okay=False, path_type=Path), help="The site folder.")
 @click.option("--nama", default=None, help="The document's title (default: from NAME).")
 def new(kind: str, name: str, site_dir: Path, nama: str | None) -> None:
-    """Write a valid, commented skeleton of a content file (e.g. `sopgen new sop surat-pindah`)."""
-    from .new import ScaffoldError, new_sop
+    """Write a valid, commented skeleton: `sopgen new sop surat-pindah`, `sopgen new kinerja 2025`."""
+    from .new import ScaffoldError, new_document
 
     try:
-        target = new_sop(site_dir, name, nama)
+        target = new_document(kind, site_dir, name, nama)
     except ScaffoldError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"Dibuat: {target}")

@@ -18,8 +18,9 @@ from .scaffold import fill, yaml_text
 from .schema import KINDS, modeline
 
 NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-KIND_NAMES = ("sop",)
+KIND_NAMES = ("sop", "kinerja")
 """The kinds ``sopgen new`` can write."""
+YEAR = re.compile(r"^(20\d\d)$")
 
 
 class ScaffoldError(Exception):
@@ -71,3 +72,39 @@ def new_sop(site_dir: Path, name: str, nama: str | None = None, today: dt.date |
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
     return target
+
+
+def new_kinerja(site_dir: Path, name: str) -> Path:
+    """Write ``kinerja/<tahun>/kinerja.yaml``: one tujuan, sasaran and indikator, realisasi still empty."""
+    if not YEAR.match(name):
+        raise ScaffoldError(f"'{name}' bukan tahun; tulis tahun pengukuran, mis. 'sopgen new kinerja 2025'")
+    target = site_dir / "kinerja" / name / "kinerja.yaml"
+    if target.exists():
+        raise ScaffoldError(f"{target} sudah ada")
+    site = _read(site_dir / "site.yaml")
+    instansi = site.get("instansi") if isinstance(site, dict) else None
+    unit_kerja = str(instansi.get("unit_kerja") or "Kecamatan") if isinstance(instansi, dict) else "Kecamatan"
+    tahun = int(name)
+    awal = tahun - (tahun - 2021) % 5
+    kind = next(k for k in KINDS if k.name == "kinerja")
+    text = fill(
+        "kinerja.yaml",
+        modeline=modeline(kind, target, site_dir),
+        tahun=name,
+        judul=yaml_text(f"Pengukuran Kinerja {unit_kerja} Tahun {tahun}"),
+        renstra_awal=str(awal),
+        renstra_akhir=str(awal + 5),
+        unit_kerja=unit_kerja,
+    )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
+def new_document(kind: str, site_dir: Path, name: str, nama: str | None = None) -> Path:
+    """Dispatch ``sopgen new KIND NAME`` to the kind's skeleton."""
+    if kind == "sop":
+        return new_sop(site_dir, name, nama)
+    if kind == "kinerja":
+        return new_kinerja(site_dir, name)
+    raise ScaffoldError(f"jenis '{kind}' tidak dikenal; pilihan: {', '.join(KIND_NAMES)}")

@@ -53,6 +53,21 @@ def test_new_sop_checks_clean(repo: Path, monkeypatch: pytest.MonkeyPatch) -> No
     assert bad.exit_code == 1 and "tidak sah" in bad.output
 
 
+def test_new_kinerja_checks_clean_and_builds_its_recap(repo: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.chdir(repo)
+    runner = CliRunner()
+    made = runner.invoke(main, ["new", "kinerja", "2025"])
+    assert made.exit_code == 0, made.output
+    assert (repo / "content" / "kinerja" / "2025" / "kinerja.yaml").read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=../../schemas/kinerja.schema.json\n")
+    checked = runner.invoke(main, ["check", "content", "--strict"])
+    assert checked.exit_code == 0, checked.output
+    built = runner.invoke(main, ["build", "content", "--no-pdf", "--out", str(tmp_path / "situs")])
+    assert built.exit_code == 0, built.output
+    assert (tmp_path / "situs" / "kinerja" / "2025" / "index.html").is_file()
+    assert runner.invoke(main, ["new", "kinerja", "dua-ribu"]).exit_code == 1
+
+
 def test_github_workflow_checks_builds_and_deploys(repo: Path) -> None:
     workflow = yaml.safe_load((repo / ".github" / "workflows" / "situs.yml").read_text(encoding="utf-8"))
     triggers = workflow[True] if True in workflow else workflow["on"]  # YAML 1.1 reads the key 'on' as true
