@@ -1,5 +1,8 @@
 """The SOP binder: Daftar Isi page numbers are the real start pages, joined without a second layout.
 
+Each SOP page must be the SOP's own page plus the binder number stamped on it,
+the number the PDF viewer shows (page label) and the Daftar Isi prints.
+
 A small site is built for real (per-SOP PDFs, then the binder). Its SOP numbers
 sort differently as text and as numbers (2, 9, 10), and one SOP is long enough
 to take several pages, so a wrong count would shift every number after it.
@@ -76,8 +79,9 @@ def test_daftar_isi_numbers_are_the_real_start_pages(built: tuple[Path, list[int
         assert printed == expected_start, (name, printed, expected_start)
         first, last = front + printed - 1, front + printed - 2 + len(own.pages)
         assert labels[first] == str(printed)
-        assert squash(binder.pages[first].extract_text()) == squash(own.pages[0].extract_text())
-        assert squash(binder.pages[last].extract_text()) == squash(own.pages[-1].extract_text())
+        stamp = "Himpunan SOP, hlm. {}"
+        assert squash(binder.pages[first].extract_text()) == squash(own.pages[0].extract_text() + " " + stamp.format(printed))
+        assert squash(binder.pages[last].extract_text()) == squash(own.pages[-1].extract_text() + " " + stamp.format(labels[last]))
         expected_start += len(own.pages)
     assert len(binder.pages) == front + expected_start - 1
     assert len(PdfReader(out / "sop" / "prosedur-c.pdf").pages) > 1, "the long SOP should span pages"

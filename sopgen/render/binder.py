@@ -8,7 +8,9 @@ Pages are numbered as books are: the front matter in Roman numerals (i, ii, …)
 the SOPs from 1. The numbers are written into the PDF as page labels, so a PDF
 viewer shows and jumps to the same numbers the Daftar Isi prints. Because the
 SOP numbering does not depend on how long the Daftar Isi is, the front matter
-is laid out exactly once.
+is laid out exactly once. Each SOP page also gets its binder number stamped in
+the top margin ("Himpunan SOP, hlm. 12"), so the printed binder can be used
+with its Daftar Isi: the SOPs' own footers count pages per SOP.
 
 The join uses pikepdf (qpdf), not pypdf: a flowchart SOP holds about a thousand
 PDF objects, and pypdf's pure-Python parser took 135 s and 3 GB for 1,500 SOPs
@@ -41,6 +43,18 @@ PX_TO_PT = 0.75
 """WeasyPrint measures in CSS px (1/96 in), PDF in points (1/72 in)."""
 
 Rect = tuple[float, float, float, float]
+
+STAMP = "Himpunan SOP, hlm. {}"
+STAMP_SIZE = 7.0
+"""Font size (pt) of the stamp; Helvetica, one of the PDF standard fonts, so nothing is embedded."""
+STAMP_RIGHT_PT = 10 / 25.4 * 72
+STAMP_TOP_PT = 7 / 25.4 * 72
+"""The stamp's right edge and baseline: 10 mm from the right edge (the SOP's margin), 7 mm from the top."""
+HELVETICA_WIDTHS = {
+    " ": 278, ",": 278, ".": 278, "H": 722, "O": 778, "P": 667, "S": 667,
+    "a": 556, "h": 556, "i": 222, "l": 222, "m": 833, "n": 556, "p": 556, "u": 556, **{d: 556 for d in "0123456789"},
+}
+"""Advance widths (1/1000 em) of the stamp's characters, to right-align it."""
 
 
 @dataclass(frozen=True)
@@ -110,6 +124,7 @@ def finish(binder: Pdf, front: Document, entries: list[BinderEntry], target: Pat
         ])))
         for index, rect, number in links:
             _add_link(binder, pages[index], rect, pages[front_pages + number - 1])
+        _stamp_numbers(binder, front_pages)
         binder.Root.PageMode = Name.UseOutlines
         binder.docinfo["/Title"] = title
         binder.docinfo["/Creator"] = "sopgen"
@@ -129,6 +144,27 @@ def _add_link(pdf: Pdf, page: Dictionary, rect: Rect, target: Dictionary) -> Non
     if Name.Annots not in page:
         page.Annots = Array()
     page.Annots.append(link)
+
+
+def _stamp_numbers(pdf: Pdf, first: int) -> None:
+    """Write each SOP page's binder number in its top margin, right-aligned, in grey Helvetica."""
+    font = pdf.make_indirect(Dictionary(Type=Name.Font, Subtype=Name.Type1, BaseFont=Name.Helvetica, Encoding=Name.WinAnsiEncoding))
+    save, restore = pdf.make_stream(b"q\n"), pdf.make_stream(b"\nQ\n")
+    for number, page in enumerate(pdf.pages[first:], start=1):
+        if int(page.obj.get(Name.Rotate, 0)) % 360:
+            continue
+        text = STAMP.format(number)
+        width = sum(HELVETICA_WIDTHS[c] for c in text) * STAMP_SIZE / 1000
+        _x0, _y0, x1, y1 = (float(v) for v in page.mediabox)
+        x, y = x1 - STAMP_RIGHT_PT - width, y1 - STAMP_TOP_PT
+        page.contents_add(save, prepend=True)
+        page.contents_add(restore)
+        page.contents_add(pdf.make_stream(f"q BT /SopgenHlm {STAMP_SIZE} Tf 0.3 g {x:.2f} {y:.2f} Td ({text}) Tj ET Q\n".encode("ascii")))
+        if Name.Resources not in page.obj:
+            page.obj.Resources = Dictionary()
+        if Name.Font not in page.obj.Resources:
+            page.obj.Resources.Font = Dictionary()
+        page.obj.Resources.Font.SopgenHlm = font
 
 
 def _take_page_links(front: Document) -> list[tuple[int, Rect, int]]:
