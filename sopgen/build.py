@@ -17,8 +17,8 @@ from .content.references import resolve_references
 from .errors import ContentError, Problem, Problems
 from .lint import lint_site
 from .output import Staging, staged_output
-from .render.env import make_env, theme_dir
 from .render.binder import build_binder
+from .render.env import make_env, theme_dir
 from .render.home import navigation, render_home
 from .render.laporan import render_laporan
 from .render.pdf import PdfRenderer

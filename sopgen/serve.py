@@ -127,7 +127,7 @@ class Preview:
             if changes:
                 self.rebuild()
 
-    def start(self) -> "Preview":
+    def start(self) -> Preview:
         """Watch, build once, then serve; a change made during the first build triggers another."""
         watcher = threading.Thread(target=self._watch, daemon=True)
         watcher.start()
@@ -155,14 +155,14 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         self.preview = preview
         super().__init__(*args, directory=str(preview.out_dir), **kwargs)
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: object) -> None:
         log.debug("%s " + format, self.address_string(), *args)
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "no-store")
         super().end_headers()
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+    def do_GET(self) -> None:
         state = self.preview.state
         with state.lock:
             version, failed = state.version, state.failed

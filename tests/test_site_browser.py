@@ -24,15 +24,15 @@ import pytest
 from pypdf import PdfReader
 
 from sopgen.build import BuildResult, check_site
-from .support_tools import CHROMIUM_ARGS, artifact, chromium
 
 from .conftest import DEMO
+from .support_tools import CHROMIUM_ARGS, artifact, chromium
 
 pytestmark = pytest.mark.browser
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
