@@ -66,7 +66,8 @@ def main() -> None:
     print(f"{args.sops} SOP, pdf={'tidak' if args.no_pdf else 'ya'}, total {total:.2f} s")
     print(f"{'fase':<8}{'detik':>10}{'puncak RSS (MB)':>18}")
     for phase, seconds in timings.items():
-        print(f"{phase:<8}{seconds:>10.2f}{sampler.peaks.get(phase, 0) / 1e6:>18.1f}")
+        peak = sampler.peaks.get(phase)
+        print(f"{phase:<8}{seconds:>10.3f}" + (f"{peak / 1e6:>18.1f}" if peak else f"{'(< 10 ms)':>18}"))
 
 
 if __name__ == "__main__":

@@ -63,7 +63,7 @@ def build_site(
     env = make_env(site)
     env.globals["nav"] = navigation(site, pdf)
     step = progress or (lambda _: None)
-    with staged_output(out_dir) as stage:
+    with staged_output(out_dir, timings) as stage:
         with timings.phase("write"):
             _copy_static(site, stage)
         renderer = PdfRenderer([stage.root, site.root, theme_dir(site)]) if pdf else None

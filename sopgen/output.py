@@ -19,6 +19,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from .timing import Timings
+
 STAGING_PREFIX = ".sopgen-staging-"
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
@@ -62,8 +64,11 @@ def _clean_leftovers(parent: Path, name: str) -> None:
 
 
 @contextmanager
-def staged_output(out_dir: Path) -> Iterator[Staging]:
-    """Yield a staging folder; swap it in for ``out_dir`` only if the block succeeds."""
+def staged_output(out_dir: Path, timings: Timings | None = None) -> Iterator[Staging]:
+    """Yield a staging folder; swap it in for ``out_dir`` only if the block succeeds.
+
+    The swap (and removing the old output) is timed as the ``write`` phase.
+    """
     out_dir = out_dir.resolve()
     parent = out_dir.parent
     parent.mkdir(parents=True, exist_ok=True)
@@ -75,7 +80,8 @@ def staged_output(out_dir: Path) -> Iterator[Staging]:
         shutil.rmtree(stage_dir, ignore_errors=True)
         raise
     stage_dir.chmod(0o755)
-    swap_in(stage_dir, out_dir)
+    with (timings or Timings()).phase("write"):
+        swap_in(stage_dir, out_dir)
 
 
 def swap_in(new: Path, target: Path) -> None:
