@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 SITE_YAML = """\
@@ -66,3 +69,29 @@ def tree_digest(folder: Path) -> dict[str, str]:
         str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
         for p in sorted(folder.rglob("*")) if p.is_file()
     }
+
+
+def sopgen_check(site: Path, *args: str, ci: bool = False) -> subprocess.CompletedProcess[str]:
+    """Run ``sopgen check`` as a person would from the site's parent folder (CI annotations only if ``ci``)."""
+    env = {k: v for k, v in os.environ.items() if k not in {"CI", "GITHUB_ACTIONS"}}
+    if ci:
+        env["CI"] = "true"
+    return subprocess.run(
+        [sys.executable, "-m", "sopgen", "check", str(site), *args],
+        capture_output=True, text=True, env=env, cwd=site.parent, check=False,
+    )
+
+
+def lines_with(file: Path, text: str) -> list[int]:
+    """1-based numbers of the lines containing ``text``."""
+    return [n for n, line in enumerate(file.read_text(encoding="utf-8").splitlines(), start=1) if text in line]
+
+
+def replace_line(file: Path, old: str, new: str) -> int:
+    """Replace the one line containing ``old``; return its 1-based number."""
+    lines = file.read_text(encoding="utf-8").splitlines(keepends=True)
+    hits = [i for i, line in enumerate(lines) if old in line]
+    assert len(hits) == 1, f"{old!r} occurs {len(hits)} times in {file}"
+    lines[hits[0]] = lines[hits[0]].replace(old, new)
+    file.write_text("".join(lines), encoding="utf-8")
+    return hits[0] + 1

@@ -7,9 +7,6 @@ the network) is an error at its line and is never fetched.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,6 +16,8 @@ from sopgen.content.directives import Directive, Katalog, check, scan
 from sopgen.content.markdown_safety import scan as scan_html
 from sopgen.errors import ContentError, Level, Problems
 from sopgen.render.markdown_data import clean
+
+from .support import sopgen_check
 
 BAB3 = "laporan/2024/bab-3-akuntabilitas-kinerja.md"
 SHOWN = f"content/{BAB3}"
@@ -56,8 +55,7 @@ def test_unknown_indicator_fails_at_its_line_with_did_you_mean(demo_copy: Path) 
 
 def test_cli_check_exits_1_with_the_location(demo_copy: Path) -> None:
     line = append_lines(demo_copy / BAB3, "Nilai {{ predikat S9.9 }}.")
-    env = {k: v for k, v in os.environ.items() if k not in {"CI", "GITHUB_ACTIONS"}}
-    run = subprocess.run([sys.executable, "-m", "sopgen", "check", str(demo_copy)], check=False, capture_output=True, text=True, env=env, cwd=demo_copy.parent)
+    run = sopgen_check(demo_copy)
     assert run.returncode == 1
     assert f"{SHOWN}:{line}:7: predikat: kode 'S9.9' tidak ada pada data kinerja" in run.stderr
 

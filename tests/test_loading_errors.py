@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import tracemalloc
@@ -13,32 +12,14 @@ import pytest
 from sopgen.content.yamlsource import YamlProblem, load_yaml
 from sopgen.errors import Level
 
+from .support import replace_line, small_site, sopgen_check
+
 SOP = "sop/pengukuran-data-kinerja.yaml"
-
-
-def run_check(site: Path, *args: str, ci: bool = False) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in {"CI", "GITHUB_ACTIONS"}}
-    if ci:
-        env["CI"] = "true"
-    return subprocess.run(
-        [sys.executable, "-m", "sopgen", "check", str(site), *args],
-        capture_output=True, text=True, env=env, cwd=site.parent,
-    )
-
-
-def replace_line(file: Path, old: str, new: str) -> int:
-    """Replace the one line containing ``old``; return its 1-based number."""
-    lines = file.read_text(encoding="utf-8").splitlines(keepends=True)
-    hits = [i for i, line in enumerate(lines) if old in line]
-    assert len(hits) == 1, f"{old!r} occurs {len(hits)} times in {file}"
-    lines[hits[0]] = lines[hits[0]].replace(old, new)
-    file.write_text("".join(lines), encoding="utf-8")
-    return hits[0] + 1
 
 
 def test_demo_copy_is_clean(demo_copy: Path) -> None:
     """The baseline: without mistakes the demo passes, so every line below comes from a mistake."""
-    result = run_check(demo_copy)
+    result = sopgen_check(demo_copy)
     assert result.returncode == 0, result.stderr
 
 
@@ -106,7 +87,7 @@ def test_a_dozen_mistakes_one_line_each(demo_copy: Path) -> None:
     (demo_copy / "sop" / "alias.yaml").write_text("nomor: &n 1\nnama: *n\n", encoding="utf-8")
     expected.append("content/sop/alias.yaml:1:8: anchor (&) dan alias (*) YAML tidak diizinkan")
 
-    result = run_check(demo_copy)
+    result = sopgen_check(demo_copy)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
     printed = [line for line in result.stderr.splitlines() if not line.startswith("Gagal:")]
@@ -121,17 +102,17 @@ def test_a_dozen_mistakes_one_line_each(demo_copy: Path) -> None:
 
 def test_ci_prints_annotations(demo_copy: Path) -> None:
     line = replace_line(demo_copy / SOP, "disahkan_oleh: camat", "disahkan_oleh: lurah")
-    result = run_check(demo_copy, ci=True)
+    result = sopgen_check(demo_copy, ci=True)
     assert result.returncode == 1
     assert f"::error file=content/{SOP},line={line},col=16::disahkan_oleh: pejabat 'lurah' tidak ada" in result.stderr
 
 
 def test_strict_turns_warnings_into_failure(demo_copy: Path) -> None:
     (demo_copy / "pejabat.yaml").write_bytes(b"\xef\xbb\xbf" + (demo_copy / "pejabat.yaml").read_bytes())
-    relaxed = run_check(demo_copy)
+    relaxed = sopgen_check(demo_copy)
     assert relaxed.returncode == 0
     assert "pejabat.yaml:1:1: peringatan: berkas diawali BOM" in relaxed.stderr
-    strict = run_check(demo_copy, "--strict")
+    strict = sopgen_check(demo_copy, "--strict")
     assert strict.returncode == 1
 
 
@@ -141,7 +122,7 @@ def test_usage_error_exits_2(tmp_path: Path) -> None:
 
 
 def test_missing_site_file_is_a_message(tmp_path: Path) -> None:
-    result = run_check(tmp_path)
+    result = sopgen_check(tmp_path)
     assert result.returncode == 1
     assert "site.yaml tidak ditemukan" in result.stderr
     assert "Traceback" not in result.stderr
@@ -192,28 +173,26 @@ def test_bom_is_a_warning_and_the_file_still_loads(tmp_path: Path) -> None:
 
 
 def test_logo_must_exist_inside_the_site(tmp_path: Path) -> None:
-    from .support import small_site
-
     site = small_site(tmp_path / "site")
     text = (site / "site.yaml").read_text(encoding="utf-8")
     (site / "site.yaml").write_text(text.replace("  alamat: Jl. Contoh 1\n", "  alamat: Jl. Contoh 1\n  logo: ../../etc/passwd\n"), encoding="utf-8")
-    result = run_check(site)
+    result = sopgen_check(site)
     assert result.returncode == 1
     assert "site.yaml:5:9: instansi.logo: berkas '../../etc/passwd' berada di luar folder situs" in result.stderr
     (site / "site.yaml").write_text(text.replace("  alamat: Jl. Contoh 1\n", "  alamat: Jl. Contoh 1\n  logo: assets/logo.svg\n"), encoding="utf-8")
-    result = run_check(site)
+    result = sopgen_check(site)
     assert "site.yaml:5:9: instansi.logo: berkas 'assets/logo.svg' tidak ditemukan" in result.stderr
 
 
 def test_unquoted_comma_in_an_inline_mapping_gets_a_quoting_hint(demo_copy: Path) -> None:
     line = replace_line(demo_copy / SOP, "mutu_baku: {kelengkapan: Disposisi Surat, waktu: 10 menit", "mutu_baku: {kelengkapan: Disposisi Surat, Agenda, waktu: 10 menit")
-    result = run_check(demo_copy)
+    result = sopgen_check(demo_copy)
     assert result.returncode == 1
-    assert f"kunci 'Agenda' tidak dikenal; bila ini lanjutan teks yang mengandung koma, apit teksnya dengan tanda kutip" in result.stderr
+    assert "kunci 'Agenda' tidak dikenal; bila ini lanjutan teks yang mengandung koma, apit teksnya dengan tanda kutip" in result.stderr
     assert f"content/{SOP}:{line}:" in result.stderr
 
 
 def test_choices_are_listed_in_indonesian(demo_copy: Path) -> None:
     replace_line(demo_copy / "pejabat.yaml", "status: Plt.", "status: Pjs.")
-    result = run_check(demo_copy)
+    result = sopgen_check(demo_copy)
     assert "'Pjs.' bukan pilihan yang sah (pilihan: 'definitif', 'Plt.' atau 'Plh.')" in result.stderr

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,24 +10,11 @@ import pytest
 from sopgen.build import check_site
 from sopgen.errors import Level, Problem
 
+from .support import lines_with, replace_line, sopgen_check
+
 FIXTURE = Path(__file__).parent / "fixtures" / "reference-as-written"
 SOP = "sop/pengukuran-data-kinerja.yaml"
 SAKIP = "sop/penyusunan-sakip.yaml"
-
-
-def lines_with(file: Path, text: str) -> list[int]:
-    """1-based numbers of the lines containing ``text``."""
-    return [n for n, line in enumerate(file.read_text(encoding="utf-8").splitlines(), start=1) if text in line]
-
-
-def replace_line(file: Path, old: str, new: str) -> int:
-    """Replace the one line containing ``old``; return its 1-based number."""
-    lines = file.read_text(encoding="utf-8").splitlines(keepends=True)
-    hits = [i for i, line in enumerate(lines) if old in line]
-    assert len(hits) == 1, f"{old!r} occurs {len(hits)} times in {file}"
-    lines[hits[0]] = lines[hits[0]].replace(old, new)
-    file.write_text("".join(lines), encoding="utf-8")
-    return hits[0] + 1
 
 
 def problems_of(site: Path) -> list[Problem]:
@@ -46,8 +31,7 @@ def at(problems: list[Problem], path_end: str, line: int) -> list[Problem]:
 @pytest.fixture(scope="module")
 def as_written() -> subprocess.CompletedProcess[str]:
     """``sopgen check`` on the reference as written, as a person runs it (no CI annotations)."""
-    env = {k: v for k, v in os.environ.items() if k not in {"CI", "GITHUB_ACTIONS"}}
-    return subprocess.run([sys.executable, "-m", "sopgen", "check", str(FIXTURE)], capture_output=True, text=True, cwd=FIXTURE.parent, env=env)
+    return sopgen_check(FIXTURE)
 
 
 def test_reference_as_written_fails_on_the_pt_status(as_written: subprocess.CompletedProcess[str]) -> None:
@@ -212,7 +196,7 @@ def test_unknown_code_in_abaikan_peringatan(demo_copy: Path) -> None:
 
 def test_strict_fails_on_warnings_and_not_on_silenced_ones(demo_copy: Path) -> None:
     def strict() -> int:
-        return subprocess.run([sys.executable, "-m", "sopgen", "check", "--strict", str(demo_copy)], capture_output=True, text=True).returncode
+        return sopgen_check(demo_copy, "--strict").returncode
 
     replace_line(demo_copy / SOP, "waktu: 15 menit", "waktu: segera")
     assert strict() == 1

@@ -12,7 +12,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Sequence
 
-from .capaian import BELUM_TERSEDIA, Angka, CapaianError, CapaianPolicy, bagi, angka, bulatkan
+from .capaian import BELUM_TERSEDIA, Angka, CapaianError, CapaianPolicy, Dibulatkan, angka, bagi, bulatkan
 
 NAMA_TRIWULAN = ("TW I", "TW II", "TW III", "TW IV")
 
@@ -82,7 +82,7 @@ class Anggota:
 
 
 @dataclass(frozen=True)
-class Agregat:
+class Agregat(Dibulatkan):
     """A sasaran's (or tujuan's) capaian: the mean of its available members."""
 
     nilai: Decimal | None
@@ -92,13 +92,6 @@ class Agregat:
     decimals: int
     predikat: str | None
 
-    @property
-    def tersedia(self) -> bool:
-        return self.nilai is not None
-
-    @property
-    def bulat(self) -> Decimal | None:
-        return None if self.nilai is None else bulatkan(self.nilai, self.decimals)
 
     @property
     def catatan(self) -> str | None:

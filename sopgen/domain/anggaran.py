@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Sequence
 
-from .capaian import BELUM_TERSEDIA, SERATUS, Angka, CapaianError, Formatter, angka, bagi, bulatkan
+from .capaian import BELUM_TERSEDIA, SERATUS, Angka, CapaianError, Dibulatkan, Formatter, angka, bagi, bulatkan
 
 RUMUS_SERAPAN = "realisasi anggaran / pagu × 100"
 RUMUS_SERAPAN_TOTAL = "Σ realisasi anggaran / Σ pagu × 100"
@@ -23,7 +23,7 @@ RUMUS_EFISIENSI = "capaian kinerja − serapan anggaran"
 
 
 @dataclass(frozen=True)
-class Serapan:
+class Serapan(Dibulatkan):
     """Budget absorption of one program or kegiatan (or a total)."""
 
     pagu: Decimal
@@ -33,13 +33,6 @@ class Serapan:
     decimals: int = 2
     catatan: str | None = None
 
-    @property
-    def tersedia(self) -> bool:
-        return self.nilai is not None
-
-    @property
-    def bulat(self) -> Decimal | None:
-        return None if self.nilai is None else bulatkan(self.nilai, self.decimals)
 
     @property
     def sisa(self) -> Decimal | None:

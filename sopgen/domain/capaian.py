@@ -118,6 +118,27 @@ def bulatkan(value: Decimal, decimals: int = 2) -> Decimal:
     return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
+class Dibulatkan:
+    """A computed value that may be missing (``nilai`` None) and is printed rounded once.
+
+    Shared by capaian, aggregates and serapan so "tersedia" and the printed
+    rounding mean the same everywhere; subclasses are dataclasses that declare
+    the two fields.
+    """
+
+    nilai: Decimal | None
+    decimals: int
+
+    @property
+    def tersedia(self) -> bool:
+        return self.nilai is not None
+
+    @property
+    def bulat(self) -> Decimal | None:
+        """The value as printed: rounded once, from the unrounded nilai."""
+        return None if self.nilai is None else bulatkan(self.nilai, self.decimals)
+
+
 def bagi(pembilang: Decimal, penyebut: Decimal) -> Decimal:
     """Divide with 28 significant digits whatever the caller's decimal context is."""
     with localcontext() as ctx:
@@ -290,7 +311,7 @@ Target = Union[Angka, tuple[Angka, Angka], str]
 
 
 @dataclass(frozen=True)
-class Capaian:
+class Capaian(Dibulatkan):
     """One indicator's capaian with everything needed to check it by hand."""
 
     nilai: Decimal | None
@@ -304,14 +325,6 @@ class Capaian:
     predikat: str | None = None
     catatan: tuple[str, ...] = field(default_factory=tuple)
 
-    @property
-    def tersedia(self) -> bool:
-        return self.nilai is not None
-
-    @property
-    def bulat(self) -> Decimal | None:
-        """The value as printed: rounded once, from the unrounded nilai."""
-        return None if self.nilai is None else bulatkan(self.nilai, self.decimals)
 
 
 def hitung_capaian(

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
+
+from ..domain.capaian import bulatkan
 
 LOCALE = "id"
 
@@ -28,7 +30,7 @@ def angka(value: float | Decimal | int | None, digits: int = 2, empty: str = "be
     if value is None:
         return empty
     exact = Decimal(str(value)) if not isinstance(value, Decimal) else value
-    rounded = exact.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    rounded = bulatkan(exact, digits)
     pattern = "#,##0" + ("." + "0" * digits if digits else "")
     return format_decimal(rounded, pattern, locale=LOCALE, decimal_quantization=True)
 
