@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jinja2 import TemplateError
+
 from .content.loader import Site, load_site
 from .content.references import resolve_references
 from .errors import ContentError, Problem, Problems
@@ -25,6 +27,7 @@ from .render.pdf import PdfRenderer
 from .render.recap import render_recaps
 from .render.search import build_search_index, render_search_page
 from .render.sop import render_sops
+from .render.template_errors import template_problem
 from .timing import Timings
 
 Progress = Callable[[str], None]
@@ -60,9 +63,17 @@ def build_site(
         site, problems = check_site(site_dir)
     if site is None or problems.fails(strict):
         raise ContentError(problems.sorted())
+    try:
+        files = _render_all(site, out_dir, pdf, progress or (lambda _: None), timings)
+    except TemplateError as exc:
+        raise ContentError([template_problem(exc, site.root)]) from None
+    return BuildResult(out_dir, files, problems.warnings, timings)
+
+
+def _render_all(site: Site, out_dir: Path, pdf: bool, step: Progress, timings: Timings) -> list[str]:
+    """Render every document into a staging folder and swap it in; the files written."""
     env = make_env(site)
     env.globals["nav"] = navigation(site, pdf)
-    step = progress or (lambda _: None)
     with staged_output(out_dir, timings) as stage:
         with timings.phase("write"):
             _copy_static(site, stage)
@@ -81,7 +92,7 @@ def build_site(
         with timings.phase("search"):
             build_search_index(stage)
         files = sorted(stage.written)
-    return BuildResult(out_dir, files, problems.warnings, timings)
+    return files
 
 
 def _copy_static(site: Site, stage: Staging) -> None:

@@ -121,6 +121,14 @@ def test_usage_error_exits_2(tmp_path: Path) -> None:
     assert result.returncode == 2
 
 
+def test_version() -> None:
+    from sopgen import __version__
+
+    result = subprocess.run([sys.executable, "-m", "sopgen", "--version"], capture_output=True, text=True)
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"sopgen, version {__version__}"
+
+
 def test_missing_site_file_is_a_message(tmp_path: Path) -> None:
     result = sopgen_check(tmp_path)
     assert result.returncode == 1

@@ -101,8 +101,18 @@ def test_site_template_override_extends_the_theme(tmp_path: Path) -> None:
     assert "Langkah nomor 1 dari prosedur Prosedur 1" in page
 
 
-def test_template_sees_no_undefined_silently(tmp_path: Path) -> None:
+def test_template_mistake_is_a_problem_at_its_line(tmp_path: Path) -> None:
+    """A site's own template is content: an undefined name or a syntax slip is reported at its line."""
     site = small_site(tmp_path / "site")
-    write_site(site, {"templates/index.html": "{{ tidak_ada.apa_pun }}"})
-    with pytest.raises(Exception, match="tidak_ada"):
-        build_site(site, tmp_path / "output", pdf=False)
+    out = tmp_path / "output"
+    write_site(site, {"templates/index.html": '{% extends "!theme/index.html" %}\n{% block content %}\n{{ tidak_ada.apa_pun }}{% endblock %}'})
+    with pytest.raises(ContentError) as failed:
+        build_site(site, out, pdf=False)
+    (problem,) = failed.value.problems
+    assert (problem.path.endswith("templates/index.html"), problem.line) == (True, 3)
+    assert "'tidak_ada' is undefined" in problem.message
+    write_site(site, {"templates/index.html": "{{ sop.nama }"})
+    with pytest.raises(ContentError) as failed:
+        build_site(site, out, pdf=False)
+    assert failed.value.problems[0].line == 1 and "galat templat" in failed.value.problems[0].message
+    assert not out.exists()
