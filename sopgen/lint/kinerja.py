@@ -26,7 +26,8 @@ from ..content.loader import Site
 from ..content.yamlsource import FieldPath, field_name
 from ..domain.agregasi import AturanTriwulan, gabung_triwulan
 from ..domain.capaian import CapaianError
-from ..errors import Level, Position, Problem, Problems, did_you_mean
+from ..errors import Level, Problem, Problems
+from .abaikan import silenced
 
 KODE_POLARITAS = "polaritas-terdengar-negatif"
 KODE_PERSEN = "persen-di-atas-100"
@@ -34,7 +35,6 @@ KODE_TARGET = "target-berubah"
 KODE_SUMBER = "tanpa-sumber-data"
 KODE_BERBEDA = "realisasi-berbeda"
 KODE_PAGU = "anggaran-melebihi-pagu"
-KODE_ABAIKAN = "abaikan-peringatan"
 KODE_KINERJA = (KODE_POLARITAS, KODE_PERSEN, KODE_TARGET, KODE_SUMBER, KODE_BERBEDA)
 """The codes an indicator may list in ``abaikan_peringatan``."""
 
@@ -164,17 +164,7 @@ def _anggaran(siklus: Siklus, problems: Problems) -> None:
 
 def _silenced(siklus: Siklus, letak: Letak, found: list[Problem]) -> list[Problem]:
     """Drop the warnings the indicator lists in ``abaikan_peringatan``; flag unknown codes."""
-    abaikan = letak.indikator.abaikan_peringatan
-    for index, code in enumerate(abaikan):
-        if code not in KODE_KINERJA:
-            path = letak.path + ("abaikan_peringatan", index)
-            hint = did_you_mean(code, KODE_KINERJA) or f"kode yang dikenal: {', '.join(KODE_KINERJA)}."
-            found.append(_problem(siklus.source.at(*path), field_name(path), f"kode peringatan '{code}' tidak dikenal", hint))
-    return [p for p in found if not (p.level is Level.WARNING and p.code in abaikan)]
-
-
-def _problem(where: Position, name: str, message: str, hint: str) -> Problem:
-    return Problem(where.path, where.line, where.column, name, message, hint, Level.WARNING, KODE_ABAIKAN)
+    return silenced(found, letak.indikator.abaikan_peringatan, KODE_KINERJA, siklus.source, base=letak.path)
 
 
 def _teks(value: object) -> str:

@@ -22,16 +22,16 @@ from ..content.loader import Doc, Site
 from ..content.yamlsource import FieldPath, field_name
 from ..domain.durasi import SATUAN, parse_durasi, split_angka_satuan
 from ..domain.flow import KODE_KOLOM_KOSONG, build_flow
-from ..errors import Level, Problem, Problems, did_you_mean
+from ..errors import Level, Problem, Problems
 from ..models.base import BULAN
 from ..models.sop import SOP
+from .abaikan import silenced
 from .istilah import KODE as KODE_ISTILAH
 from .istilah import periksa_teks, teks_bidang
 
 KODE_TAHUN = "tahun-dasar-hukum"
 KODE_TANGGAL = "urutan-tanggal"
 KODE_WAKTU = "waktu-mutu-baku"
-KODE_ABAIKAN = "abaikan-peringatan"
 KODE_SOP = (KODE_KOLOM_KOSONG, KODE_TAHUN, KODE_TANGGAL, KODE_WAKTU, KODE_ISTILAH)
 """The warning codes an SOP may list in ``abaikan_peringatan``."""
 
@@ -59,13 +59,7 @@ def lint_sop(doc: Doc[SOP], problems: Problems) -> None:
 
 def _silenced(doc: Doc[SOP], found: list[Problem]) -> list[Problem]:
     """Drop the SOP's own warnings whose code it lists in ``abaikan_peringatan``; flag unknown codes."""
-    abaikan = set(doc.model.abaikan_peringatan)
-    for index, code in enumerate(doc.model.abaikan_peringatan):
-        if code not in KODE_SOP:
-            where = doc.source.at("abaikan_peringatan", index)
-            hint = did_you_mean(code, KODE_SOP) or f"kode yang dikenal: {', '.join(KODE_SOP)}."
-            found.append(Problem(where.path, where.line, where.column, f"abaikan_peringatan[{index + 1}]", f"kode peringatan '{code}' tidak dikenal", hint, Level.WARNING, KODE_ABAIKAN))
-    return [p for p in found if not (p.level is Level.WARNING and p.code in abaikan and p.path == doc.shown)]
+    return silenced(found, doc.model.abaikan_peringatan, KODE_SOP, doc.source, only_path=doc.shown)
 
 
 def _warn(doc: Doc[SOP], path: FieldPath, message: str, hint: str, code: str, problems: Problems) -> None:
