@@ -48,3 +48,14 @@ def _empty_to_none(value: Any) -> Any:
 
 
 OptionalTanggal = Annotated[dt.date | None, BeforeValidator(_empty_to_none), BeforeValidator(_parse_tanggal)]
+
+
+def written_twice(values: list[str]) -> list[str]:
+    """The values that occur more than once, in order of their second appearance (for 'tertulis dua kali')."""
+    seen: set[str] = set()
+    twice: list[str] = []
+    for value in values:
+        if value in seen and value not in twice:
+            twice.append(value)
+        seen.add(value)
+    return twice

@@ -17,7 +17,7 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 
-from .base import Model
+from .base import Model, written_twice
 
 PolaritasNama = Literal["positif", "negatif", "rentang", "kualitatif"]
 RumusNama = Literal["R/T", "(2T-R)/T", "T/R"]
@@ -104,7 +104,7 @@ class Indikator(Model):
     @field_validator("skala")
     @classmethod
     def _skala_unik(cls, value: list[str]) -> list[str]:
-        twice = sorted({v for v in value if value.count(v) > 1})
+        twice = sorted(written_twice(value))
         if twice:
             raise ValueError(f"label skala {', '.join(twice)} tertulis dua kali")
         return value

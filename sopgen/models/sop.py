@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import AliasChoices, Field, field_validator, model_validator
 
-from .base import Model, OptionalTanggal, Tanggal
+from .base import Model, OptionalTanggal, Tanggal, written_twice
 from .site import Kertas
 
 
@@ -88,7 +88,7 @@ class SOP(Model):
     @field_validator("pelaksana")
     @classmethod
     def _unique_pelaksana(cls, value: list[str]) -> list[str]:
-        seen = [v for i, v in enumerate(value) if v in value[:i]]
-        if seen:
-            raise ValueError(f"kolom pelaksana '{seen[0]}' tertulis dua kali")
+        twice = written_twice(value)
+        if twice:
+            raise ValueError(f"kolom pelaksana '{twice[0]}' tertulis dua kali")
         return value
