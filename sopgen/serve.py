@@ -24,7 +24,6 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import watchfiles
-from jinja2 import TemplateError, TemplateSyntaxError
 
 from .build import build_site
 from .errors import ContentError, Problem
@@ -53,7 +52,7 @@ class BuildState:
     version: int = 0
     problems: list[Problem] = field(default_factory=list)
     crash: str = ""
-    """A non-content failure (a broken template, a bug), shown as text."""
+    """A failure that is not a content problem (a bug in sopgen), shown as its traceback."""
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
@@ -92,12 +91,8 @@ class Preview:
         crash = ""
         try:
             build_site(self.site_dir, self.out_dir, pdf=self.pdf)
-        except ContentError as exc:
+        except ContentError as exc:  # content and template mistakes alike, each at its file and line
             problems = exc.problems
-        except TemplateSyntaxError as exc:
-            crash = f"{exc.filename or exc.name}:{exc.lineno}: {exc.message}"
-        except TemplateError as exc:
-            crash = f"templat: {exc}"
         except Exception:  # noqa: BLE001 - the preview must survive any failing build and show why
             crash = traceback.format_exc()
         with self.state.lock:

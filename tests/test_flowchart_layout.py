@@ -174,7 +174,7 @@ def check_every_edge_drawn_once(flow: Flow, lay: Layout) -> None:
     for row in range(len(flow.kinds)):
         drawn = sorted(exits[("langkah", row)])
         wanted = []
-        for edge in flow.outgoing(row):
+        for edge in (e for e in flow.edges if e.source == row):
             if edge in cut:
                 target = ("konektor", cut[edge], edge.source)
             else:

@@ -11,7 +11,7 @@ from openpyxl import Workbook
 from sopgen.build import build_site, check_site
 from sopgen.errors import ContentError, Level
 
-from .support import small_site, write_site
+from .support import lines_with, replace_line, small_site, sopgen_check, write_site
 
 KINERJA = "content/kinerja/2024/kinerja.yaml"
 SHEET = "content/kinerja/2024/realisasi.xlsx"
@@ -166,6 +166,66 @@ def test_zero_target_on_positif_is_reported_not_a_crash(tmp_path: Path) -> None:
         f"{KINERJA}:15:21: tujuan[1].sasaran[1].indikator[1].target: capaian IKU-1 tidak dapat dihitung: target 0 pada indikator "
         "positif tidak dapat dihitung dengan R / T × 100; periksa target atau ubah polaritasnya"
     ]
+
+
+QUARTERS = """\
+            triwulan:
+              aturan: kumulatif
+              target: [20, 20, 20, 20]
+              realisasi: [18, 3, 22, 41]"""
+
+
+def test_zero_quarter_target_on_positif_is_an_error_at_that_quarter(tmp_path: Path) -> None:
+    root = site_with(tmp_path, extra1=QUARTERS)
+    plan = root / "kinerja/2024/kinerja.yaml"
+    line = replace_line(plan, "target: [20, 20, 20, 20]", "target: [20, 0, 20, 20]")
+    run = sopgen_check(root)
+    assert run.returncode == 1
+    # the 0 is the second item: 14 spaces, "target: [" and "20, " put it in column 28
+    assert [l for l in run.stderr.splitlines() if not l.startswith("Gagal:")] == [
+        f"{KINERJA}:{line}:28: tujuan[1].sasaran[1].indikator[1].triwulan.target[2]: capaian TW II IKU-1 tidak dapat dihitung: "
+        "target 0 pada indikator positif tidak dapat dihitung dengan R / T × 100; periksa target atau ubah polaritasnya; "
+        "bila triwulan ini memang tanpa target, tulis '-' (capaian triwulan itu tidak dihitung; capaian tahunan tetap dihitung)."
+    ]
+    # the year still scores: (18 + 3 + 22 + 41) / 80 × 100 = 105; the other quarters too
+    site, _ = check_site(root)
+    hasil = {i.kode: i for i in site.kinerja.siklus["2024"].rekap.semua_indikator()}["IKU-1"]
+    assert hasil.galat is None and hasil.capaian.nilai == 105
+    assert [c.bulat if c else None for c in hasil.capaian_triwulan] == [D("90.00"), None, D("110.00"), D("205.00")]
+    # writing '-' says the quarter has no target: nothing to report
+    replace_line(plan, "target: [20, 0, 20, 20]", "target: [20, '-', 20, 20]")
+    assert sopgen_check(root).returncode == 0
+
+
+def test_zero_renstra_end_target_is_an_error_at_it_and_the_year_stands(tmp_path: Path) -> None:
+    root = site_with(tmp_path, extra1="            realisasi: 84\n            target_akhir_renstra: 0")
+    line = lines_with(root / "kinerja/2024/kinerja.yaml", "target_akhir_renstra: 0")[0]
+    assert messages(root) == [
+        f"{KINERJA}:{line}:35: tujuan[1].sasaran[1].indikator[1].target_akhir_renstra: capaian target akhir Renstra IKU-1 "
+        "tidak dapat dihitung: target 0 pada indikator positif tidak dapat dihitung dengan R / T × 100; periksa target atau ubah polaritasnya"
+    ]
+    site, _ = check_site(root)
+    assert {i.kode: i for i in site.kinerja.siklus["2024"].rekap.semua_indikator()}["IKU-1"].capaian.nilai == 105
+
+
+def test_zero_quarter_target_on_negatif_is_nihil(tmp_path: Path) -> None:
+    root = site_with(tmp_path, extra2="            realisasi_lalu: {2023: 24}")
+    plan = root / "kinerja/2024/kinerja.yaml"
+    replace_line(plan, "triwulan: {aturan: kumulatif}", "triwulan: {aturan: kumulatif, target: [5, 0, 0, 5], realisasi: [4, 0, 2, 5]}")
+    assert sopgen_check(root).returncode == 0
+    hasil = {i.kode: i for i in rekap(root).semua_indikator()}["IKU-2"]
+    # (2 × 5 − 4) / 5 × 100 = 120; nihil met = 100; nihil missed = 0; (2 × 5 − 5) / 5 × 100 = 100
+    assert [c.nilai for c in hasil.capaian_triwulan] == [120, 100, 0, 100]
+    assert hasil.capaian_triwulan[1].rumus == "T = 0 (nihil): 100 bila R = 0, 0 bila R > 0"
+
+
+def test_zero_quarter_target_from_a_sheet_is_an_error_at_its_cell(tmp_path: Path) -> None:
+    sheet = xlsx([["Kode", "Target TW I", "Target TW II", "Target TW III", "Target TW IV"], ["IKU-1", 20, 20, 0, 20]])
+    quarters = QUARTERS.replace("              target: [20, 20, 20, 20]\n", "")
+    root = site_with(tmp_path, impor="realisasi.xlsx", extra1=quarters, files={"kinerja/2024/realisasi.xlsx": sheet})
+    run = sopgen_check(root)
+    assert run.returncode == 1
+    assert f"{SHEET}:2:4: Realisasi 2024!D2: capaian TW III IKU-1 tidak dapat dihitung: target 0 pada indikator positif" in run.stderr
 
 
 def test_duplicate_kode(tmp_path: Path) -> None:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from ..domain.rekap import Rekap
 from ..errors import Position, Problems, did_you_mean
 
-OPEN, CLOSE = "{{", "}}"
+OPEN = "{{"
 _DIRECTIVE = re.compile(r"\{\{(.*?)\}\}")
 _YEAR = re.compile(r"^(19|20|21)\d\d$")
 

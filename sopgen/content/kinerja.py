@@ -3,7 +3,8 @@
 Per cycle folder (``kinerja/2024/``): read ``kinerja.yaml`` (every problem at its line), check
 each figure fits its indicator's polaritas, merge the Tim SAKIP's sheets by kode, validate the
 merged plan again, and score it (:func:`sopgen.domain.rekap.hitung_rekap`). A formula that cannot
-be applied is reported at the indicator's target. The recap page, the exports and the Laporan
+be applied is reported at the figure it was applied to (the year's target, a quarter's target, the
+Renstra end target), or at the sheet cell that figure was imported from. The recap page, the exports and the Laporan
 Kinerja all read :attr:`Siklus.rekap`, never the raw figures.
 """
 
@@ -26,6 +27,7 @@ from .yamlsource import FieldPath, SourceMap, field_name
 KINERJA_DIR = "kinerja"
 KINERJA_FILE = "kinerja.yaml"
 KEBIJAKAN_FILE = "kebijakan.yaml"
+TANPA_TARGET_TRIWULAN = "bila triwulan ini memang tanpa target, tulis '-' (capaian triwulan itu tidak dihitung; capaian tahunan tetap dihitung)."
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,14 @@ class Siklus:
             return imported.label
         where = self.source.at(*self.letak[kode].path, *rel)
         return f"{Path(where.path).name} baris {where.line}"
+
+    def tempat(self, kode: str, rel: FieldPath) -> tuple[Position, str]:
+        """Where a figure was written, for a problem: its sheet cell and ref, else its YAML line and field."""
+        imported = self.impor.get((kode, rel))
+        if imported:
+            return imported.where, imported.ref
+        path = self.letak[kode].path + rel
+        return self.source.at(*path), field_name(path)
 
 
 @dataclass(frozen=True)
@@ -130,10 +140,23 @@ def load_siklus(folder: Path, root: Path, policy: CapaianPolicy, efisiensi: Atur
         if model is None:
             return None
         letak = {item.indikator.kode: item for item in walk(model)}
-    rekap = hitung_rekap(model, policy, efisiensi)
-    for hasil in rekap.semua_indikator():
-        if hasil.galat and hasil.kode not in misshapen:  # already reported at the figure itself
-            path = letak[hasil.kode].path + ("target",)
-            problems.add(source.at(*path), field_name(path), f"capaian {hasil.kode} tidak dapat dihitung: {hasil.galat}", "")
-    return Siklus(folder.name, folder, model, source, letak, impor, rekap)
+    siklus = Siklus(folder.name, folder, model, source, letak, impor, hitung_rekap(model, policy, efisiensi))
+    report_galat(siklus, misshapen, problems)
+    return siklus
+
+
+def report_galat(siklus: Siklus, skip: set[str], problems: Problems) -> None:
+    """Every capaian that could not be computed, at the figure it was computed against.
+
+    ``skip``: indicators whose figures were already reported as misshapen (a second message about
+    the same figure would only repeat the first).
+    """
+    for hasil in siklus.rekap.semua_indikator():
+        if hasil.kode in skip:
+            continue
+        for galat in hasil.semua_galat:
+            where, name = siklus.tempat(hasil.kode, galat.letak)
+            capaian = f"capaian {galat.terhadap} {hasil.kode}" if galat.terhadap else f"capaian {hasil.kode}"
+            hint = TANPA_TARGET_TRIWULAN if galat.letak[:2] == ("triwulan", "target") else ""
+            problems.add(where, name, f"{capaian} tidak dapat dihitung: {galat}", hint)
 

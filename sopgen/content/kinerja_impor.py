@@ -23,11 +23,18 @@ SEL_HINT = "isi sel dengan angka saja, mis. 95,5 (tanpa satuan); kosongkan atau 
 
 @dataclass(frozen=True)
 class Asal:
-    """Where one figure was written: a YAML line or a sheet cell."""
+    """The sheet cell one figure was imported from."""
 
     where: Position
-    label: str
-    """As shown to readers, e.g. 'kinerja.yaml baris 42' or 'realisasi.xlsx, Lembar1!E5'."""
+    lembar: str
+    """The sheet's file name, as listed under ``impor``."""
+    ref: str
+    """The cell as the team finds it in their program: 'Lembar1!E5' (XLSX) or 'E5' (CSV)."""
+
+    @property
+    def label(self) -> str:
+        """As shown to readers: 'realisasi.xlsx, sel Lembar1!E5'."""
+        return f"{self.lembar}, sel {self.ref}"
 
 
 def import_sheets(
@@ -88,7 +95,7 @@ def _merge(cell: Cell, sheet: str, letak: Letak, data: dict[str, Any], source: S
         node["triwulan"][str(rel[1])][rel[2]] = value
     else:
         node[str(rel[0])] = value
-    asal[(ind.kode, rel)] = Asal(cell.where, f"{sheet}, sel {cell.ref}")
+    asal[(ind.kode, rel)] = Asal(cell.where, sheet, cell.ref)
 
 
 def _convert(cell: Cell, polaritas: str, skala: list[str], problems: Problems) -> Decimal | str | None:

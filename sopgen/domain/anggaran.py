@@ -34,12 +34,6 @@ class Serapan(Dibulatkan):
     catatan: str | None = None
 
 
-    @property
-    def sisa(self) -> Decimal | None:
-        """Unspent pagu (Rp); negative when realisasi exceeds the pagu."""
-        return None if self.realisasi is None else self.pagu - self.realisasi
-
-
 def hitung_serapan(pagu: Angka, realisasi: Angka | None, decimals: int = 2) -> Serapan:
     """realisasi / pagu × 100; a pagu of 0 or a negative amount is a content error."""
     p = angka(pagu)

@@ -98,9 +98,6 @@ class Flow:
         """No error finding: the layout may rely on every column and target existing."""
         return not self.errors
 
-    def outgoing(self, row: int) -> list[Edge]:
-        return [e for e in self.edges if e.source == row]
-
 
 def step_id(index: int, langkah: Langkah) -> str:
     """The id other steps use to point at this one: its ``id``, else its 1-based number."""

@@ -4,12 +4,19 @@ Pure: from a validated :class:`~sopgen.models.kinerja.Kinerja` (sheet values alr
 the site's policy to a tree of results that the recap page, the PDF, the XLSX/CSV export and the
 Laporan Kinerja all print from, so the four can never disagree. A formula that cannot be applied
 (a zero target on a positif indicator, a label not on the scale) does not stop the recap: the
-indicator carries the message in ``galat`` and the loader reports it at its line.
+indicator carries a :class:`Galat` naming the figure it was computed against, and the loader
+reports it at that figure's line (or sheet cell). The year's capaian, each quarter's and the one
+against the Renstra end target are scored apart, so a quarter that cannot be scored leaves the
+year's capaian standing.
 
 Rules stated here, on top of :mod:`sopgen.domain.capaian`:
 
 * The year's realisasi is the ``realisasi`` written for the year; without one, the quarters
   combined by the indicator's rule (marked "s.d. TW n" while the year is incomplete).
+* A quarter with a target (``triwulan.target``) is scored like the year: its realisasi against its
+  target, with the indicator's formula and the site's policy (a zero target on a negatif
+  indicator is "nihil"; on a positif one it cannot be scored). A quarter without a target has no
+  capaian.
 * A sasaran's capaian is the (weighted) mean of its indicators; a tujuan's is the mean of its
   sasaran; a program's and a kegiatan's capaian is the mean of their own indicators.
 * Efisiensi of a program compares the program's capaian, or the sasaran's when the program has
@@ -20,12 +27,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Iterator
+from typing import Callable, Iterator
 
 from ..models.kinerja import Indikator, Kegiatan, Kinerja, Program, Sasaran, SubKegiatan, Tujuan
-from .agregasi import Agregat, Anggota, AturanTriwulan, Gabungan, gabung_triwulan, rata_rata
+from .agregasi import NAMA_TRIWULAN, Agregat, Anggota, AturanTriwulan, Gabungan, gabung_triwulan, rata_rata
 from .anggaran import AturanEfisiensi, Efisiensi, Serapan, hitung_efisiensi, hitung_serapan, total_serapan
 from .capaian import Capaian, CapaianError, CapaianPolicy, Polaritas, Rumus, Target, hitung_capaian
+
+
+@dataclass(frozen=True)
+class Galat:
+    """A capaian that could not be computed, and the figure of the indicator it concerns."""
+
+    pesan: str
+    letak: tuple[str | int, ...]
+    """The figure's field path within the indicator: ``("target",)``, ``("triwulan", "target", 2)``."""
+    terhadap: str = ""
+    """Which capaian, for the reader: "" for the year's, "TW III", "target akhir Renstra"."""
+
+    def __str__(self) -> str:
+        return self.pesan
 
 
 @dataclass(frozen=True)
@@ -34,18 +55,27 @@ class RekapIndikator:
 
     indikator: Indikator
     polaritas: Polaritas
-    polaritas_bawaan: bool
-    """True when the content did not say and positif was assumed (the lints look at this)."""
     realisasi: Decimal | str | None
     """The year's value the capaian was computed from."""
     gabungan: Gabungan | None
     """Set when the year's value was combined from the quarters."""
     capaian: Capaian | None
     capaian_triwulan: tuple[Capaian | None, ...] = ()
-    """Per quarter, against the quarter's target, when both are given."""
+    """TW I–IV against each quarter's target (None for a quarter without one); empty without quarterly targets."""
     capaian_renstra: Capaian | None = None
     """Against the Renstra end target: how far along the medium-term path the unit is."""
-    galat: str | None = None
+    galat: Galat | None = None
+    """Why the year's capaian could not be computed (then ``capaian`` is None)."""
+    galat_lain: tuple[Galat, ...] = ()
+    """Quarters and the Renstra comparison that could not be scored; the year's capaian stands."""
+
+    @property
+    def semua_galat(self) -> tuple[Galat, ...]:
+        return ((self.galat,) if self.galat else ()) + self.galat_lain
+
+    def galat_triwulan(self, tw: int) -> Galat | None:
+        """The problem of quarter ``tw`` (0-based), shown in its cell of the quarterly table."""
+        return next((g for g in self.galat_lain if g.letak == ("triwulan", "target", tw)), None)
 
     @property
     def kode(self) -> str:
@@ -202,28 +232,48 @@ def _indikator_semua(items: list[Indikator], policy: CapaianPolicy) -> tuple[Rek
 def hitung_indikator(indikator: Indikator, policy: CapaianPolicy) -> RekapIndikator:
     """Score one indicator: the year's value, its capaian, per quarter, against the Renstra end."""
     polaritas = Polaritas(indikator.polaritas or Polaritas.POSITIF.value)
+
+    def skor(target: object, realisasi: Decimal | str | None, letak: tuple[str | int, ...], terhadap: str = "") -> Capaian | Galat:
+        try:
+            return _skor(indikator, polaritas, _target(target), realisasi, policy)
+        except CapaianError as exc:
+            return Galat(str(exc), letak, terhadap)
+
     try:
-        gabungan = None
-        realisasi = indikator.realisasi
-        if realisasi is None and indikator.triwulan is not None:
-            gabungan = gabung_triwulan(indikator.triwulan.realisasi, AturanTriwulan(indikator.triwulan.aturan))
-            realisasi = gabungan.nilai
-        capaian = _skor(indikator, polaritas, _target(indikator.target), realisasi, policy)
-        per_tw = _per_triwulan(indikator, polaritas, policy)
-        akhir = indikator.target_akhir_renstra
-        renstra = _skor(indikator, polaritas, _target(akhir), realisasi, policy) if akhir is not None else None
+        realisasi, gabungan = _realisasi_tahunan(indikator)
     except CapaianError as exc:
-        return RekapIndikator(indikator, polaritas, indikator.polaritas is None, None, None, None, galat=str(exc))
-    return RekapIndikator(indikator, polaritas, indikator.polaritas is None, realisasi, gabungan, capaian, per_tw, renstra)
+        return RekapIndikator(indikator, polaritas, None, None, None, galat=Galat(str(exc), ("triwulan", "realisasi")))
+    tahunan = skor(indikator.target, realisasi, ("target",))
+    per_tw = _per_triwulan(indikator, skor)
+    akhir = indikator.target_akhir_renstra
+    renstra = skor(akhir, realisasi, ("target_akhir_renstra",), "target akhir Renstra") if akhir is not None else None
+    return RekapIndikator(
+        indikator, polaritas, realisasi, gabungan, _dihitung(tahunan), tuple(_dihitung(c) for c in per_tw), _dihitung(renstra),
+        galat=tahunan if isinstance(tahunan, Galat) else None,
+        galat_lain=tuple(g for g in (*per_tw, renstra) if isinstance(g, Galat)),
+    )
 
 
-def _per_triwulan(indikator: Indikator, polaritas: Polaritas, policy: CapaianPolicy) -> tuple[Capaian | None, ...]:
+def _dihitung(hasil: Capaian | Galat | None) -> Capaian | None:
+    return hasil if isinstance(hasil, Capaian) else None
+
+
+def _realisasi_tahunan(indikator: Indikator) -> tuple[Decimal | str | None, Gabungan | None]:
+    """The year's realisasi as written, else combined from the quarters by the indicator's rule."""
+    if indikator.realisasi is not None or indikator.triwulan is None:
+        return indikator.realisasi, None
+    gabungan = gabung_triwulan(indikator.triwulan.realisasi, AturanTriwulan(indikator.triwulan.aturan))
+    return gabungan.nilai, gabungan
+
+
+def _per_triwulan(indikator: Indikator, skor: Callable[..., Capaian | Galat]) -> tuple[Capaian | Galat | None, ...]:
+    """Each quarter's realisasi against its own target; a quarter without a target is not scored."""
     tw = indikator.triwulan
     if tw is None or tw.target is None:
         return ()
     return tuple(
-        _skor(indikator, polaritas, _target(t), r, policy) if t is not None else None
-        for t, r in zip(tw.target, tw.realisasi)
+        skor(t, r, ("triwulan", "target", i), NAMA_TRIWULAN[i]) if t is not None else None
+        for i, (t, r) in enumerate(zip(tw.target, tw.realisasi))
     )
 
 

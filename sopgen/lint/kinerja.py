@@ -69,12 +69,7 @@ def lint_indikator(siklus: Siklus, letak: Letak, problems: Problems) -> None:
 
 def _warn(siklus: Siklus, letak: Letak, rel: FieldPath, message: str, hint: str, code: str, problems: Problems) -> None:
     """At the figure's cell when it was imported, else at its YAML line."""
-    imported = siklus.impor.get((letak.indikator.kode, rel))
-    if imported:
-        where, name = imported.where, imported.label.split("sel ")[-1]
-    else:
-        path = letak.path + rel
-        where, name = siklus.source.at(*path), field_name(path)
+    where, name = siklus.tempat(letak.indikator.kode, rel)
     problems.add(where, name, message, hint, Level.WARNING, code)
 
 
