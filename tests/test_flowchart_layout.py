@@ -21,7 +21,7 @@ from sopgen.domain.flowchart import Geometry, Layout, down_edges, letters
 from sopgen.domain.flowchart_routes import layout
 from sopgen.domain.flowchart_pages import RowHeights, plan_pages
 from sopgen.models.sop import SOP
-from sopgen.render.flowchart import PAPERS, cell_layers, column_widths, flowchart_view
+from sopgen.render.flowchart import SHEETS, cell_layers, column_widths, flowchart_view
 
 EPS = 1e-6
 
@@ -272,7 +272,7 @@ def flows(draw: st.DrawFn) -> tuple[SOP, tuple[tuple[int, int], ...], float]:
     cuts = sorted(draw(st.sets(st.integers(1, n - 1), max_size=4)))
     bounds = [0, *cuts, n]
     pages = tuple((a, b - 1) for a, b in zip(bounds, bounds[1:]))
-    paper = PAPERS[draw(st.sampled_from(["F4", "A4"]))]
+    paper = SHEETS[draw(st.sampled_from(["F4", "A4"]))]
     return make_sop(cols, steps), pages, column_widths(paper, k).pelaksana
 
 
@@ -340,18 +340,28 @@ def test_view_rows_carry_the_symbol_kind_in_its_column() -> None:
     assert view.numbers == range(1, 12)
 
 
-def test_page_rules_in_the_css_match_the_papers_the_layout_computes_with() -> None:
-    """Column widths come from PAPERS; the sheet itself from flowchart.css: they must agree."""
+def test_no_stylesheet_writes_a_page_size_or_the_sop_sheet() -> None:
+    """Sizes come from models/paper.py and the SOP sheet from SHEETS, the numbers the columns are computed with."""
     import re
     from pathlib import Path
+    from typing import get_args
 
-    css = (Path(__file__).resolve().parents[1] / "themes/default/static/css/flowchart.css").read_text(encoding="utf-8")
-    for name, paper in PAPERS.items():
-        rule = re.search(r"@page sop-%s \{(.*?)\n\}" % name.lower(), css, re.S)
-        assert rule, f"@page sop-{name.lower()} missing"
-        assert f"size: {paper.width:g}mm {paper.height:g}mm;" in rule[1]
-        assert "margin: " + " ".join(f"{m:g}mm" for m in paper.margin) + ";" in rule[1]
-        assert 'content: "Halaman " counter(page) " dari " counter(pages)' in rule[1]
-        widths = column_widths(paper, 5)
-        assert sum(widths.all()) == pytest.approx(paper.usable_width)
-        assert paper.margin[3] >= 20, "binding margin on the left"
+    from sopgen.models.paper import PAPERS, Kertas
+
+    assert get_args(Kertas) == tuple(PAPERS) == tuple(SHEETS), "every paper content may name has its sheet"
+
+    css_dir = Path(__file__).resolve().parents[1] / "themes/default/static/css"
+    page_rules = 0
+    for css in sorted(css_dir.glob("*.css")):
+        text = re.sub(r"/\*.*?\*/", "", css.read_text(encoding="utf-8"), flags=re.S)
+        for name, body in re.findall(r"@page([^{]*)\{((?:[^{}]|\{[^{}]*\})*)\}", text):
+            page_rules += 1
+            own = re.sub(r"\{[^{}]*\}", "", body)  # the rule's own declarations, not its margin boxes'
+            assert not re.search(r"\bsize\s*:", own), f"{css.name}: @page{name} writes a size"
+            if re.search(r"\b(sop|sampul)-(f4|a4)\b", name):
+                assert not re.search(r"\bmargin\s*:", own), f"{css.name}: @page{name} writes the SOP margins"
+    assert page_rules >= 6, "the theme's page rules were not found"
+    for sheet in SHEETS.values():
+        assert sum(column_widths(sheet, 5).all()) == pytest.approx(sheet.usable_width)
+        assert sheet.margin[3] >= 20, "binding margin on the left"
+        assert f"@page sop-{sheet.paper.name.lower()} {{ size: {sheet.paper.size(landscape=True)};" in sheet.page_css

@@ -24,7 +24,7 @@ from pypdf import PdfReader
 
 from sopgen.domain.flow import StepKind, build_flow
 from sopgen.models.sop import SOP
-from sopgen.render.flowchart import MM_PER_PX, PAPERS, FlowchartView, column_widths, connector_id, flowchart_view, row_id
+from sopgen.render.flowchart import MM_PER_PX, SHEETS, FlowchartView, column_widths, connector_id, flowchart_view, row_id
 from sopgen.render.paginate import Pagination, paginate
 
 from .support_tools import CHROMIUM_ARGS, artifact, chromium
@@ -39,7 +39,7 @@ _env = Environment(loader=FileSystemLoader(THEME / "templates"), autoescape=sele
                    trim_blocks=True, lstrip_blocks=True)
 _PAGE = _env.from_string(
     '<!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><title>Bagan alir</title>'
-    '<link rel="stylesheet" href="static/css/fonts.css"><link rel="stylesheet" href="static/css/flowchart.css">'
+    '<style>{{ flowchart.page_css }}</style><link rel="stylesheet" href="static/css/fonts.css"><link rel="stylesheet" href="static/css/flowchart.css">'
     '</head><body class="kertas-{{ flowchart.paper | lower }}" style="margin: 0">'
     '{% include "flowchart.html" %}</body></html>'
 )
@@ -114,6 +114,19 @@ def landed(result: Pagination, name: str) -> tuple[int, tuple[float, ...]]:
         if name in page.anchors:
             return index, page.anchors[name]
     raise AssertionError(f"{name} not in the layout")
+
+
+@pytest.mark.parametrize("case", ["candipuro", "long_a4"])
+def test_pages_are_laid_out_on_the_sheet_the_columns_are_computed_for(case: str, request: pytest.FixtureRequest) -> None:
+    """The page rules come from SHEETS: the sheet's size, and its content area where the margins say."""
+    sop, result, _ = request.getfixturevalue(case)
+    sheet = SHEETS["A4" if case == "long_a4" else "F4"]
+    page = result.document.pages[0]
+    assert (page.width * MM_PER_PX, page.height * MM_PER_PX) == pytest.approx((sheet.paper.height, sheet.paper.width))
+    top, right, bottom, left = sheet.margin
+    assert (result.measurement.area_top, result.measurement.area_bottom) == pytest.approx((top, sheet.paper.width - bottom))
+    assert page.anchors[flowchart_view(sop, None).probe_ids[0]][0] * MM_PER_PX == pytest.approx(left)
+    assert sum(column_widths(sheet, len(sop.pelaksana)).all()) == pytest.approx(sheet.paper.height - left - right)
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -212,7 +225,7 @@ def test_arrows_meet_symbols_whatever_the_row_height(case: str, request: pytest.
     result.document.write_pdf(pdf)
     dpi = 150
     subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", str(pdf), str(tmp_path / "p")], check=True)
-    widths = column_widths(PAPERS[paper], len(sop.pelaksana))
+    widths = column_widths(SHEETS[paper], len(sop.pelaksana))
     scale = dpi / 25.4
     checked = []
     for row, edge in ((e.target, e) for e in flow.edges if e.target == e.source + 1):

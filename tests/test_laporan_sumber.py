@@ -157,8 +157,9 @@ def test_laporan_yaml_mistakes_are_reported_at_their_lines(demo_copy: Path) -> N
 
 def test_paper_follows_laporan_yaml(demo_copy: Path) -> None:
     """A4 instead of F4: only the @page size of the PDF document changes."""
+    from sopgen.models.paper import PAPERS
     from sopgen.render.env import make_env, render_page
-    from sopgen.render.laporan import PAPER, laporan_paths, susun_laporan
+    from sopgen.render.laporan import laporan_paths, susun_laporan
     from sopgen.render.laporan_data import RekapSource
 
     yaml_file = demo_copy / "laporan/2024/laporan.yaml"
@@ -171,7 +172,7 @@ def test_paper_follows_laporan_yaml(demo_copy: Path) -> None:
     source = RekapSource(site.kinerja.siklus["2024"], env, site.config, doc.model.standar_nasional)  # type: ignore[union-attr]
     html_path, pdf_path = laporan_paths(doc, site)
     lap = susun_laporan(doc, site, source, env, html_path)
-    html = render_page(env, "laporan_pdf.html", pdf_path, lap=lap, kertas=PAPER[lap.kertas])
+    html = render_page(env, "laporan_pdf.html", pdf_path, lap=lap, ukuran_kertas=PAPERS[lap.kertas].size())
     assert "@page { size: 210mm 297mm; }" in html and lap.kertas == "A4"
 
 

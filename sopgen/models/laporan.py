@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator
 
 from .base import Model, Tanggal
-from .site import Kertas
+from .paper import PILIHAN_KERTAS, Kertas
 
 JenisBagian = Literal["depan", "bab", "lampiran"]
 """depan: front matter (roman page numbers, no chapter number), bab: a numbered chapter
@@ -76,7 +76,7 @@ class Laporan(Model):
     penanda_tangan: str = Field(description="Id pejabat (dari pejabat.yaml) yang menandatangani laporan.")
     tempat: str = Field(description="Tempat penandatanganan, mis. 'Candipuro'.")
     tanggal: Tanggal = Field(description="Tanggal penandatanganan, mis. '28 Februari 2025'.")
-    kertas: Kertas | None = Field(None, description="'A4' atau 'F4'; bawaan dari site.yaml.")
+    kertas: Kertas | None = Field(None, description=f"{PILIHAN_KERTAS}; bawaan dari site.yaml.")
     ilustrasi: bool = Field(False, description="true bila data dan narasi laporan ini rekaan (contoh); ditandai di sampul dan setiap halaman.")
     standar_nasional: dict[str, StandarNasional] = Field(default_factory=dict, description="Standar nasional per kode indikator, untuk analisis perbandingan dengan standar nasional.")
     perjanjian_kinerja: PerjanjianKinerja | None = Field(None, description="Data penandatanganan Perjanjian Kinerja yang dilampirkan dengan {{ perjanjian-kinerja }}.")

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import Field
 
 from .base import Model
+from .paper import PAPERS, Kertas
 
-Kertas = Literal["F4", "A4"]
+_F4 = PAPERS["F4"]
 
 
 class Instansi(Model):
@@ -29,7 +28,7 @@ class SiteConfig(Model):
 
     judul: str | None = Field(None, description="Judul situs; bawaan: 'SOP dan Kinerja <unit kerja>'.")
     instansi: Instansi = Field(description="Instansi penerbit: pemerintah daerah, unit kerja, alamat, kontak, logo.")
-    kertas: Kertas = Field("F4", description="Ukuran kertas bawaan untuk PDF: 'F4' (215 × 330 mm) atau 'A4'.")
+    kertas: Kertas = Field("F4", description=f"Ukuran kertas bawaan untuk PDF: 'F4' ({_F4.width:g} × {_F4.height:g} mm) atau 'A4'.")
     sampul_sop: bool = Field(True, description="Cetak halaman sampul di depan setiap SOP.")
     tema: str = Field("default", description="Nama tema di folder themes/.")
     bidang: list[str] = Field(default_factory=list, description="Urutan kelompok (bidang/seksi) SOP di beranda.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import AliasChoices, Field, field_validator, model_validator
 
 from .base import Model, OptionalTanggal, Tanggal, written_twice
-from .site import Kertas
+from .paper import PILIHAN_KERTAS, Kertas
 
 
 class TanggalSOP(Model):
@@ -70,7 +70,7 @@ class SOP(Model):
     bidang: str | None = Field(None, description="Bidang/seksi untuk pengelompokan di beranda.")
     tanggal: TanggalSOP = Field(description="Tanggal pembuatan, revisi, pengesahan, dan (bila ada) mulai berlaku.")
     disahkan_oleh: str = Field(description="Id pejabat (dari pejabat.yaml) yang mengesahkan SOP.")
-    kertas: Kertas | None = Field(None, description="Ukuran kertas: 'F4' atau 'A4'; bawaan dari site.yaml.")
+    kertas: Kertas | None = Field(None, description=f"Ukuran kertas: {PILIHAN_KERTAS}; bawaan dari site.yaml.")
     ilustrasi: bool = Field(False, description="true bila isi SOP ini contoh (bukan dokumen resmi); ditandai di halaman.")
     dasar_hukum: list[str] = Field(description="Daftar dasar hukum.")
     kualifikasi_pelaksana: list[str] = Field(description="Daftar kualifikasi pelaksana.")

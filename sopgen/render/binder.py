@@ -29,6 +29,7 @@ from pikepdf import Array, Dictionary, Name, OutlineItem, Pdf
 from weasyprint.document import Document
 
 from ..content.loader import Doc, Site
+from ..models.paper import PAPERS
 from ..models.sop import SOP
 from ..output import Staging
 from .env import render_page
@@ -102,7 +103,8 @@ def front_matter(site: Site, env: Environment, renderer: PdfRenderer, target: Pa
     """Lay out the cover and the Daftar Isi."""
     years = sorted({e.doc.model.tanggal.pengesahan.year for e in entries})
     pages = entries[-1].start + entries[-1].pages - 1
-    html = render_page(env, "binder.html", BINDER_PATH, entries=entries, years=years, total_pages=pages)
+    ukuran_kertas = PAPERS[site.config.kertas].size()
+    html = render_page(env, "binder.html", BINDER_PATH, entries=entries, years=years, total_pages=pages, ukuran_kertas=ukuran_kertas)
     return renderer.document(html, target)
 
 

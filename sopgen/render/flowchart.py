@@ -16,33 +16,43 @@ from dataclasses import dataclass
 from ..domain.flow import Flow, build_flow
 from ..domain.flowchart import Cell, Geometry, Layout, Pages
 from ..domain.flowchart_routes import layout
+from ..models.paper import PAPERS, Paper
 from ..models.sop import SOP
 from .flowchart_svg import cell_layers, layers_style, mm  # cell_layers is part of this module's API
 
 
 @dataclass(frozen=True)
-class Paper:
-    """A landscape sheet and its margins (mm); the left margin leaves room for binder holes."""
+class Sheet:
+    """An SOP page: its paper lying landscape, and margins (mm); the left one leaves room for binder holes."""
 
-    name: str
-    width: float
-    height: float
+    paper: Paper
     margin: tuple[float, float, float, float] = (12.0, 10.0, 14.0, 25.0)
 
     @property
     def usable_width(self) -> float:
-        return self.width - self.margin[1] - self.margin[3]
+        return self.paper.height - self.margin[1] - self.margin[3]
+
+    @property
+    def page_css(self) -> str:
+        """The named pages every SOP page is on (``sop-f4``, the cover's ``sampul-f4``): size and margins.
+
+        One rule per name: Chromium, which prints the site page, reads no list of page names.
+        The themes' stylesheets add what runs in the margins.
+        """
+        margin = " ".join(f"{m:g}mm" for m in self.margin)
+        name = self.paper.name.lower()
+        return " ".join(f"@page {page}-{name} {{ size: {self.paper.size(landscape=True)}; margin: {margin}; }}" for page in ("sop", "sampul"))
 
 
-PAPERS = {"F4": Paper("F4", 330.0, 215.0), "A4": Paper("A4", 297.0, 210.0)}
-"""Must match the ``@page sop-f4`` / ``sop-a4`` rules of ``flowchart.css`` (a test checks)."""
+SHEETS = {name: Sheet(paper) for name, paper in PAPERS.items()}
+"""The sheet the break planner computes with is the one the templates print on (``page_css``)."""
 
 MM_PER_PX = 25.4 / 96
 
 
 @dataclass(frozen=True)
 class Columns:
-    """Column widths of the table (mm), summing to the paper's usable width."""
+    """Column widths of the table (mm), summing to the sheet's usable width."""
 
     no: float
     uraian: float
@@ -55,17 +65,17 @@ class Columns:
         return [self.no, self.uraian, *[self.pelaksana] * self.count, *self.mutu_baku, self.keterangan]
 
 
-def column_widths(paper: Paper, count: int) -> Columns:
+def column_widths(sheet: Sheet, count: int) -> Columns:
     """Pelaksana columns share what the text columns leave, within what a symbol and its lanes need."""
-    scale = paper.usable_width / 295.0
+    scale = sheet.usable_width / 295.0
     no, mutu, ket = 9.0 * scale, (27.0 * scale, 16.0 * scale, 27.0 * scale), 24.0 * scale
     fixed = no + sum(mutu) + ket
     # A lone column is wider: connectors sit beside its symbols, between them and the lanes.
-    pelaksana = min(32.0 if count > 1 else 50.0, max(17.0, (paper.usable_width - fixed - 62.0 * scale) / count))
-    uraian = paper.usable_width - fixed - pelaksana * count
+    pelaksana = min(32.0 if count > 1 else 50.0, max(17.0, (sheet.usable_width - fixed - 62.0 * scale) / count))
+    uraian = sheet.usable_width - fixed - pelaksana * count
     if uraian < 40.0:
         uraian = 40.0
-        pelaksana = (paper.usable_width - fixed - uraian) / count
+        pelaksana = (sheet.usable_width - fixed - uraian) / count
     return Columns(no, uraian, pelaksana, count, mutu, ket)
 
 
@@ -126,6 +136,11 @@ class FlowchartView:
     def table_width(self) -> str:
         """The sum of the columns: the page's usable width (explicit so screen and print agree)."""
         return mm(sum(float(w[:-2]) for w in self.widths))
+
+    @property
+    def page_css(self) -> str:
+        """The ``@page`` rules of the sheet this view is laid out for, for the document's ``<style>``."""
+        return SHEETS[self.paper].page_css
 
     @property
     def numbers(self) -> range:
@@ -205,7 +220,7 @@ def flowchart_view(
     the PDF. ``probes`` adds the markers the measuring pass reads.
     """
     flow = flow or build_flow(sop)
-    widths = column_widths(PAPERS[paper], len(sop.pelaksana))
+    widths = column_widths(SHEETS[paper], len(sop.pelaksana))
     lay = layout(flow, Geometry(column=widths.pelaksana), pages)
     segments = tuple(
         SegmentView(f"{id_prefix}-halaman-{index + 1}", tuple(_row_view(sop, lay, r, id_prefix) for r in range(first, last + 1)))

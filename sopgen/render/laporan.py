@@ -22,6 +22,7 @@ from ..content.laporan import LaporanDoc
 from ..content.loader import Site
 from ..content.markdown_safety import site_image
 from ..models.laporan import Laporan
+from ..models.paper import PAPERS
 from ..models.pejabat import Pejabat
 from ..output import Staging
 from ..timing import Timings
@@ -40,8 +41,6 @@ from .markdown_data import (
 )
 from .pdf import PdfRenderer
 
-PAPER = {"A4": "210mm 297mm", "F4": "215mm 330mm"}
-"""CSS page sizes; F4 (Folio) is the usual paper of naskah dinas."""
 ROMAWI = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 
 
@@ -177,7 +176,7 @@ def render_laporan(site: Site, env: Environment, stage: Staging, renderer: PdfRe
             for relative, file in tersusun.gambar_situs.items():
                 if not (stage.root / relative).exists():
                     stage.write_bytes(relative, "laporan", file.read_bytes())
-            context = {"lap": tersusun, "kertas": PAPER[tersusun.kertas]}
+            context = {"lap": tersusun, "ukuran_kertas": PAPERS[tersusun.kertas].size()}
             stage.write_text(html_path, doc.shown, render_page(env, "laporan.html", html_path, pdf_url=pdf_path if renderer else None, **context))
         if renderer is not None:
             with timings.phase("pdf"):

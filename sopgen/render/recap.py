@@ -18,16 +18,13 @@ from markupsafe import Markup
 from ..content.kinerja import Siklus
 from ..content.loader import Site
 from ..domain.rekap import Rekap, RekapIndikator
+from ..models.paper import PAPERS
 from ..output import Staging
 from ..timing import Timings
 from . import recap_format, recap_view
 from .env import render_page
 from .export import recap_csv, recap_xlsx
 from .pdf import PdfRenderer
-
-UKURAN_KERTAS = {"F4": "330mm 215mm", "A4": "297mm 210mm"}
-"""Landscape: the recap tables need the width."""
-
 
 @dataclass(frozen=True)
 class RecapPaths:
@@ -85,7 +82,8 @@ def render_recaps(site: Site, env: Environment, stage: Staging, renderer: PdfRen
     for siklus in site.kinerja.siklus.values():
         progress(f"Rekap kinerja {siklus.id}")
         paths = recap_paths(siklus)
-        context = recap_context(siklus)
+        # Landscape: the recap tables need the width (the page prints on it too).
+        context = recap_context(siklus) | {"ukuran_kertas": PAPERS[site.config.kertas].size(landscape=True)}
         with timings.phase("export"):
             stage.write_bytes(paths.xlsx, siklus.shown, recap_xlsx(siklus.rekap))
             stage.write_text(paths.csv, siklus.shown, recap_csv(siklus.rekap))
@@ -93,8 +91,7 @@ def render_recaps(site: Site, env: Environment, stage: Staging, renderer: PdfRen
         if renderer is not None:
             with timings.phase("pdf"):
                 target = stage.path(paths.pdf, siklus.shown)
-                kertas = site.config.kertas
-                html = render_page(env, "recap_pdf.html", paths.pdf, ukuran_kertas=UKURAN_KERTAS[kertas], **context)
+                html = render_page(env, "recap_pdf.html", paths.pdf, **context)
                 renderer.write(html, target, target)
             unduhan.insert(0, (f"Rekap siap cetak (PDF, {site.config.kertas} mendatar)", paths.pdf))
         with timings.phase("html"):
