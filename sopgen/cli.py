@@ -16,7 +16,7 @@ import click
 from . import __version__
 from .build import build_site, check_site
 from .errors import ContentError, Problem
-from .new import KIND_NAMES
+from .kinds import NEW_WORDS
 from .output import OutputCollision
 from .progress import build_progress
 from .reporter import report, summary
@@ -112,7 +112,7 @@ def schema(site_dir: Path, out_dir: Path | None, modelines: bool) -> None:
 
 
 @main.command()
-@click.argument("kind", type=click.Choice(KIND_NAMES))
+@click.argument("kind", type=click.Choice(NEW_WORDS))
 @click.argument("name")
 @click.option("--site", "site_dir", default="content", show_default=True, type=click.Path(file_okay=False, path_type=Path), help="The site folder.")
 @click.option("--nama", default=None, help="The document's title (default: from NAME).")

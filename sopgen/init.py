@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .new import new_sop
 from .scaffold import fill, yaml_text
-from .schema import KINDS, SCHEMA_DIR, modeline, write_schemas
+from .schema import SCHEMA_DIR, SOURCES, modeline, write_schemas
 
 SITE_DIR = "content"
 DEFAULT_PACKAGE = "sopgen"
@@ -34,7 +34,7 @@ def init_repository(
     site = target / SITE_DIR
     site.mkdir(parents=True, exist_ok=True)
     wilayah = unit_kerja.removeprefix("Kecamatan ").strip() or unit_kerja
-    kinds = {k.name: k for k in KINDS}
+    kinds = {k.name: k for k in SOURCES}
     files = {
         site / "site.yaml": fill(
             "site.yaml", modeline=modeline(kinds["site"], site / "site.yaml", site),
@@ -59,6 +59,6 @@ def init_repository(
 
 def vscode_settings() -> str:
     """VS Code settings mapping every content file kind to its schema (also without the modeline)."""
-    schemas = {f"./{SITE_DIR}/{SCHEMA_DIR}/{k.schema_file}": f"{SITE_DIR}/{k.pattern}" for k in KINDS}
+    schemas = {f"./{SITE_DIR}/{SCHEMA_DIR}/{k.schema_file}": f"{SITE_DIR}/{k.pattern}" for k in SOURCES}
     settings = {"yaml.schemas": schemas, "files.trimTrailingWhitespace": True, "files.insertFinalNewline": True}
     return json.dumps(settings, indent=2) + "\n"

@@ -15,11 +15,12 @@ import yaml
 
 from .models.base import BULAN
 from .scaffold import fill, yaml_text
-from .schema import KINDS, modeline
+from .kinds import NEW_WORDS, by_new_word
+from .kinds.kinerja import KinerjaKind
+from .kinds.sop import SOP_FILES
+from .schema import modeline
 
 NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-KIND_NAMES = ("sop", "kinerja")
-"""The kinds ``sopgen new`` can write."""
 YEAR = re.compile(r"^(20\d\d)$")
 
 
@@ -57,10 +58,9 @@ def new_sop(site_dir: Path, name: str, nama: str | None = None, today: dt.date |
     bidang = (site.get("bidang") or []) if isinstance(site, dict) else []
     today = today or dt.date.today()
     existing = len(list((site_dir / "sop").glob("*.y*ml")))
-    kind = next(k for k in KINDS if k.name == "sop")
     text = fill(
         "sop.yaml",
-        modeline=modeline(kind, target, site_dir),
+        modeline=modeline(SOP_FILES, target, site_dir),
         nomor=f"000/{existing + 1}/SOP/{today.year}",
         nama=yaml_text(nama or title_from_name(name)),
         bidang=f"bidang: {yaml_text(str(bidang[0]))}  # kelompok di beranda (lihat 'bidang' di site.yaml)" if bidang else "# bidang: Sekretariat  # kelompok di beranda (opsional)",
@@ -86,10 +86,9 @@ def new_kinerja(site_dir: Path, name: str) -> Path:
     unit_kerja = str(instansi.get("unit_kerja") or "Kecamatan") if isinstance(instansi, dict) else "Kecamatan"
     tahun = int(name)
     awal = tahun - (tahun - 2021) % 5
-    kind = next(k for k in KINDS if k.name == "kinerja")
     text = fill(
         "kinerja.yaml",
-        modeline=modeline(kind, target, site_dir),
+        modeline=modeline(KinerjaKind.sources[1], target, site_dir),
         tahun=name,
         judul=yaml_text(f"Pengukuran Kinerja {unit_kerja} Tahun {tahun}"),
         renstra_awal=str(awal),
@@ -101,10 +100,9 @@ def new_kinerja(site_dir: Path, name: str) -> Path:
     return target
 
 
-def new_document(kind: str, site_dir: Path, name: str, nama: str | None = None) -> Path:
-    """Dispatch ``sopgen new KIND NAME`` to the kind's skeleton."""
-    if kind == "sop":
-        return new_sop(site_dir, name, nama)
-    if kind == "kinerja":
-        return new_kinerja(site_dir, name)
-    raise ScaffoldError(f"jenis '{kind}' tidak dikenal; pilihan: {', '.join(KIND_NAMES)}")
+def new_document(word: str, site_dir: Path, name: str, nama: str | None = None) -> Path:
+    """Dispatch ``sopgen new WORD NAME`` to the skeleton of the kind that takes WORD."""
+    kind = by_new_word(word)
+    if kind is None:
+        raise ScaffoldError(f"jenis '{word}' tidak dikenal; pilihan: {', '.join(NEW_WORDS)}")
+    return kind.new(site_dir, name, nama)

@@ -17,13 +17,25 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import Problem
 from .timing import Timings
 
 STAGING_PREFIX = ".sopgen-staging-"
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
+
+
+@dataclass
+class BuildResult:
+    """What a successful build wrote (paths relative to ``out_dir``), what it warned about, and how long each phase took."""
+
+    out_dir: Path
+    files: list[str]
+    warnings: list[Problem]
+    timings: Timings = field(default_factory=Timings)
 
 
 class OutputCollision(Exception):

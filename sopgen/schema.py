@@ -17,17 +17,13 @@ from __future__ import annotations
 import fnmatch
 import json
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import TypeAdapter
 
-from .models.kinerja import Kebijakan, Kinerja
-from .models.laporan import Laporan
-from .models.pejabat import Pejabat
-from .models.site import SiteConfig
-from .models.sop import SOP
+from .kinds import KINDS
+from .kinds.base import SourceFiles
 
 SCHEMA_DIR = "schemas"
 """Where the schemas are written, inside the site folder."""
@@ -38,45 +34,24 @@ ISO_OR_INDONESIAN_DATE = r"^\s*(\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Za-z]+\s+\d{4})\s
 UNSET = r"^\s*(-|--|—)?\s*$"
 
 
-@dataclass(frozen=True)
-class Kind:
-    """One kind of content file: its model, where such files live, and what it is (for the schema's hover)."""
-
-    name: str
-    model: Any
-    pattern: str
-    """Path pattern relative to the site folder (``*`` matches one folder or file name)."""
-    description: str
-
-    @property
-    def schema_file(self) -> str:
-        return f"{self.name}.schema.json"
+SOURCES: tuple[SourceFiles, ...] = tuple(files for kind in KINDS for files in kind.sources)
+"""Every kind of content file, from the registry of document kinds."""
 
 
-KINDS: tuple[Kind, ...] = (
-    Kind("site", SiteConfig, "site.yaml", "Berkas situs: instansi penerbit, kertas bawaan, tema, dan urutan bidang SOP."),
-    Kind("pejabat", dict[str, Pejabat], "pejabat.yaml", "Daftar pejabat penanda tangan; dokumen menyebut pejabat dengan id-nya."),
-    Kind("sop", SOP, "sop/*.yaml", "Satu Standar Operasional Prosedur (Permenpan RB 35/2012): identitas dan langkah-langkahnya."),
-    Kind("kebijakan", Kebijakan, "kinerja/kebijakan.yaml", "Kebijakan pengukuran kinerja: cara menghitung capaian dan predikat."),
-    Kind("kinerja", Kinerja, "kinerja/*/kinerja.yaml", "Rencana dan realisasi kinerja satu tahun: tujuan, sasaran, indikator, program, anggaran."),
-    Kind("laporan", Laporan, "laporan/*/laporan.yaml", "Satu Laporan Kinerja: identitas, bagian-bagian Markdown, dan penanda tangan."),
-)
-
-
-def kind_of(file: Path, site_dir: Path) -> Kind | None:
+def kind_of(file: Path, site_dir: Path) -> SourceFiles | None:
     """The kind of a content file, from where it sits in the site folder."""
     try:
         relative = file.resolve().relative_to(site_dir.resolve()).as_posix()
     except ValueError:
         return None
     relative = relative[:-4] + ".yaml" if relative.endswith(".yml") else relative
-    for kind in KINDS:
+    for kind in SOURCES:
         if relative.count("/") == kind.pattern.count("/") and fnmatch.fnmatchcase(relative, kind.pattern):
             return kind
     return None
 
 
-def schema_for(kind: Kind) -> dict[str, Any]:
+def schema_for(kind: SourceFiles) -> dict[str, Any]:
     """The JSON Schema of one kind, adjusted to accept what sopgen accepts."""
     schema = TypeAdapter(kind.model).json_schema(mode="validation")
     for definition in schema.get("$defs", {}).values():
@@ -106,7 +81,7 @@ def write_schemas(site_dir: Path, out_dir: Path | None = None) -> list[Path]:
     out_dir = out_dir or site_dir / SCHEMA_DIR
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for kind in KINDS:
+    for kind in SOURCES:
         target = out_dir / kind.schema_file
         text = json.dumps(schema_for(kind), indent=2, ensure_ascii=False) + "\n"
         if not target.is_file() or target.read_text(encoding="utf-8") != text:
@@ -115,7 +90,7 @@ def write_schemas(site_dir: Path, out_dir: Path | None = None) -> list[Path]:
     return written
 
 
-def modeline(kind: Kind, file: Path, site_dir: Path) -> str:
+def modeline(kind: SourceFiles, file: Path, site_dir: Path) -> str:
     """The ``# yaml-language-server: $schema=...`` line for ``file``, with a path relative to it."""
     schema = site_dir.resolve() / SCHEMA_DIR / kind.schema_file
     relative = Path(os.path.relpath(schema, file.resolve().parent)).as_posix()

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-import sopgen.build
+import sopgen.kinds.himpunan
 from sopgen.build import build_site
 from sopgen.render.binder import BINDER_PATH
 
@@ -39,7 +39,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[int]]:
         files[f"sop/{name}.yaml"] = sop_yaml(f"Prosedur {name[-1].upper()}", nomor, steps=40 if name == "prosedur-c" else 4)
     write_site(root / "content", files)
     layouts: list[int] = []
-    original = sopgen.build.build_binder
+    original = sopgen.kinds.himpunan.build_binder
 
     def counting(site, env, stage, renderer):  # type: ignore[no-untyped-def]
         real = renderer.document
@@ -55,7 +55,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[int]]:
             renderer.document = real
 
     patch = pytest.MonkeyPatch()
-    patch.setattr(sopgen.build, "build_binder", counting)
+    patch.setattr(sopgen.kinds.himpunan, "build_binder", counting)
     try:
         result = build_site(root / "content", root / "output", pdf=True)
     finally:

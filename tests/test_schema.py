@@ -18,7 +18,7 @@ import yaml
 from click.testing import CliRunner
 
 from sopgen.cli import main
-from sopgen.schema import KINDS, MODELINE, kind_of, schema_for
+from sopgen.schema import SOURCES, MODELINE, kind_of, schema_for
 
 from .conftest import DEMO
 
@@ -52,7 +52,7 @@ def undescribed(node: Any, path: str = "") -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("kind", KINDS, ids=lambda k: k.name)
+@pytest.mark.parametrize("kind", SOURCES, ids=lambda k: k.name)
 def test_every_field_is_described(kind) -> None:  # type: ignore[no-untyped-def]
     schema = schema_for(kind)
     jsonschema.Draft202012Validator.check_schema(schema)
@@ -81,7 +81,7 @@ def test_demo_files_name_their_schema(file: Path) -> None:
 
 
 def test_mistakes_are_flagged() -> None:
-    sop = next(k for k in KINDS if k.name == "sop")
+    sop = next(k for k in SOURCES if k.name == "sop")
     validator = jsonschema.Draft202012Validator(schema_for(sop))
     good = load((DEMO / "sop" / "pengukuran-data-kinerja.yaml").read_text(encoding="utf-8"))
     assert not list(validator.iter_errors(good))
@@ -95,7 +95,7 @@ def test_mistakes_are_flagged() -> None:
 def test_command_writes_schemas_unchanged_when_current(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["schema", str(DEMO), "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(k.schema_file for k in KINDS)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(k.schema_file for k in SOURCES)
     before = {p.name: p.stat().st_mtime_ns for p in tmp_path.iterdir()}
     CliRunner().invoke(main, ["schema", str(DEMO), "--out", str(tmp_path)])
     assert before == {p.name: p.stat().st_mtime_ns for p in tmp_path.iterdir()}

@@ -1,17 +1,23 @@
-"""Loading content/kinerja/: the site's measurement policy and one folder per cycle.
+"""Loading content/kinerja/: the site's measurement policy and one folder per cycle, in stages.
 
-Per cycle folder (``kinerja/2024/``): read ``kinerja.yaml`` (every problem at its line), check
-each figure fits its indicator's polaritas, merge the Tim SAKIP's sheets by kode, validate the
-merged plan again, and score it (:func:`sopgen.domain.rekap.hitung_rekap`). A formula that cannot
-be applied is reported at the figure it was applied to (the year's target, a quarter's target, the
-Renstra end target), or at the sheet cell that figure was imported from. The recap page, the exports and the Laporan
-Kinerja all read :attr:`Siklus.rekap`, never the raw figures.
+Per cycle folder (``kinerja/2024/``), one function per build stage:
+
+- :func:`load_kinerja` reads ``kebijakan.yaml`` and each ``kinerja.yaml`` (every problem at its
+  line) and checks each figure fits its indicator's polaritas;
+- :func:`merge_sheets` merges the Tim SAKIP's sheets by kode and validates the merged plan again;
+- :func:`score_kinerja` scores it (:func:`sopgen.domain.rekap.hitung_rekap`); a formula that
+  cannot be applied is reported at the figure it was applied to (the year's target, a quarter's
+  target, the Renstra end target), or at the sheet cell that figure was imported from.
+
+The recap page, the exports and the Laporan Kinerja all read :attr:`Siklus.rekap`, never the raw
+figures.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from ..domain.anggaran import AturanEfisiensi
 from ..domain.capaian import SKALA_PERMENDAGRI_86, CapaianError, CapaianPolicy, SkalaPredikat
@@ -66,32 +72,48 @@ class Siklus:
 
 
 @dataclass(frozen=True)
+class Draft:
+    """One cycle between loading and scoring: the plan as written (then merged), and its index."""
+
+    folder: Path
+    data: Any
+    """The plain YAML data; sheets are merged into it."""
+    model: Kinerja
+    source: SourceMap
+    letak: dict[str, Letak]
+    misshapen: frozenset[str]
+    """Indicators whose figures do not fit their polaritas (reported; not reported again when scored)."""
+    impor: dict[tuple[str, FieldPath], Asal] = field(default_factory=dict)
+
+
+@dataclass
 class KinerjaContent:
     """Everything under content/kinerja/."""
 
     kebijakan: Kebijakan
     policy: CapaianPolicy
     efisiensi: AturanEfisiensi
+    drafts: dict[str, Draft] = field(default_factory=dict)
+    """Loaded (and merged) cycles, by folder name; scoring turns each into a :class:`Siklus`."""
     siklus: dict[str, Siklus] = field(default_factory=dict)
     declared: frozenset[str] = frozenset()
     """Every cycle folder with a kinerja.yaml, valid or not (for references from laporan.yaml)."""
 
 
 def load_kinerja(root: Path, problems: Problems) -> KinerjaContent:
-    """The policy and every cycle under ``root/kinerja``; an absent folder is an empty result."""
+    """The policy and every cycle under ``root/kinerja``, not yet merged or scored; an absent folder is an empty result."""
     base = root / KINERJA_DIR
     kebijakan, policy, efisiensi = _load_kebijakan(base / KEBIJAKAN_FILE, root, problems)
-    cycles: dict[str, Siklus] = {}
     folders = sorted(p for p in base.iterdir() if p.is_dir()) if base.is_dir() else []
-    declared = frozenset(f.name for f in folders if (f / KINERJA_FILE).is_file())
+    content = KinerjaContent(kebijakan, policy, efisiensi, declared=frozenset(f.name for f in folders if (f / KINERJA_FILE).is_file()))
     for folder in folders:
         if not (folder / KINERJA_FILE).is_file():
             problems.add(Position(relpath(folder, root)), "", f"folder siklus kinerja tanpa berkas {KINERJA_FILE}", f"tambahkan {KINERJA_FILE} atau hapus folder ini.")
             continue
-        siklus = load_siklus(folder, root, policy, efisiensi, problems)
-        if siklus is not None:
-            cycles[siklus.id] = siklus
-    return KinerjaContent(kebijakan, policy, efisiensi, cycles, declared)
+        draft = load_draft(folder, root, problems)
+        if draft is not None:
+            content.drafts[folder.name] = draft
+    return content
 
 
 def _load_kebijakan(file: Path, root: Path, problems: Problems) -> tuple[Kebijakan, CapaianPolicy, AturanEfisiensi]:
@@ -118,8 +140,8 @@ def to_policy(kebijakan: Kebijakan) -> CapaianPolicy:
     return CapaianPolicy(cap=kebijakan.batas_atas, floor_at_zero=kebijakan.batas_bawah_nol, decimals=kebijakan.desimal, skala=skala)
 
 
-def load_siklus(folder: Path, root: Path, policy: CapaianPolicy, efisiensi: AturanEfisiensi, problems: Problems) -> Siklus | None:
-    """One cycle folder; None when its kinerja.yaml cannot be used (problems added)."""
+def load_draft(folder: Path, root: Path, problems: Problems) -> Draft | None:
+    """One cycle folder's kinerja.yaml; None when it cannot be used (problems added)."""
     loaded = parse_document(folder / KINERJA_FILE, Kinerja, root, problems)
     if loaded is None or loaded.model is None:
         return None
@@ -133,19 +155,33 @@ def load_siklus(folder: Path, root: Path, policy: CapaianPolicy, efisiensi: Atur
         check_values(item, model.tahun, source, problems)
         if len(problems.items) > before:
             misshapen.add(item.indikator.kode)
-    impor = import_sheets(folder, root, loaded.data, source, letak, problems)
-    if impor:
-        model, found = validate(Kinerja, loaded.data, source)
+    return Draft(folder, loaded.data, model, source, letak, frozenset(misshapen))
+
+
+def merge_sheets(content: KinerjaContent, root: Path, problems: Problems) -> None:
+    """Merge each cycle's sheets (``impor:``) into its plan; a cycle whose merged plan is invalid is dropped."""
+    for name, draft in list(content.drafts.items()):
+        impor = import_sheets(draft.folder, root, draft.data, draft.source, draft.letak, problems)
+        if not impor:
+            continue
+        model, found = validate(Kinerja, draft.data, draft.source)
         problems.extend(found)
         if model is None:
-            return None
+            del content.drafts[name]
+            continue
         letak = {item.indikator.kode: item for item in walk(model)}
-    siklus = Siklus(folder.name, folder, model, source, letak, impor, hitung_rekap(model, policy, efisiensi))
-    report_galat(siklus, misshapen, problems)
-    return siklus
+        content.drafts[name] = replace(draft, model=model, letak=letak, impor=impor)
 
 
-def report_galat(siklus: Siklus, skip: set[str], problems: Problems) -> None:
+def score_kinerja(content: KinerjaContent, problems: Problems) -> None:
+    """Score every merged cycle into its :class:`Siklus`; a capaian that cannot be computed is an error at its figure."""
+    for name, draft in content.drafts.items():
+        siklus = Siklus(name, draft.folder, draft.model, draft.source, draft.letak, draft.impor, hitung_rekap(draft.model, content.policy, content.efisiensi))
+        report_galat(siklus, draft.misshapen, problems)
+        content.siklus[name] = siklus
+
+
+def report_galat(siklus: Siklus, skip: frozenset[str], problems: Problems) -> None:
     """Every capaian that could not be computed, at the figure it was computed against.
 
     ``skip``: indicators whose figures were already reported as misshapen (a second message about
@@ -159,4 +195,3 @@ def report_galat(siklus: Siklus, skip: set[str], problems: Problems) -> None:
             capaian = f"capaian {galat.terhadap} {hasil.kode}" if galat.terhadap else f"capaian {hasil.kode}"
             hint = TANPA_TARGET_TRIWULAN if galat.letak[:2] == ("triwulan", "target") else ""
             problems.add(where, name, f"{capaian} tidak dapat dihitung: {galat}", hint)
-

@@ -1,28 +1,31 @@
-"""Loading a whole site folder into models, collecting every problem in one run.
+"""The site as one build knows it, and reading its settings file (site.yaml).
 
-A site folder holds ``site.yaml``, ``pejabat.yaml``, ``sop/*.yaml`` and, for
-the other document kinds, their own sub-folders. Loading never stops at the
-first problem: a broken file is reported and skipped so the rest is still
-checked, and the build refuses to write anything if any error was found.
+Everything else a site folder holds belongs to a document kind (:mod:`sopgen.kinds`): each kind
+loads its own files into :attr:`Site.documents` and declares its ids in :attr:`Site.declared`.
+Loading never stops at the first problem: a broken file is reported and skipped so the rest is
+still checked, and the build refuses to write anything if any error was found.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ..errors import Position, Problems, relpath
-from ..models.pejabat import Pejabat
 from ..models.site import SiteConfig
-from ..models.sop import SOP
-from .documents import Doc, load_document, parse_document
-from .kinerja import KinerjaContent, load_kinerja
-from .laporan import LaporanDoc, load_laporan
-from .validate import validate
+from .documents import Doc, load_document
 from .yamlsource import SourceMap
 
+if TYPE_CHECKING:
+    from ..models.pejabat import Pejabat
+    from ..models.sop import SOP
+    from .kinerja import KinerjaContent
+    from .laporan import LaporanDoc
+
+__all__ = ["SITE_FILE", "Doc", "Site", "load_settings"]
+
 SITE_FILE = "site.yaml"
-PEJABAT_FILE = "pejabat.yaml"
 
 
 @dataclass
@@ -32,73 +35,53 @@ class Site:
     root: Path
     config: SiteConfig
     config_source: SourceMap
-    pejabat: dict[str, Pejabat]
-    pejabat_source: SourceMap
-    sops: dict[str, Doc[SOP]] = field(default_factory=dict)
+    documents: dict[str, Any] = field(default_factory=dict)
+    """What each kind loaded, by kind name (its own type: a dict of SOPs, the kinerja content, ...)."""
     declared: dict[str, set[str]] = field(default_factory=dict)
-    """Ids written in the content per kind ("pejabat", "sop"), valid or not: references are
-    checked against these, so one broken entry is reported once, not at every use."""
-    kinerja: KinerjaContent | None = None
-    """content/kinerja/: the measurement policy and every cycle, scored (see :mod:`.kinerja`)."""
-    laporan: dict[str, LaporanDoc] = field(default_factory=dict)
-    """content/laporan/<id>/: each Laporan Kinerja with its Markdown parts (see :mod:`.laporan`)."""
+    """The index of ids: ids written in the content per namespace ("pejabat", "sop", "kinerja"),
+    valid or not. References are checked against these, so one broken entry is reported once,
+    not at every use."""
 
     @property
     def templates_dir(self) -> Path:
         """Where the site's template overrides live."""
         return self.root / "templates"
 
+    # Typed views of the documents the existing kinds load; a new kind reads site.documents.
+    @property
+    def pejabat(self) -> dict[str, Pejabat]:
+        return self.documents["pejabat"].entries if "pejabat" in self.documents else {}
 
-def load_site(root: Path, problems: Problems) -> Site | None:
-    """Load every content file of the site; None when the site file itself is unusable."""
+    @property
+    def pejabat_source(self) -> SourceMap:
+        return self.documents["pejabat"].source
+
+    @property
+    def sops(self) -> dict[str, Doc[SOP]]:
+        return self.documents.get("sop", {})
+
+    @property
+    def kinerja(self) -> KinerjaContent | None:
+        return self.documents.get("kinerja")
+
+    @property
+    def laporan(self) -> dict[str, LaporanDoc]:
+        return self.documents.get("laporan", {})
+
+
+def load_settings(root: Path, problems: Problems) -> tuple[Site, bool] | None:
+    """The site with its settings read, and whether they are usable; None without a site.yaml.
+
+    With an unusable site.yaml (problems added) the site still comes back, with empty settings,
+    so that the kinds' files are loaded and their problems reported in the same run; such a
+    site is never resolved, linted or rendered.
+    """
     root = root.resolve()
     site_file = root / SITE_FILE
     if not site_file.is_file():
         problems.add(Position(relpath(site_file, root)), "", f"berkas {SITE_FILE} tidak ditemukan", f"apakah '{relpath(root, root)}' folder situs yang benar?")
         return None
     config = load_document(site_file, SiteConfig, root, problems)
-    pejabat, pejabat_source, pejabat_ids = _load_pejabat(root, problems)
-    sops = _load_sops(root, problems)
-    kinerja = load_kinerja(root, problems)
-    laporan = load_laporan(root, problems)
     if config is None:
-        return None
-    declared = {"pejabat": pejabat_ids, "sop": {f.stem for f in _sop_files(root)}, "kinerja": set(kinerja.declared)}
-    return Site(root, config[0], config[1], pejabat, pejabat_source, sops, declared, kinerja, laporan)
-
-
-def _load_pejabat(root: Path, problems: Problems) -> tuple[dict[str, Pejabat], SourceMap, set[str]]:
-    """The valid pejabat, the file's source map, and every id written (valid or not)."""
-    file = root / PEJABAT_FILE
-    shown = relpath(file, root)
-    if not file.is_file():
-        problems.add(Position(shown), "", f"berkas {PEJABAT_FILE} tidak ditemukan", "buat daftar pejabat penanda tangan di berkas ini.")
-        return {}, SourceMap(shown), set()
-    loaded = parse_document(file, dict[str, Pejabat], root, problems)
-    if loaded is None:
-        return {}, SourceMap(shown), set()
-    declared = set(loaded.data) if isinstance(loaded.data, dict) else set()
-    if loaded.model is not None:
-        return loaded.model, loaded.source, declared
-    valid = {}
-    for key, entry in (loaded.data if isinstance(loaded.data, dict) else {}).items():
-        model, _ = validate(Pejabat, entry, loaded.source)  # already reported above
-        if model is not None:
-            valid[key] = model
-    return valid, loaded.source, declared
-
-
-def _sop_files(root: Path) -> list[Path]:
-    return sorted((root / "sop").glob("*.y*ml"))
-
-
-def _load_sops(root: Path, problems: Problems) -> dict[str, Doc[SOP]]:
-    sops: dict[str, Doc[SOP]] = {}
-    for file in _sop_files(root):
-        if file.stem in sops:
-            problems.add(Position(relpath(file, root)), "", f"id SOP '{file.stem}' sudah dipakai oleh {sops[file.stem].shown}", "ganti nama salah satu berkas.")
-            continue
-        loaded = load_document(file, SOP, root, problems)
-        if loaded:
-            sops[file.stem] = Doc(file.stem, file, loaded[0], loaded[1])
-    return sops
+        return Site(root, SiteConfig.model_construct(), SourceMap(relpath(site_file, root))), False
+    return Site(root, config[0], config[1]), True

@@ -1,39 +1,34 @@
-"""Resolving references between documents, after everything is loaded.
+"""Resolving references between documents, after everything is loaded: one index, one message.
 
-Documents name pejabat and other SOPs by id; a dangling id is an error at the
-line where it is written, with the closest existing id suggested.
+Every kind declares the ids it owns in :attr:`Site.declared` while loading (valid or not, so one
+broken entry is reported once, not at every use); in the resolve stage every kind checks the ids
+its documents name with :func:`check_reference`. A dangling id is an error at the line where it
+is written, with the closest existing id suggested.
 """
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from ..errors import Problems, did_you_mean
+from ..errors import Position, Problems, did_you_mean
 from .loader import Site
+
+if TYPE_CHECKING:
+    from ..kinds.base import Namespace
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 """A keterkaitan written as a bare string is an SOP id when it looks like one (no spaces, lowercase)."""
 
 
-def resolve_references(site: Site, problems: Problems) -> None:
-    """Check that every pejabat, SOP id and file that a document names exists."""
-    _check_site_file(site, site.config.instansi.logo, ("instansi", "logo"), problems)
-    for doc in site.sops.values():
-        sop = doc.model
-        if sop.disahkan_oleh not in site.declared["pejabat"]:
-            problems.add(
-                doc.source.at("disahkan_oleh"), "disahkan_oleh",
-                f"pejabat '{sop.disahkan_oleh}' tidak ada di pejabat.yaml",
-                did_you_mean(sop.disahkan_oleh, site.declared["pejabat"]) or f"pilihan: {', '.join(sorted(site.declared['pejabat']))}.",
-            )
-        for index, link in enumerate(sop.keterkaitan):
-            target = linked_sop_id(link)
-            if target is not None and target not in site.declared["sop"]:
-                problems.add(
-                    doc.source.at("keterkaitan", index), f"keterkaitan[{index + 1}]",
-                    f"SOP '{target}' tidak ada di folder sop/",
-                    did_you_mean(target, site.declared["sop"]) or "tulis sebagai 'teks: <nama SOP>' bila SOP itu tidak ada di situs ini.",
-                )
+def check_reference(site: Site, namespace: Namespace, value: str, where: Position, field: str, problems: Problems, fallback: str | None = None) -> bool:
+    """True when ``value`` is a declared id of ``namespace``; otherwise report it at ``where``."""
+    declared = site.declared.get(namespace.name, set())
+    if value in declared:
+        return True
+    hint = did_you_mean(value, declared) or fallback or namespace.fallback.format(", ".join(sorted(declared)) or "belum ada")
+    problems.add(where, field, namespace.missing.format(value), hint)
+    return False
 
 
 def linked_sop_id(link: object) -> str | None:
@@ -43,13 +38,12 @@ def linked_sop_id(link: object) -> str | None:
     return getattr(link, "sop", None)
 
 
-def _check_site_file(site: Site, name: str | None, loc: tuple[str, ...], problems: Problems) -> None:
-    """A file named in site.yaml must exist inside the site folder (the PDF reads nothing else)."""
+def check_site_file(site: Site, name: str | None, where: Position, field: str, problems: Problems) -> None:
+    """A file a document names must exist inside the site folder (the PDF reads nothing else)."""
     if name is None:
         return
     target = (site.root / name).resolve()
-    where = site.config_source.at(*loc)
     if not target.is_relative_to(site.root):
-        problems.add(where, ".".join(loc), f"berkas '{name}' berada di luar folder situs", "simpan berkas di folder assets/ situs.")
+        problems.add(where, field, f"berkas '{name}' berada di luar folder situs", "simpan berkas di folder assets/ situs.")
     elif not target.is_file():
-        problems.add(where, ".".join(loc), f"berkas '{name}' tidak ditemukan", "periksa nama dan foldernya (relatif terhadap folder situs).")
+        problems.add(where, field, f"berkas '{name}' tidak ditemukan", "periksa nama dan foldernya (relatif terhadap folder situs).")

@@ -1,4 +1,4 @@
-"""Checks of the Laporan Kinerja: references, directives, unsafe HTML, images, the 53/2014 analyses.
+"""Checks of the Laporan Kinerja: directives, unsafe HTML, images, the 53/2014 analyses.
 
 Everything is checked on the sources, before anything is rendered, so ``sopgen check`` reports
 an unknown indicator in the narrative at its Markdown file and line, just as ``build`` would.
@@ -34,7 +34,6 @@ where a standard is given; causes and fixes are narrative)."""
 def lint_laporan(site: Site, problems: Problems) -> None:
     """Check every report of the site."""
     for doc in site.laporan.values():
-        _references(doc, site, problems)
         siklus = site.kinerja.siklus.get(doc.model.kinerja) if site.kinerja else None
         directives = {t.shown: list(scan(t.text, t.shown)) for t in doc.bagian}
         for teks in doc.bagian:
@@ -66,16 +65,6 @@ def lint_laporan(site: Site, problems: Problems) -> None:
                 if d.kata == "tabel" and d.block and len(d.words) > 1 and d.words[1] not in TABEL and d.judul and not _table_follows(lines, d.where.line):
                     problems.add(d.where, "tabel", f"tidak ada tabel Markdown di bawah judul '{d.judul}'", "tulis tabel Markdown (baris diawali '|') tepat di bawah baris ini.")
         _analisis(doc, siklus.rekap, set(blocks), problems)
-
-
-def _references(doc: LaporanDoc, site: Site, problems: Problems) -> None:
-    """The signing pejabat and the recap cycle must exist."""
-    lap = doc.model
-    if lap.penanda_tangan not in site.pejabat and lap.penanda_tangan not in site.declared.get("pejabat", set()):
-        problems.add(doc.source.at("penanda_tangan"), "penanda_tangan", f"pejabat '{lap.penanda_tangan}' tidak ada di pejabat.yaml", did_you_mean(lap.penanda_tangan, site.pejabat) or f"pilihan: {', '.join(site.pejabat)}.")
-    declared = site.declared.get("kinerja", set())
-    if lap.kinerja not in declared:
-        problems.add(doc.source.at("kinerja"), "kinerja", f"siklus kinerja '{lap.kinerja}' tidak ada di folder kinerja/", did_you_mean(lap.kinerja, declared) or f"siklus yang ada: {', '.join(sorted(declared)) or 'belum ada'}.")
 
 
 def _headings(text: str, shown: str, problems: Problems) -> None:

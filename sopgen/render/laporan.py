@@ -10,9 +10,9 @@ only the frame differs (cover, front matter with roman numbers, running header, 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment
 from markupsafe import Markup
@@ -25,7 +25,6 @@ from ..models.laporan import Laporan
 from ..models.paper import PAPERS
 from ..models.pejabat import Pejabat
 from ..output import Staging
-from ..timing import Timings
 from .env import relative_url, render_page
 from .laporan_data import RekapSource
 from .markdown_data import (
@@ -164,21 +163,22 @@ def _generate(directive: Directive, source: DataSource) -> tuple[Generated | Non
     return (source.tabel(args[0], kode) if args[0] in TABEL else None), "tabel"
 
 
-def render_laporan(site: Site, env: Environment, stage: Staging, renderer: PdfRenderer | None, timings: Timings, progress: Callable[[str], None]) -> None:
-    """Write every report's HTML page and (when asked) its PDF, with the images they show."""
-    for doc in site.laporan.values():
-        assert site.kinerja is not None  # a report without its cycle fails the lint before rendering
-        source = RekapSource(site.kinerja.siklus[doc.model.kinerja], env, site.config, doc.model.standar_nasional)
-        html_path, pdf_path = laporan_paths(doc, site)
-        progress(f"Laporan Kinerja {doc.model.tahun}")
-        with timings.phase("html"):
-            tersusun = susun_laporan(doc, site, source, env, html_path)
-            for relative, file in tersusun.gambar_situs.items():
-                if not (stage.root / relative).exists():
-                    stage.write_bytes(relative, "laporan", file.read_bytes())
-            context = {"lap": tersusun, "ukuran_kertas": PAPERS[tersusun.kertas].size()}
-            stage.write_text(html_path, doc.shown, render_page(env, "laporan.html", html_path, pdf_url=pdf_path if renderer else None, **context))
-        if renderer is not None:
-            with timings.phase("pdf"):
-                target = stage.path(pdf_path, doc.shown)
-                renderer.write(render_page(env, "laporan_pdf.html", pdf_path, **context), target, target)
+def write_laporan_page(site: Site, env: Environment, doc: LaporanDoc, stage: Staging, pdf: bool) -> dict[str, Any]:
+    """Write the report's page with the images it shows; returns what its PDF prints (the same parts)."""
+    assert site.kinerja is not None  # a report without its cycle fails the checks before rendering
+    source = RekapSource(site.kinerja.siklus[doc.model.kinerja], env, site.config, doc.model.standar_nasional)
+    html_path, pdf_path = laporan_paths(doc, site)
+    tersusun = susun_laporan(doc, site, source, env, html_path)
+    for relative, file in tersusun.gambar_situs.items():
+        if not (stage.root / relative).exists():
+            stage.write_bytes(relative, "laporan", file.read_bytes())
+    context = {"lap": tersusun, "ukuran_kertas": PAPERS[tersusun.kertas].size()}
+    stage.write_text(html_path, doc.shown, render_page(env, "laporan.html", html_path, pdf_url=pdf_path if pdf else None, **context))
+    return context
+
+
+def write_laporan_pdf(site: Site, env: Environment, doc: LaporanDoc, stage: Staging, renderer: PdfRenderer, context: dict[str, Any]) -> None:
+    """Write the bound report from the parts its page rendered."""
+    pdf_path = laporan_paths(doc, site)[1]
+    target = stage.path(pdf_path, doc.shown)
+    renderer.write(render_page(env, "laporan_pdf.html", pdf_path, **context), target, target)

@@ -8,7 +8,6 @@ out themselves: the charts, where each realisasi came from, the paper, the outpu
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +19,6 @@ from ..content.loader import Site
 from ..domain.rekap import Rekap, RekapIndikator
 from ..models.paper import PAPERS
 from ..output import Staging
-from ..timing import Timings
 from . import recap_format, recap_view
 from .env import render_page
 from .export import recap_csv, recap_xlsx
@@ -58,7 +56,7 @@ def grafik_tren_semua(rekap: Rekap) -> list[Markup]:
     return [Markup(svg) for svg in charts if svg]
 
 
-def recap_context(siklus: Siklus) -> dict[str, Any]:
+def recap_context(site: Site, siklus: Siklus) -> dict[str, Any]:
     """What recap_document.html needs (the page and the PDF add their own few keys)."""
     rekap = siklus.rekap
     iku = [i for _, i in rekap.iku()]
@@ -72,28 +70,31 @@ def recap_context(siklus: Siklus) -> dict[str, Any]:
         "grafik_iku": Markup(recap_view.grafik_target_realisasi(iku, judul)),
         "grafik_tren": grafik_tren_semua(rekap),
         "ada_indikator_program": bool(recap_view.program_berindikator(rekap)),
+        # Landscape: the recap tables need the width (the page prints on it too).
+        "ukuran_kertas": PAPERS[site.config.kertas].size(landscape=True),
     }
 
 
-def render_recaps(site: Site, env: Environment, stage: Staging, renderer: PdfRenderer | None, timings: Timings, progress: Callable[[str], None]) -> None:
-    """Write every cycle's exports, PDF (when asked) and page."""
-    if site.kinerja is None:
-        return
-    for siklus in site.kinerja.siklus.values():
-        progress(f"Rekap kinerja {siklus.id}")
-        paths = recap_paths(siklus)
-        # Landscape: the recap tables need the width (the page prints on it too).
-        context = recap_context(siklus) | {"ukuran_kertas": PAPERS[site.config.kertas].size(landscape=True)}
-        with timings.phase("export"):
-            stage.write_bytes(paths.xlsx, siklus.shown, recap_xlsx(siklus.rekap))
-            stage.write_text(paths.csv, siklus.shown, recap_csv(siklus.rekap))
-        unduhan = [("Rekap dalam format XLSX (untuk aplikasi e-SAKIP)", paths.xlsx), ("Rekap dalam format CSV", paths.csv)]
-        if renderer is not None:
-            with timings.phase("pdf"):
-                target = stage.path(paths.pdf, siklus.shown)
-                html = render_page(env, "recap_pdf.html", paths.pdf, **context)
-                renderer.write(html, target, target)
-            unduhan.insert(0, (f"Rekap siap cetak (PDF, {site.config.kertas} mendatar)", paths.pdf))
-        with timings.phase("html"):
-            page = render_page(env, "recap.html", paths.html, unduhan=unduhan, **context)
-            stage.write_text(paths.html, siklus.shown, page)
+def write_exports(siklus: Siklus, stage: Staging) -> None:
+    """The recap as XLSX and CSV, for the kabupaten's e-SAKIP application."""
+    paths = recap_paths(siklus)
+    stage.write_bytes(paths.xlsx, siklus.shown, recap_xlsx(siklus.rekap))
+    stage.write_text(paths.csv, siklus.shown, recap_csv(siklus.rekap))
+
+
+def write_recap_pdf(site: Site, env: Environment, siklus: Siklus, stage: Staging, renderer: PdfRenderer) -> None:
+    """The recap as a landscape PDF."""
+    paths = recap_paths(siklus)
+    target = stage.path(paths.pdf, siklus.shown)
+    html = render_page(env, "recap_pdf.html", paths.pdf, **recap_context(site, siklus))
+    renderer.write(html, target, target)
+
+
+def write_recap_page(site: Site, env: Environment, siklus: Siklus, stage: Staging, pdf: bool) -> None:
+    """The recap page, with its downloads (the PDF only when the build writes PDFs)."""
+    paths = recap_paths(siklus)
+    unduhan = [("Rekap dalam format XLSX (untuk aplikasi e-SAKIP)", paths.xlsx), ("Rekap dalam format CSV", paths.csv)]
+    if pdf:
+        unduhan.insert(0, (f"Rekap siap cetak (PDF, {site.config.kertas} mendatar)", paths.pdf))
+    page = render_page(env, "recap.html", paths.html, unduhan=unduhan, **recap_context(site, siklus))
+    stage.write_text(paths.html, siklus.shown, page)

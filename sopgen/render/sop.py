@@ -9,7 +9,6 @@ site, plain text on paper).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +19,6 @@ from ..content.references import linked_sop_id
 from ..domain.flowchart import Pages
 from ..models.sop import SOP
 from ..output import Staging
-from ..timing import Timings
 from .env import relative_url, render_page
 from .flowchart import FlowchartView, flowchart_view
 from .paginate import paginate
@@ -127,17 +125,10 @@ def write_pdf(site: Site, env: Environment, doc: Doc[SOP], stage: Staging, rende
     return result.pages
 
 
-def render_sops(site: Site, env: Environment, stage: Staging, renderer: PdfRenderer | None, timings: Timings, progress: Callable[[str], None]) -> None:
-    """Write every SOP's PDF (when asked) and HTML page; the page shows the PDF's flowchart pages."""
-    for doc in site.sops.values():
-        progress(f"SOP {doc.model.nama}")
-        html_path, pdf_path = sop_paths(doc)
-        pages: Pages | None = None
-        if renderer is not None:
-            with timings.phase("pdf"):
-                pages = write_pdf(site, env, doc, stage, renderer)
-        with timings.phase("html"):
-            context = sop_context(site, doc, html_path, links=True)
-            flowchart = flowchart_view(doc.model, pages, paper=context["kertas"])
-            page = render_page(env, "sop.html", html_path, pdf_url=pdf_path if renderer else None, flowchart=flowchart, **context)
-            stage.write_text(html_path, doc.shown, page)
+def write_page(site: Site, env: Environment, doc: Doc[SOP], stage: Staging, pages: Pages | None, pdf: bool) -> None:
+    """Write one SOP's page; it shows the PDF's flowchart pages (``pages``) when the PDF was laid out."""
+    html_path, pdf_path = sop_paths(doc)
+    context = sop_context(site, doc, html_path, links=True)
+    flowchart = flowchart_view(doc.model, pages, paper=context["kertas"])
+    page = render_page(env, "sop.html", html_path, pdf_url=pdf_path if pdf else None, flowchart=flowchart, **context)
+    stage.write_text(html_path, doc.shown, page)

@@ -1,0 +1,41 @@
+"""The site's settings (site.yaml) as a kind: its schema, the logo it names, the static files."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Sequence
+
+from ..content.loader import SITE_FILE, Site
+from ..content.references import check_site_file
+from ..errors import Problems
+from ..models.site import SiteConfig
+from ..render.env import theme_dir
+from .base import Inputs, Job, Kind, Output, RenderContext, SourceFiles
+
+ASSETS_DIR = "assets"
+
+
+class Situs(Kind):
+    """site.yaml: loaded before every kind (:func:`sopgen.content.loader.load_settings`), so only checked here."""
+
+    name = "situs"
+    sources = (SourceFiles("site", SiteConfig, SITE_FILE, "Berkas situs: instansi penerbit, kertas bawaan, tema, dan urutan bidang SOP."),)
+
+    def resolve(self, site: Site, problems: Problems) -> None:
+        check_site_file(site, site.config.instansi.logo, site.config_source.at("instansi", "logo"), "instansi.logo", problems)
+
+    def jobs(self, site: Site, pdf: bool, planned: Sequence[Output]) -> list[Job]:
+        static = Output("static", SITE_FILE, "write", Inputs(theme=("static",)), _copy_theme_static)
+        assets = Output(ASSETS_DIR, SITE_FILE, "write", Inputs(sources=(ASSETS_DIR,)), _copy_assets)
+        return [Job(None, (static, assets))]
+
+
+def _copy_theme_static(ctx: RenderContext) -> None:
+    """The theme's static files (CSS, fonts, scripts) to ``static/``."""
+    shutil.copytree(theme_dir(ctx.site) / "static", ctx.stage.root / "static")
+
+
+def _copy_assets(ctx: RenderContext) -> None:
+    """The site's own files (logo, images) to ``assets/``."""
+    if (ctx.site.root / ASSETS_DIR).is_dir():
+        shutil.copytree(ctx.site.root / ASSETS_DIR, ctx.stage.root / ASSETS_DIR)

@@ -1,0 +1,120 @@
+"""The SOP (Permenpan RB 35/2012): one YAML file per SOP, rendered as a page and a print-ready PDF."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from ..content.documents import Doc, load_document
+from ..content.loader import Site
+from ..content.references import check_reference, linked_sop_id
+from ..errors import Position, Problems, relpath
+from ..lint.sop import lint_sops
+from ..models.sop import SOP
+from ..render.listing import group_by_bidang
+from ..render.sop import sop_paths, write_page, write_pdf
+from .base import Inputs, Job, Kind, Namespace, NavItem, Output, RenderContext, SourceFiles
+from .pejabat import PEJABAT_FILE, PEJABAT_IDS
+
+SOP_DIR = "sop"
+SOP_IDS = Namespace("sop", f"SOP '{{}}' tidak ada di folder {SOP_DIR}/")
+SOP_FILES = SourceFiles(
+    "sop", SOP, f"{SOP_DIR}/*.yaml", "Satu Standar Operasional Prosedur (Permenpan RB 35/2012): identitas dan langkah-langkahnya.",
+)
+
+
+class SopKind(Kind):
+    name = "sop"
+    sources = (SOP_FILES,)
+    namespace = SOP_IDS
+    new_word = "sop"
+
+    def load(self, site: Site, problems: Problems) -> None:
+        files = sop_files(site.root)
+        site.documents[self.name] = load_sops(files, site.root, problems)
+        site.declared[SOP_IDS.name] = {f.stem for f in files}
+
+    def resolve(self, site: Site, problems: Problems) -> None:
+        for doc in site.sops.values():
+            check_reference(site, PEJABAT_IDS, doc.model.disahkan_oleh, doc.source.at("disahkan_oleh"), "disahkan_oleh", problems)
+            for index, link in enumerate(doc.model.keterkaitan):
+                target = linked_sop_id(link)
+                if target is not None:
+                    check_reference(
+                        site, SOP_IDS, target, doc.source.at("keterkaitan", index), f"keterkaitan[{index + 1}]", problems,
+                        "tulis sebagai 'teks: <nama SOP>' bila SOP itu tidak ada di situs ini.",
+                    )
+
+    def lint(self, site: Site, problems: Problems) -> None:
+        lint_sops(site, problems)
+
+    def jobs(self, site: Site, pdf: bool, planned: Sequence[Output]) -> list[Job]:
+        return [Job(f"SOP {doc.model.nama}", sop_outputs(site, doc, pdf)) for doc in site.sops.values()]
+
+    def nav(self, site: Site, pdf: bool) -> list[NavItem]:
+        return [NavItem("Daftar SOP", "index.html#daftar-sop")]
+
+    def home(self, site: Site, written: set[str]) -> dict[str, Any]:
+        groups = group_by_bidang(site)
+        docs = [doc for group in groups for doc in group.sops]
+        return {
+            "groups": groups,
+            "pages": {doc.id: sop_paths(doc)[0] for doc in docs},
+            "pdfs": {doc.id: sop_paths(doc)[1] for doc in docs if sop_paths(doc)[1] in written},
+            "sop_count": len(site.sops),
+        }
+
+    def new(self, site_dir: Path, name: str, nama: str | None) -> Path:
+        from ..new import new_sop
+
+        return new_sop(site_dir, name, nama)
+
+
+def sop_files(root: Path) -> list[Path]:
+    """The SOP files of a site, in name order."""
+    return sorted((root / SOP_DIR).glob("*.y*ml"))
+
+
+def load_sops(files: list[Path], root: Path, problems: Problems) -> dict[str, Doc[SOP]]:
+    """Every valid SOP by id (its file name); two files with one id are an error."""
+    sops: dict[str, Doc[SOP]] = {}
+    for file in files:
+        if file.stem in sops:
+            problems.add(Position(relpath(file, root)), "", f"id SOP '{file.stem}' sudah dipakai oleh {sops[file.stem].shown}", "ganti nama salah satu berkas.")
+            continue
+        loaded = load_document(file, SOP, root, problems)
+        if loaded:
+            sops[file.stem] = Doc(file.stem, file, loaded[0], loaded[1])
+    return sops
+
+
+def sop_inputs(site: Site, doc: Doc[SOP], template: str) -> Inputs:
+    """The SOP's file, the signing pejabat, the settings, the logo, and the SOPs it names (their titles are printed)."""
+    linked = [site.sops[t].file for t in map(linked_sop_id, doc.model.keterkaitan) if t in site.sops]
+    files = [doc.file, *linked]
+    logo = site.config.instansi.logo
+    return Inputs(
+        sources=tuple(p.relative_to(site.root).as_posix() for p in files) + (PEJABAT_FILE, "site.yaml") + ((logo,) if logo else ()),
+        templates=(template,),
+    )
+
+
+def sop_outputs(site: Site, doc: Doc[SOP], pdf: bool) -> tuple[Output, ...]:
+    """The PDF (laid out first: the page shows its flowchart page breaks) and the page."""
+    html_path, pdf_path = sop_paths(doc)
+    page = Output(html_path, doc.shown, "html", sop_inputs(site, doc, "sop.html"), partial(_page, doc=doc, pdf_path=pdf_path if pdf else None),
+                  needs=(pdf_path,) if pdf else ())
+    if not pdf:
+        return (page,)
+    return Output(pdf_path, doc.shown, "pdf", sop_inputs(site, doc, "sop_pdf.html"), partial(_pdf, doc=doc)), page
+
+
+def _pdf(ctx: RenderContext, doc: Doc[SOP]) -> Any:
+    assert ctx.renderer is not None
+    return write_pdf(ctx.site, ctx.env, doc, ctx.stage, ctx.renderer)
+
+
+def _page(ctx: RenderContext, doc: Doc[SOP], pdf_path: str | None) -> None:
+    write_page(ctx.site, ctx.env, doc, ctx.stage, ctx.results.get(pdf_path) if pdf_path else None, pdf_path is not None)
