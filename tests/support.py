@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -95,3 +96,10 @@ def replace_line(file: Path, old: str, new: str) -> int:
     lines[hits[0]] = lines[hits[0]].replace(old, new)
     file.write_text("".join(lines), encoding="utf-8")
     return hits[0] + 1
+
+
+def page_words(html_text: str) -> str:
+    """An HTML page's text as a reader sees it: tags dropped, entities decoded, spaces collapsed."""
+    from html import unescape
+
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html_text)).split())

@@ -15,6 +15,9 @@ from pypdf.generic import Destination
 
 from sopgen.build import BuildResult
 
+from .support import page_words
+from .test_recap import DEFINISI
+
 pytestmark = pytest.mark.slow
 
 PDF = "laporan/2024/lkjip-kecamatan-candipuro-2024.pdf"
@@ -113,6 +116,24 @@ def test_chapters_number_their_tables(reader: PdfReader) -> None:
     assert match, daftar[:400]
     printed_on = next(i for i in range(bab3, len(reader.pages)) if "Tabel 3.1 Capaian" in page_text(reader, i))
     assert match[1] == footer_number(reader, printed_on)
+
+
+def test_capaian_tables_say_what_each_indicator_means(reader: PdfReader, built_demo: BuildResult) -> None:
+    """Bab III's capaian table and the Lampiran's pengukuran table carry kinerja.yaml's definisi, cara_ukur, penjelasan."""
+    starts = dict(outline(reader))
+    bab3 = " ".join(page_text(reader, i) for i in range(starts["BAB III Akuntabilitas Kinerja"], starts["BAB IV Penutup"]))
+    tabel_31 = bab3.split("Tabel 3.1 Capaian Kinerja Sasaran S1.1 Tahun 2024")[1].split("Ketiga indikator sasaran ini")[0]
+    lampiran = " ".join(page_text(reader, i) for i in range(starts["LAMPIRAN 2 Pengukuran Kinerja Tahun 2024"], len(reader.pages)))
+    lampiran = re.sub(r"(\w)- (\w)", r"\1-\2", lampiran)  # its narrow columns wrap "rata-rata" after the hyphen
+    page = page_words((Path(built_demo.out_dir) / "laporan/2024/index.html").read_text(encoding="utf-8"))
+    for want in DEFINISI[:3]:
+        assert want in tabel_31, want
+    for want in DEFINISI:
+        assert want in lampiran, want
+        assert want in page, want
+    quarters = lampiran.split("Tabel L2.3 Target, Realisasi dan Capaian Indikator per Triwulan Tahun 2024")[1]
+    assert "Capaian 101,50% 101,90% 101,94% 101,49% 101,71%" in quarters
+    assert "Capaian 116,67% 120,00% 120,00% 120,00% 120,00%" in quarters
 
 
 def test_signatures_under_kata_pengantar_and_on_the_perjanjian_kinerja(reader: PdfReader) -> None:

@@ -6,8 +6,10 @@ floor 0, two decimals rounded half up):
 
 IKU-01 IKM, rata-rata TW: R = (81,20 + 83,05 + 84,10 + 85,25) / 4 = 333,60 / 4 = 83,40;
        83,40 / 82 × 100 = 101,7073… -> 101,71; vs Renstra 86: 83,40 / 86 × 100 = 96,976… -> 96,98
+       per TW against 80 / 81,5 / 82,5 / 84: 101,50; 101,9018… -> 101,90; 101,9393… -> 101,94; 101,4880… -> 101,49
 IKU-02 97,25 / 95 × 100 = 102,3684… -> 102,37; vs Renstra 98: 99,234… -> 99,23
 IKU-03 negatif, kumulatif TW: R = 5 + 4 + 3 + 2 = 14; (2 × 20 − 14) / 20 × 100 = 130 -> cap 120,00
+       per TW against 6 / 5 / 5 / 4: (12 − 5) / 6 = 116,666… -> 116,67; 120; 140 -> cap 120; 150 -> cap 120
 IKU-04 kualitatif BB of AA…D: nilai 5 / 5 × 100 = 100,00
 IKU-05 87,5 / 100 × 100 = 87,50
 IKU-06 70 / 80 × 100 = 87,50
@@ -43,6 +45,8 @@ import pytest
 from openpyxl import load_workbook
 
 from sopgen.build import BuildResult, build_site
+
+from .support import page_words
 
 REPO = Path(__file__).resolve().parents[1]
 RECAP = "kinerja/2024"
@@ -116,10 +120,41 @@ def test_pdf_budget_and_comparison(pdf_pages: list[str]) -> None:
         row = segment(budget, kode, codes)
         assert serapan in row and efisiensi in row and kategori in row, row
     assert "Rp1.575.500.000 Rp1.483.594.321 94,17%" in budget
-    comparison = text.split("Perbandingan realisasi dengan tahun sebelumnya")[1].split("Realisasi triwulan")[0]
+    comparison = text.split("Perbandingan realisasi dengan tahun sebelumnya")[1].split("Target, realisasi dan capaian triwulan")[0]
     assert "96,98%" in segment(comparison, "IKU-01", list(CAPAIAN))
     assert "99,23%" in segment(comparison, "IKU-02", list(CAPAIAN))
     assert "−10 (membaik)" in segment(comparison, "IKU-03", list(CAPAIAN))  # 14 pengaduan after 24
+
+
+@pytest.mark.slow
+def test_pdf_quarterly_table_scores_each_quarter(pdf_pages: list[str]) -> None:
+    text = "\n".join(pdf_pages).split("Target, realisasi dan capaian per triwulan")[1]
+    iku01, iku03 = segment(text, "IKU-01", ["IKU-03"]), segment(text, "IKU-03", ["IKU-01"])
+    assert "Target 80,00 81,50 82,50 84,00 82,00" in iku01
+    assert "Capaian 101,50% 101,90% 101,94% 101,49% 101,71%" in iku01
+    assert "Target 6 5 5 4 20" in iku03 and "Capaian 116,67% 120,00% 120,00% 120,00% 120,00%" in iku03
+    assert "Capaian triwulan = realisasi triwulan terhadap target triwulan itu" in text
+
+
+DEFINISI = (
+    "Definisi operasional: Nilai rata-rata survei kepuasan masyarakat (Permenpan RB 14/2017) atas layanan di kantor kecamatan.",
+    "Cara pengukuran: Rata-rata IKM empat triwulan.",
+    "Penjelasan: Naik karena loket PATEN dibuka sejak pukul 07.30 dan antrean daring.",
+    "Cara pengukuran: Jumlah kejadian yang tercatat pada tahun berjalan.",
+    "Penjelasan: Status IDM 2024 belum ditetapkan saat rekap ini disusun.",
+)
+"""What kinerja.yaml says an indicator means, how it is measured and why it came out so."""
+
+
+@pytest.mark.slow
+def test_definitions_and_explanations_are_printed(pdf_pages: list[str], recap_build: BuildResult) -> None:
+    pdf = " ".join(" ".join(pdf_pages).split())
+    page = page_words((recap_build.out_dir / RECAP / "index.html").read_text(encoding="utf-8"))
+    for want in DEFINISI:
+        assert want in pdf, want
+        assert want in page, want
+    # under the indicator's own row, not anywhere on the page
+    assert "Cara pengukuran: Rata-rata IKM empat triwulan." in segment("\n".join(pdf_pages), "IKU-01", list(CAPAIAN)).replace("\n", " ")
 
 
 @pytest.mark.slow

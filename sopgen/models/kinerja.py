@@ -60,7 +60,7 @@ class Triwulan(Model):
         description="Cara menggabungkan triwulan menjadi nilai tahunan: 'kumulatif' (dijumlahkan), "
         "'rata_rata' (dirata-rata) atau 'nilai_akhir' (nilai triwulan terakhir yang terisi)."
     )
-    target: list[Nilai] | None = Field(None, min_length=4, max_length=4, description="Target TW I–IV (opsional).")
+    target: list[Nilai] | None = Field(None, min_length=4, max_length=4, description="Target TW I–IV (opsional); capaian tiap triwulan dihitung terhadapnya. Tulis '-' untuk triwulan tanpa target.")
     realisasi: list[Nilai] = Field(
         default_factory=lambda: [None] * 4, min_length=4, max_length=4,
         description="Realisasi TW I–IV; tulis '-' untuk triwulan yang belum dilaporkan.",
@@ -84,8 +84,8 @@ class Indikator(Model):
         "'(2T-R)/T' (bawaan negatif) atau 'T/R' (negatif).",
     )
     skala: list[str] = Field(default_factory=list, description="Skala indikator kualitatif, dari yang terbaik, mis. [AA, A, BB, B, CC, C, D].")
-    definisi: str | None = Field(None, description="Definisi operasional indikator.")
-    cara_ukur: str | None = Field(None, description="Cara mengukur / rumus perhitungan realisasi indikator.")
+    definisi: str | None = Field(None, description="Definisi operasional indikator; dicetak di bawah nama indikator pada rekap dan Laporan Kinerja.")
+    cara_ukur: str | None = Field(None, description="Cara mengukur / rumus perhitungan realisasi indikator; dicetak di bawah definisinya.")
     sumber_data: str | None = Field(None, description="Sumber data realisasi, mis. 'Laporan SKM triwulanan Seksi Pelayanan'.")
     desimal: int = Field(2, ge=0, le=4, description="Jumlah desimal saat mencetak target dan realisasi (0 untuk jumlah).")
     bobot: Angka = Field(Decimal(1), gt=0, description="Bobot indikator dalam rata-rata capaian sasaran (bawaan 1).")
@@ -95,7 +95,7 @@ class Indikator(Model):
     realisasi: Nilai = Field(None, description="Realisasi tahunan; kosongkan atau '-' bila belum tersedia (bukan 0).")
     triwulan: Triwulan | None = Field(None, description="Data triwulanan, bila diukur per triwulan.")
     realisasi_lalu: dict[int, Nilai] = Field(default_factory=dict, description="Realisasi tahun-tahun sebelumnya, mis. {2022: 80.1, 2023: 81.4}.")
-    penjelasan: str | None = Field(None, description="Penjelasan singkat capaian (penyebab keberhasilan/kegagalan).")
+    penjelasan: str | None = Field(None, description="Penjelasan singkat capaian (penyebab keberhasilan/kegagalan); dicetak pada keterangan indikator di rekap dan tabel capaian Laporan Kinerja.")
     abaikan_peringatan: list[str] = Field(
         default_factory=list,
         description="Kode peringatan yang sengaja diabaikan untuk indikator ini, mis. [polaritas-terdengar-negatif]; galat tidak dapat diabaikan.",

@@ -149,7 +149,7 @@ class RekapSource:
             "anggaran": f"Realisasi Anggaran dan Efisiensi per Program dan Kegiatan Tahun {tahun}",
             "pengukuran": f"Pengukuran Kinerja Sasaran Strategis Tahun {tahun}",
             "capaian-program": f"Capaian Indikator Program, Kegiatan dan Sub Kegiatan Tahun {tahun}",
-            "triwulan": f"Realisasi Indikator per Triwulan Tahun {tahun}",
+            "triwulan": f"Target, Realisasi dan Capaian Indikator per Triwulan Tahun {tahun}",
         }
         if jenis in FROM_RECAP:
             macro = getattr(self.recap_macros, FROM_RECAP[jenis])

@@ -14,7 +14,7 @@ from ..domain.capaian import Polaritas
 from ..domain.rekap import Rekap, RekapIndikator, RekapProgram
 from ..models.kinerja import PeriodeRenstra, Rentang
 from . import charts
-from .recap_format import angka_indikator
+from .recap_format import KOSONG, angka_indikator, persen_capaian
 
 TAHUN_PEMBANDING = 3
 """How many earlier years the comparison table shows next to the cycle's year."""
@@ -85,6 +85,44 @@ def tahun_pembanding(rekap: Rekap) -> list[int]:
 def dengan_triwulan(rekap: Rekap) -> list[RekapIndikator]:
     """Indicators measured quarterly, for the quarterly table."""
     return [i for i in rekap.semua_indikator() if i.indikator.triwulan is not None]
+
+
+@dataclass(frozen=True)
+class BarisTriwulan:
+    """One row of an indicator in the quarterly table: TW I–IV and the year, as printed."""
+
+    label: str
+    """'Target', 'Realisasi' or 'Capaian'."""
+    triwulan: tuple[str, ...]
+    tahunan: str
+
+
+def baris_triwulan(hasil: RekapIndikator) -> list[BarisTriwulan]:
+    """Target, realisasi and capaian per quarter; only the realisasi when no quarter has a target.
+
+    The "Tahunan" column holds the year's own figures (Perjanjian Kinerja target, the year's
+    realisasi and capaian), so a reader sees each quarter beside the year it contributes to.
+    """
+    ind = hasil.indikator
+    assert ind.triwulan is not None  # dengan_triwulan chose it
+    tahunan = angka_indikator(hasil.realisasi, ind)
+    if hasil.catatan_realisasi and hasil.realisasi is not None:
+        tahunan += f" ({hasil.catatan_realisasi})"
+    realisasi = BarisTriwulan("Realisasi", tuple(angka_indikator(r, ind, KOSONG) for r in ind.triwulan.realisasi), tahunan)
+    if ind.triwulan.target is None:
+        return [realisasi]
+    target = BarisTriwulan("Target", tuple(angka_indikator(t, ind, KOSONG) for t in ind.triwulan.target), angka_indikator(ind.target, ind))
+    capaian = BarisTriwulan(
+        "Capaian",
+        tuple("galat" if hasil.galat_triwulan(tw) else persen_capaian(c, KOSONG) for tw, c in enumerate(hasil.capaian_triwulan)),
+        "galat" if hasil.galat else persen_capaian(hasil.capaian, KOSONG),
+    )
+    return [target, realisasi, capaian]
+
+
+def ada_target_triwulan(rekap: Rekap) -> bool:
+    """Whether any quarterly indicator has quarterly targets (the table then explains its capaian)."""
+    return any(i.indikator.triwulan is not None and i.indikator.triwulan.target is not None for i in rekap.semua_indikator())
 
 
 def program_berindikator(rekap: Rekap) -> list[RekapProgram]:
