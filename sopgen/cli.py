@@ -132,14 +132,20 @@ def new(kind: str, name: str, site_dir: Path, nama: str | None) -> None:
 @click.option("--unit-kerja", default="Kecamatan Contoh", show_default=True, help="Unit kerja, e.g. 'Kecamatan Candipuro'.")
 @click.option("--pemerintah", default="Kabupaten Contoh", show_default=True, help="Pemerintah daerah, e.g. 'Kabupaten Lumajang'.")
 @click.option("--alamat", default="Jl. Contoh No. 1", show_default=True, help="Office address.")
-@click.option("--paket", default=None, help="pip requirement CI installs sopgen from (default: 'sopgen').")
+@click.option("--paket", default=None, help="pip requirement CI installs sopgen from (default: where this sopgen was installed from).")
 def init(target: Path, unit_kerja: str, pemerintah: str, alamat: str, paket: str | None) -> None:
     """Create a content repository with GitHub Actions and GitLab CI publishing."""
-    from .init import DEFAULT_PACKAGE, InitError, init_repository
+    from .init import InitError, init_repository
+    from .install_source import InstallSource, running_source
 
+    source = InstallSource(paket) if paket else running_source()
     try:
-        files = init_repository(target, unit_kerja=unit_kerja, pemerintah=pemerintah, alamat=alamat, paket=paket or DEFAULT_PACKAGE)
+        files = init_repository(target, unit_kerja=unit_kerja, pemerintah=pemerintah, alamat=alamat, source=source)
     except InitError as exc:
         raise click.ClickException(str(exc)) from exc
+    if source.unreachable:
+        click.echo(f"Peringatan: {source.unreachable}; CI akan gagal memasang {source.requirement!r}. "
+                   "Buat ulang dengan --paket (mis. 'sopgen @ git+https://github.com/ORGANISASI/sopgen@v0.1.0') "
+                   "atau ubah SOPGEN_PAKET di berkas CI.", err=True)
     click.echo(f"Repositori konten dibuat di {target} ({len(files)} berkas). Langkah berikutnya:")
     click.echo(f"  cd {target} && git init && sopgen serve")

@@ -3,7 +3,8 @@
 It holds the site folder (``content/``: site, pejabat, one example SOP and the
 editor schemas) and the CI files: a GitHub Actions workflow (check with
 ``--strict``, build, deploy to GitHub Pages; problems annotated on the pull
-request by the reporter's ``::error`` lines) and a GitLab CI ``pages`` job.
+request by the reporter's ``::error`` lines) and a GitLab CI ``pages`` job. Both install
+sopgen from where the running sopgen came from (:mod:`sopgen.install_source`), pinned.
 """
 
 from __future__ import annotations
@@ -12,12 +13,12 @@ import datetime as dt
 import json
 from pathlib import Path
 
+from .install_source import WEASYPRINT_APT, InstallSource, checked_requirement
 from .new import new_sop
 from .scaffold import fill, yaml_text
 from .schema import SCHEMA_DIR, SOURCES, modeline, write_schemas
 
 SITE_DIR = "content"
-DEFAULT_PACKAGE = "sopgen"
 
 
 class InitError(Exception):
@@ -26,11 +27,16 @@ class InitError(Exception):
 
 def init_repository(
     target: Path, *, unit_kerja: str = "Kecamatan Contoh", pemerintah: str = "Kabupaten Contoh",
-    alamat: str = "Jl. Contoh No. 1", paket: str = DEFAULT_PACKAGE, today: dt.date | None = None,
+    alamat: str = "Jl. Contoh No. 1", source: InstallSource, today: dt.date | None = None,
 ) -> list[Path]:
     """Write the repository into ``target`` (missing or empty); return the files written."""
     if target.exists() and any(target.iterdir()):
         raise InitError(f"folder {target} tidak kosong; pilih folder baru")
+    try:
+        paket = checked_requirement(source.requirement)
+    except ValueError as exc:
+        raise InitError(str(exc)) from exc
+    ci = {"paket": paket, "catatan_paket": package_note(source), "pustaka_sistem": " ".join(WEASYPRINT_APT)}
     site = target / SITE_DIR
     site.mkdir(parents=True, exist_ok=True)
     wilayah = unit_kerja.removeprefix("Kecamatan ").strip() or unit_kerja
@@ -41,8 +47,8 @@ def init_repository(
             unit_kerja=yaml_text(unit_kerja), pemerintah=yaml_text(pemerintah), alamat=yaml_text(alamat),
         ),
         site / "pejabat.yaml": fill("pejabat.yaml", modeline=modeline(kinds["pejabat"], site / "pejabat.yaml", site), wilayah=wilayah),
-        target / ".github" / "workflows" / "situs.yml": fill("github-workflow.yml", paket=paket),
-        target / ".gitlab-ci.yml": fill("gitlab-ci.yml", paket=paket),
+        target / ".github" / "workflows" / "situs.yml": fill("github-workflow.yml", **ci),
+        target / ".gitlab-ci.yml": fill("gitlab-ci.yml", **ci),
         target / ".gitignore": fill("gitignore"),
         target / ".vscode" / "settings.json": vscode_settings(),
         target / ".vscode" / "extensions.json": fill("vscode-extensions.json"),
@@ -55,6 +61,17 @@ def init_repository(
     written.append(new_sop(site, "contoh-sop", nama=f"Contoh SOP {unit_kerja}", today=today))
     written += write_schemas(site, site / SCHEMA_DIR)
     return written
+
+
+def package_note(source: InstallSource) -> str:
+    """The YAML comment above ``SOPGEN_PAKET``: where the value came from, or why it must be changed."""
+    if source.unreachable:
+        lines = [f"PERHATIAN: {source.unreachable}.", "Ganti nilai di bawah dengan alamat sopgen yang dapat dijangkau CI,",
+                 "mis. \"sopgen @ git+https://github.com/ORGANISASI/sopgen@v0.1.0\" (atau buat ulang dengan sopgen init --paket)."]
+    else:
+        lines = ["Paket sopgen yang dipasang, dikunci pada satu versi: sumber sopgen yang membuat repositori ini.",
+                 "Ganti untuk memakai versi lain (atau buat ulang dengan sopgen init --paket)."]
+    return "\n".join(f"  # {line}" for line in lines)
 
 
 def vscode_settings() -> str:
