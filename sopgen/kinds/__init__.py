@@ -15,6 +15,7 @@ from .kinerja import KinerjaKind
 from .laporan import LaporanKind
 from .pejabat import PejabatKind
 from .pencarian import Pencarian
+from .perjanjian import PerjanjianKind
 from .situs import Situs
 from .sop import SopKind
 
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 __all__ = ["KINDS", "NEW_WORDS", "STAGES", "Job", "Kind", "NavItem", "Output", "RenderContext", "by_new_word", "navigation", "plan", "render_order"]
 
 KINDS: tuple[Kind, ...] = (
-    Situs(), PejabatKind(), Beranda(), SopKind(), Himpunan(), KinerjaKind(), LaporanKind(), Pencarian(),
+    Situs(), PejabatKind(), Beranda(), SopKind(), Himpunan(), KinerjaKind(), LaporanKind(), PerjanjianKind(), Pencarian(),
 )
 
 

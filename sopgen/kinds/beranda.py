@@ -7,6 +7,7 @@ from typing import Any
 
 from ..content.loader import SITE_FILE, Site
 from ..render.home import HOME_PAGE, render_home
+from .situs import settings_sources
 from .base import Inputs, Job, Kind, NavItem, Output, RenderContext
 
 
@@ -15,7 +16,7 @@ class Beranda(Kind):
     after = ("*",)
 
     def jobs(self, site: Site, pdf: bool, planned: Sequence[Output]) -> list[Job]:
-        sources: Inputs = Inputs(sources=(SITE_FILE,), templates=("index.html",))
+        sources = Inputs(sources=settings_sources(site), templates=("index.html",))
         for output in planned:
             sources |= Inputs(sources=output.inputs.sources)
         return [Job(None, (Output(HOME_PAGE, SITE_FILE, "html", sources, _home, needs=tuple(o.path for o in planned)),))]

@@ -8,6 +8,7 @@ from typing import Any
 from ..content.loader import Site
 from ..render.binder import BINDER_PATH, build_binder
 from ..render.sop import sop_paths
+from .situs import settings_sources
 from .base import Inputs, Job, Kind, NavItem, Output, RenderContext
 
 
@@ -20,7 +21,7 @@ class Himpunan(Kind):
             return []
         pdfs = tuple(sop_paths(doc)[1] for doc in site.sops.values())
         files = tuple(doc.file.relative_to(site.root).as_posix() for doc in site.sops.values())
-        sources = Inputs(sources=(*files, "site.yaml"), templates=("binder.html",))
+        sources = Inputs(sources=(*files, *settings_sources(site)), templates=("binder.html",))
         return [Job("Himpunan SOP (PDF)", (Output(BINDER_PATH, "site.yaml", "binder", sources, _binder, needs=pdfs),))]
 
     def nav(self, site: Site, pdf: bool) -> list[NavItem]:

@@ -14,6 +14,7 @@ from ..lint.kinerja import lint_kinerja
 from ..models.kinerja import Kebijakan, Kinerja
 from ..render.home import Report, downloads
 from ..render.recap import recap_paths, write_exports, write_recap_page, write_recap_pdf
+from .situs import settings_sources
 from .base import Inputs, Job, Kind, Namespace, NavItem, Output, RenderContext, SourceFiles
 
 KINERJA_IDS = Namespace("kinerja", f"siklus kinerja '{{}}' tidak ada di folder {KINERJA_DIR}/", "siklus yang ada: {}.")
@@ -84,7 +85,7 @@ def siklus_sources(site: Site, siklus: Siklus) -> tuple[str, ...]:
     """The files a cycle's figures come from: its kinerja.yaml, its sheets, the policy, the settings."""
     folder = siklus.folder.relative_to(site.root).as_posix()
     sheets = tuple(f"{folder}/{name}" for name in siklus.model.impor)
-    return (f"{folder}/{KINERJA_FILE}", *sheets, f"{KINERJA_DIR}/{KEBIJAKAN_FILE}", "site.yaml")
+    return (f"{folder}/{KINERJA_FILE}", *sheets, f"{KINERJA_DIR}/{KEBIJAKAN_FILE}", *settings_sources(site))
 
 
 def _exports(ctx: RenderContext, siklus: Siklus) -> None:

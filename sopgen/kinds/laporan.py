@@ -14,10 +14,15 @@ from ..errors import Problems
 from ..lint.laporan import lint_laporan
 from ..models.laporan import Laporan
 from ..render.home import Report, downloads
-from ..render.laporan import laporan_paths, write_laporan_page, write_laporan_pdf
+from ..render.laporan import PK_TEMPLATE, laporan_paths, write_laporan_page, write_laporan_pdf
+from ..render.laporan_data import RECAP_TABLES, TABLES
 from .base import Inputs, Job, Kind, NavItem, Output, RenderContext, SourceFiles
 from .kinerja import KINERJA_IDS, siklus_sources
 from .pejabat import PEJABAT_FILE, PEJABAT_IDS
+
+
+PART_TEMPLATES = (TABLES, RECAP_TABLES, PK_TEMPLATE)
+"""Templates the parts are drawn with, beside the page's own (the generated tables, the agreement)."""
 
 
 class LaporanKind(Kind):
@@ -39,7 +44,7 @@ class LaporanKind(Kind):
         jobs = []
         for doc in site.laporan.values():
             html_path, pdf_path = laporan_paths(doc, site)
-            sources = Inputs(sources=laporan_sources(site, doc))
+            sources = Inputs(sources=laporan_sources(site, doc), templates=PART_TEMPLATES)
             outputs = [Output(html_path, doc.shown, "html", sources | Inputs(templates=("laporan.html",)), partial(_page, doc=doc, pdf=pdf))]
             if pdf:
                 outputs.append(Output(pdf_path, doc.shown, "pdf", sources | Inputs(templates=("laporan_pdf.html",)), partial(_pdf, doc=doc, page=html_path), needs=(html_path,)))

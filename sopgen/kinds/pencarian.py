@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from ..content.loader import Site
 from ..render.search import BUNDLE_DIR, SEARCH_PAGE, build_search_index, render_search_page
+from .situs import settings_sources
 from .base import Inputs, Job, Kind, NavItem, Output, RenderContext
 
 
@@ -14,7 +15,7 @@ class Pencarian(Kind):
     after = ("*",)
 
     def jobs(self, site: Site, pdf: bool, planned: Sequence[Output]) -> list[Job]:
-        page = Output(SEARCH_PAGE, "cari.html", "html", Inputs(templates=("cari.html",)), _page)
+        page = Output(SEARCH_PAGE, "cari.html", "html", Inputs(sources=settings_sources(site), templates=("cari.html",)), _page)
         pages = tuple(o.path for o in planned if o.path.endswith(".html")) + (SEARCH_PAGE,)
         index = Output(BUNDLE_DIR, BUNDLE_DIR, "search", Inputs(), _index, needs=pages)
         return [Job(None, (page,)), Job("indeks pencarian", (index,))]

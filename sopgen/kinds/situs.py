@@ -15,6 +15,12 @@ from .base import Inputs, Job, Kind, Output, RenderContext, SourceFiles
 ASSETS_DIR = "assets"
 
 
+def settings_sources(site: Site) -> tuple[str, ...]:
+    """What every page and document reads of the settings: site.yaml, and the logo its kop prints."""
+    logo = site.config.instansi.logo
+    return (SITE_FILE, logo) if logo else (SITE_FILE,)
+
+
 class Situs(Kind):
     """site.yaml: loaded before every kind (:func:`sopgen.content.loader.load_settings`), so only checked here."""
 

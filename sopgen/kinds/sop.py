@@ -17,6 +17,7 @@ from ..render.listing import group_by_bidang
 from ..render.sop import sop_paths, write_page, write_pdf
 from .base import Inputs, Job, Kind, Namespace, NavItem, Output, RenderContext, SourceFiles
 from .pejabat import PEJABAT_FILE, PEJABAT_IDS
+from .situs import settings_sources
 
 SOP_DIR = "sop"
 SOP_IDS = Namespace("sop", f"SOP '{{}}' tidak ada di folder {SOP_DIR}/")
@@ -93,12 +94,8 @@ def load_sops(files: list[Path], root: Path, problems: Problems) -> dict[str, Do
 def sop_inputs(site: Site, doc: Doc[SOP], template: str) -> Inputs:
     """The SOP's file, the signing pejabat, the settings, the logo, and the SOPs it names (their titles are printed)."""
     linked = [site.sops[t].file for t in map(linked_sop_id, doc.model.keterkaitan) if t in site.sops]
-    files = [doc.file, *linked]
-    logo = site.config.instansi.logo
-    return Inputs(
-        sources=tuple(p.relative_to(site.root).as_posix() for p in files) + (PEJABAT_FILE, "site.yaml") + ((logo,) if logo else ()),
-        templates=(template,),
-    )
+    files = tuple(p.relative_to(site.root).as_posix() for p in (doc.file, *linked))
+    return Inputs(sources=(*files, PEJABAT_FILE, *settings_sources(site)), templates=(template,))
 
 
 def sop_outputs(site: Site, doc: Doc[SOP], pdf: bool) -> tuple[Output, ...]:

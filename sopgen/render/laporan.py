@@ -40,6 +40,8 @@ from .markdown_data import (
 )
 from .pdf import PdfRenderer
 
+PK_TEMPLATE = "laporan_pk.html"
+"""What ``{{ perjanjian-kinerja }}`` prints: the signed agreement in the Lampiran."""
 ROMAWI = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 
 
@@ -129,7 +131,7 @@ def susun_laporan(doc: LaporanDoc, site: Site, source: DataSource, env: Environm
     def make_block(directive: Directive, nomor: Nomor | None) -> Markup:
         generated = blocks[directive][1]
         if directive.kata == "perjanjian-kinerja":
-            return Markup(render_page(env, "laporan_pk.html", page_path, laporan=laporan, unit_kerja=unit_kerja, penanda_tangan=penanda_tangan, tabel=generated))
+            return Markup(render_page(env, PK_TEMPLATE, page_path, laporan=laporan, unit_kerja=unit_kerja, penanda_tangan=penanda_tangan, tabel=generated))
         assert nomor is not None  # everything but the Perjanjian Kinerja is numbered
         if directive.kata == "gambar":
             src = image_url(directive.words[1]) or ""
