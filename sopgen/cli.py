@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__
+from . import __version__, cli_text
 from .build import build_site, check_site
 from .errors import ContentError, Problem
 from .kinds import NEW_WORDS
@@ -21,7 +21,9 @@ from .output import OutputCollision
 from .progress import build_progress
 from .reporter import report, summary
 
-SITE_ARG = click.argument("site_dir", required=False, default="content", type=click.Path(file_okay=False, path_type=Path))
+cli_text.install()
+
+SITE_ARG = click.argument("site_dir", metavar="[FOLDER_KONTEN]", required=False, default="content", type=click.Path(file_okay=False, path_type=Path))
 
 
 def _fail(problems: list[Problem], strict: bool) -> None:
@@ -31,19 +33,22 @@ def _fail(problems: list[Problem], strict: bool) -> None:
     sys.exit(1)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=cli_text.Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="sopgen")
 def main() -> None:
-    """sopgen: SOP, pengukuran kinerja and Laporan Kinerja from YAML, as an HTML site and PDFs."""
+    """sopgen: SOP, pengukuran kinerja, dan Laporan Kinerja dari YAML menjadi situs HTML dan PDF.
+
+    FOLDER_KONTEN adalah folder yang memuat site.yaml (bawaan: content).
+    """
 
 
 @main.command()
 @SITE_ARG
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None, help="Output folder (default: output/ beside the site folder).")
-@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-@click.option("--no-pdf", is_flag=True, help="Skip the PDFs (faster preview).")
+@click.option("--out", "out_dir", metavar="FOLDER", type=click.Path(file_okay=False, path_type=Path), default=None, help="Folder hasil (bawaan: output/ di samping folder konten).")
+@click.option("--strict", is_flag=True, help="Anggap peringatan sebagai kesalahan (seperti di CI).")
+@click.option("--no-pdf", is_flag=True, help="Tanpa PDF (pratinjau lebih cepat).")
 def build(site_dir: Path, out_dir: Path | None, strict: bool, no_pdf: bool) -> None:
-    """Build the site (HTML and PDFs) into the output folder."""
+    """Bangun situs (HTML dan PDF) ke folder hasil."""
     out_dir = out_dir or site_dir.resolve().parent / "output"
     try:
         with build_progress() as progress:
@@ -60,9 +65,9 @@ def build(site_dir: Path, out_dir: Path | None, strict: bool, no_pdf: bool) -> N
 
 @main.command()
 @SITE_ARG
-@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("--strict", is_flag=True, help="Anggap peringatan sebagai kesalahan (seperti di CI).")
 def check(site_dir: Path, strict: bool) -> None:
-    """Load, validate and lint the site; writes nothing."""
+    """Periksa seluruh konten tanpa menulis apa pun."""
     _, problems = check_site(site_dir)
     if problems.fails(strict):
         _fail(problems.sorted(), strict)
@@ -73,11 +78,11 @@ def check(site_dir: Path, strict: bool) -> None:
 
 @main.command()
 @SITE_ARG
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", default=8000, show_default=True, help="Port to listen on (0: any free port).")
-@click.option("--pdf", is_flag=True, help="Also build the PDFs on every change (slower).")
+@click.option("--host", default="127.0.0.1", show_default=True, metavar="ALAMAT", help="Alamat yang didengarkan.")
+@click.option("--port", default=8000, show_default=True, metavar="NOMOR", help="Port yang didengarkan (0: port bebas mana saja).")
+@click.option("--pdf", is_flag=True, help="Bangun juga PDF setiap ada perubahan (lebih lambat).")
 def serve(site_dir: Path, host: str, port: int, pdf: bool) -> None:
-    """Preview the site on localhost; rebuild and reload the browser on every change."""
+    """Pratinjau situs di komputer ini; dibangun ulang dan dimuat ulang setiap berkas disimpan."""
     from .serve import Preview
 
     logging.basicConfig(level=logging.INFO, format="%(message)s")
@@ -99,10 +104,10 @@ def serve(site_dir: Path, host: str, port: int, pdf: bool) -> None:
 
 @main.command()
 @SITE_ARG
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None, help="Folder for the schemas (default: schemas/ in the site folder).")
-@click.option("--modelines", is_flag=True, help="Also add the '# yaml-language-server: $schema=...' line to content files lacking it.")
+@click.option("--out", "out_dir", metavar="FOLDER", type=click.Path(file_okay=False, path_type=Path), default=None, help="Folder skema (bawaan: schemas/ di folder konten).")
+@click.option("--modelines", is_flag=True, help="Tambahkan juga baris '# yaml-language-server: $schema=...' ke berkas konten yang belum memilikinya.")
 def schema(site_dir: Path, out_dir: Path | None, modelines: bool) -> None:
-    """Write JSON Schemas of every content file kind, for editors (VS Code YAML)."""
+    """Tulis JSON Schema setiap jenis berkas konten, untuk editor (VS Code YAML)."""
     from .schema import add_modelines, write_schemas
 
     for file in write_schemas(site_dir, out_dir):
@@ -112,12 +117,12 @@ def schema(site_dir: Path, out_dir: Path | None, modelines: bool) -> None:
 
 
 @main.command()
-@click.argument("kind", type=click.Choice(NEW_WORDS))
-@click.argument("name")
-@click.option("--site", "site_dir", default="content", show_default=True, type=click.Path(file_okay=False, path_type=Path), help="The site folder.")
-@click.option("--nama", default=None, help="The document's title (default: from NAME).")
+@click.argument("kind", metavar="JENIS", type=click.Choice(NEW_WORDS))
+@click.argument("name", metavar="NAMA")
+@click.option("--site", "site_dir", default="content", show_default=True, metavar="FOLDER", type=click.Path(file_okay=False, path_type=Path), help="Folder konten.")
+@click.option("--nama", default=None, metavar="JUDUL", help="Judul dokumen (bawaan: dari NAMA).")
 def new(kind: str, name: str, site_dir: Path, nama: str | None) -> None:
-    """Write a valid, commented skeleton: `sopgen new sop surat-pindah`, `sopgen new kinerja 2025`."""
+    """Buat kerangka dokumen yang sah dan berkomentar: `sopgen new sop surat-pindah`, `sopgen new kinerja 2025`."""
     from .new import ScaffoldError, new_document
 
     try:
@@ -128,13 +133,13 @@ def new(kind: str, name: str, site_dir: Path, nama: str | None) -> None:
 
 
 @main.command()
-@click.argument("target", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--unit-kerja", default="Kecamatan Contoh", show_default=True, help="Unit kerja, e.g. 'Kecamatan Candipuro'.")
-@click.option("--pemerintah", default="Kabupaten Contoh", show_default=True, help="Pemerintah daerah, e.g. 'Kabupaten Lumajang'.")
-@click.option("--alamat", default="Jl. Contoh No. 1", show_default=True, help="Office address.")
-@click.option("--paket", default=None, help="pip requirement CI installs sopgen from (default: where this sopgen was installed from).")
+@click.argument("target", metavar="FOLDER", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--unit-kerja", default="Kecamatan Contoh", show_default=True, metavar="TEKS", help="Unit kerja, mis. 'Kecamatan Candipuro'.")
+@click.option("--pemerintah", default="Kabupaten Contoh", show_default=True, metavar="TEKS", help="Pemerintah daerah, mis. 'Kabupaten Lumajang'.")
+@click.option("--alamat", default="Jl. Contoh No. 1", show_default=True, metavar="TEKS", help="Alamat kantor.")
+@click.option("--paket", default=None, metavar="PERSYARATAN", help="Persyaratan pip tempat CI memasang sopgen (bawaan: sumber sopgen ini).")
 def init(target: Path, unit_kerja: str, pemerintah: str, alamat: str, paket: str | None) -> None:
-    """Create a content repository with GitHub Actions and GitLab CI publishing."""
+    """Buat repositori konten baru yang diterbitkan oleh GitHub Actions dan GitLab CI."""
     from .init import InitError, init_repository
     from .install_source import InstallSource, running_source
 

@@ -126,7 +126,7 @@ def test_version() -> None:
 
     result = subprocess.run([sys.executable, "-m", "sopgen", "--version"], capture_output=True, text=True)
     assert result.returncode == 0
-    assert result.stdout.strip() == f"sopgen, version {__version__}"
+    assert result.stdout.strip() == f"sopgen, versi {__version__}"
 
 
 def test_missing_site_file_is_a_message(tmp_path: Path) -> None:
