@@ -11,7 +11,7 @@ from jinja2 import TemplateError
 from .content.loader import Site, load_settings
 from .errors import ContentError, Problems
 from .kinds import KINDS, STAGES, RenderContext, navigation, plan
-from .output import BuildResult, staged_output
+from .output import BuildResult, refuse_unsafe_output, staged_output
 from .progress import ProgressCallback
 from .render.env import make_env, theme_dir
 from .render.pdf import PdfRenderer
@@ -37,13 +37,14 @@ def build_site(site_dir: Path, out_dir: Path, *, strict: bool = False, pdf: bool
                progress: ProgressCallback | None = None, timings: Timings | None = None) -> BuildResult:
     """Build the site into ``out_dir``; raises ContentError (and writes nothing) on content problems."""
     timings = Timings() if timings is None else timings
+    refuse_unsafe_output(out_dir, site_dir)  # before the long check: a refused --out is told at once
     site, problems = check_site(site_dir, timings)
     if site is None or problems.fails(strict):
         raise ContentError(problems.sorted())
     env = make_env(site)
     env.globals["nav"] = navigation(site, pdf)
     try:
-        with staged_output(out_dir, timings) as stage:
+        with staged_output(out_dir, site.root, timings) as stage:
             renderer = PdfRenderer([stage.root, site.root, theme_dir(site)]) if pdf else None
             context = RenderContext(site, env, stage, renderer, timings)
             for job in plan(site, pdf):

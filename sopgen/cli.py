@@ -17,7 +17,7 @@ from . import __version__, cli_text
 from .build import build_site, check_site
 from .errors import ContentError, Problem
 from .kinds import NEW_WORDS
-from .output import OutputCollision
+from .output import OutputBusy, OutputCollision, OutputRefused
 from .progress import build_progress
 from .reporter import report, summary
 
@@ -55,7 +55,10 @@ def build(site_dir: Path, out_dir: Path | None, strict: bool, no_pdf: bool) -> N
             result = build_site(site_dir, out_dir, strict=strict, pdf=not no_pdf, progress=progress)
     except ContentError as exc:
         _fail(exc.problems, strict)
-    except OutputCollision as exc:
+    except OutputRefused as exc:  # a wrong --out is a usage mistake
+        click.echo(f"Gagal: {exc}.", err=True)
+        sys.exit(2)
+    except (OutputCollision, OutputBusy) as exc:
         click.echo(f"Gagal: {exc}.", err=True)
         sys.exit(1)
     if result.warnings:

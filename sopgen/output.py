@@ -5,14 +5,24 @@ system, so renames are atomic). Only when the whole build succeeded is the
 staging folder swapped in. On Linux the swap is one ``renameat2`` call with
 ``RENAME_EXCHANGE``: at no instant is ``output/`` missing or half-written.
 Elsewhere it falls back to two renames (a window of microseconds).
-Leftover staging folders of killed builds are removed at the next build.
+
+The swap deletes the previous output, so sopgen only ever replaces a folder it
+made itself: every output holds a marker file (:data:`MARKER`), and a folder
+that is the site, holds the site, holds ``.git`` or is non-empty without the
+marker is refused (:func:`refuse_unsafe_output`). Two builds into one output
+would delete each other's staging folder, so a build holds an ``flock`` on a
+lock file beside the output from the clean-up to the swap; the second build is
+refused. Leftover staging folders are removed only while holding that lock (no
+live build can own them then) and only if they carry the marker.
 """
 
 from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import fcntl
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -24,6 +34,9 @@ from .errors import Problem
 from .timing import Timings
 
 STAGING_PREFIX = ".sopgen-staging-"
+MARKER = ".sopgen-output"
+MARKER_TEXT = "Folder ini dibuat oleh sopgen dan diganti seluruhnya pada setiap `sopgen build`.\n"
+_STAGING_SUFFIX = "[a-z0-9_]{8}"  # what tempfile.mkdtemp appends: never a '-', so 'output' never matches 'output-preview'
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 
@@ -40,6 +53,57 @@ class BuildResult:
 
 class OutputCollision(Exception):
     """Two documents would be written to the same path."""
+
+
+class OutputRefused(Exception):
+    """The output folder is one sopgen must not replace (the message says why, in Bahasa Indonesia)."""
+
+
+class OutputBusy(Exception):
+    """Another build is writing the same output folder right now."""
+
+
+def refuse_unsafe_output(out_dir: Path, site_dir: Path) -> None:
+    """Raise OutputRefused unless replacing ``out_dir`` whole can only remove an earlier sopgen output.
+
+    Why each rule: ``--out content`` or ``--out .`` once deleted the sources and ``.git``.
+    """
+    out, site = out_dir.resolve(), site_dir.resolve()
+    if out == site or site.is_relative_to(out):
+        raise OutputRefused(f"folder keluaran {out} memuat folder situs {site}; pilih folder lain, misalnya {site.parent / 'output'}")
+    if out.is_relative_to(site):
+        raise OutputRefused(f"folder keluaran {out} berada di dalam folder situs {site}; pilih folder di luar situs, misalnya {site.parent / 'output'}")
+    if not out.exists():
+        return
+    if not out.is_dir():
+        raise OutputRefused(f"{out} bukan folder; pilih folder keluaran lain")
+    if (out / ".git").exists():
+        raise OutputRefused(f"folder keluaran {out} memuat .git; sopgen tidak akan menimpanya")
+    if not (out / MARKER).is_file() and any(out.iterdir()):
+        raise OutputRefused(
+            f"folder keluaran {out} berisi berkas yang tidak dibuat oleh sopgen (tidak ada {MARKER}); "
+            "sopgen mengganti seluruh isi folder keluaran, jadi pilih folder kosong atau folder baru")
+
+
+@contextmanager
+def _build_lock(parent: Path, name: str) -> Iterator[None]:
+    """Hold an exclusive flock on the output's lock file for the block; OutputBusy if another build holds it."""
+    lock_path = parent / f"{STAGING_PREFIX}{name}.lock"
+    with open(lock_path, "a+", encoding="utf-8") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            lock.seek(0)
+            owner = lock.read().strip() or "?"
+            raise OutputBusy(f"folder keluaran {parent / name} sedang dibangun oleh proses lain (pid {owner}); "
+                             "tunggu sampai selesai lalu ulangi") from None
+        lock.truncate(0)
+        lock.write(str(os.getpid()))
+        lock.flush()
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 class Staging:
@@ -70,30 +134,42 @@ class Staging:
         return target
 
 
+def _new_staging(parent: Path, name: str) -> Path:
+    return Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{name}-", dir=parent))
+
+
 def _clean_leftovers(parent: Path, name: str) -> None:
-    for stale in parent.glob(f"{STAGING_PREFIX}{name}-*"):
-        shutil.rmtree(stale, ignore_errors=True)
+    """Remove staging folders of killed builds into ``name``; call only while holding its lock."""
+    own = re.compile(re.escape(f"{STAGING_PREFIX}{name}-") + _STAGING_SUFFIX)
+    for stale in parent.iterdir():
+        if own.fullmatch(stale.name) and not stale.is_symlink() and (stale / MARKER).is_file():
+            shutil.rmtree(stale, ignore_errors=True)
 
 
 @contextmanager
-def staged_output(out_dir: Path, timings: Timings | None = None) -> Iterator[Staging]:
+def staged_output(out_dir: Path, site_dir: Path, timings: Timings | None = None) -> Iterator[Staging]:
     """Yield a staging folder; swap it in for ``out_dir`` only if the block succeeds.
 
-    The swap (and removing the old output) is timed as the ``write`` phase.
+    Raises OutputRefused for an output sopgen must not replace and OutputBusy while
+    another build writes it. The swap (and removing the old output) is timed as the
+    ``write`` phase.
     """
     out_dir = out_dir.resolve()
     parent = out_dir.parent
     parent.mkdir(parents=True, exist_ok=True)
-    _clean_leftovers(parent, out_dir.name)
-    stage_dir = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{out_dir.name}-", dir=parent))
-    try:
-        yield Staging(stage_dir)
-    except BaseException:
-        shutil.rmtree(stage_dir, ignore_errors=True)
-        raise
-    stage_dir.chmod(0o755)
-    with (timings or Timings()).phase("write"):
-        swap_in(stage_dir, out_dir)
+    with _build_lock(parent, out_dir.name):
+        refuse_unsafe_output(out_dir, site_dir)  # again under the lock: the folder may have changed since
+        _clean_leftovers(parent, out_dir.name)
+        stage_dir = _new_staging(parent, out_dir.name)
+        try:
+            (stage_dir / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+            yield Staging(stage_dir)
+        except BaseException:
+            shutil.rmtree(stage_dir, ignore_errors=True)
+            raise
+        stage_dir.chmod(0o755)
+        with (timings or Timings()).phase("write"):
+            swap_in(stage_dir, out_dir)
 
 
 def swap_in(new: Path, target: Path) -> None:
@@ -104,8 +180,8 @@ def swap_in(new: Path, target: Path) -> None:
     if _exchange(new, target):
         shutil.rmtree(new, ignore_errors=True)  # ``new`` now holds the old output
         return
-    old = target.with_name(f"{STAGING_PREFIX}{target.name}-old")
-    os.replace(target, old)
+    old = _new_staging(target.parent, target.name)
+    os.replace(target, old)  # onto the empty folder just made: POSIX rename replaces an empty directory
     os.replace(new, target)
     shutil.rmtree(old, ignore_errors=True)
 

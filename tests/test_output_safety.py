@@ -13,7 +13,7 @@ import pytest
 
 from sopgen.build import build_site
 from sopgen.errors import ContentError
-from sopgen.output import STAGING_PREFIX, OutputCollision, Staging, staged_output
+from sopgen.output import MARKER, STAGING_PREFIX, OutputCollision, Staging, staged_output
 
 from .support import small_site, sop_yaml, tree_digest, write_site
 
@@ -28,25 +28,28 @@ def test_failed_build_leaves_output_untouched(tmp_path: Path) -> None:
     with pytest.raises(ContentError):
         build_site(site, out, pdf=False)
     assert tree_digest(out) == before
-    assert not list(tmp_path.glob(f"{STAGING_PREFIX}*"))
+    assert not list(tmp_path.glob(f"{STAGING_PREFIX}output-*"))
 
 
 def test_exception_while_writing_discards_staging(tmp_path: Path) -> None:
     out = tmp_path / "output"
     out.mkdir()
+    (out / MARKER).write_text("", encoding="utf-8")
     (out / "lama.html").write_text("lama", encoding="utf-8")
-    with pytest.raises(RuntimeError), staged_output(out) as stage:
+    before = tree_digest(out)
+    with pytest.raises(RuntimeError), staged_output(out, tmp_path / "site") as stage:
         stage.write_text("baru.html", "a", "baru")
         raise RuntimeError("render failed half-way")
-    assert tree_digest(out) == {"lama.html": tree_digest(out)["lama.html"]}
-    assert not list(tmp_path.glob(f"{STAGING_PREFIX}*"))
+    assert tree_digest(out) == before
+    assert not list(tmp_path.glob(f"{STAGING_PREFIX}output-*"))
 
 
 def test_successful_build_replaces_output_whole(tmp_path: Path) -> None:
+    site = small_site(tmp_path / "site")
     out = tmp_path / "output"
-    out.mkdir()
+    build_site(site, out, pdf=False)
     (out / "sisa-lama.html").write_text("lama", encoding="utf-8")
-    build_site(small_site(tmp_path / "site"), out, pdf=False)
+    build_site(site, out, pdf=False)
     assert not (out / "sisa-lama.html").exists()
     assert (out / "index.html").is_file()
 
@@ -72,7 +75,7 @@ def test_sigkill_half_way_leaves_output_untouched(tmp_path: Path) -> None:
     assert tree_digest(out) == before
     # the next build cleans the dead build's staging folder up
     build_site(site, out, pdf=False)
-    assert not list(tmp_path.glob(f"{STAGING_PREFIX}*"))
+    assert not list(tmp_path.glob(f"{STAGING_PREFIX}output-*"))
     assert "Prosedur baru 1" in (out / "sop" / "prosedur-1.html").read_text(encoding="utf-8")
 
 
