@@ -119,3 +119,21 @@ def test_template_mistake_is_a_problem_at_its_line(tmp_path: Path) -> None:
         build_site(site, out, pdf=False)
     assert failed.value.problems[0].line == 1 and "galat templat" in failed.value.problems[0].message
     assert not out.exists()
+
+
+@pytest.mark.parametrize("escape", [
+    "{{ lipsum.__globals__['os'].popen('id').read() }}",
+    "{{ cycler.__init__.__globals__.os.popen('id').read() }}",
+    "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+])
+def test_site_template_cannot_escape_the_sandbox(tmp_path: Path, escape: str) -> None:
+    """Templates come with pull requests: reaching Python's internals is a problem at the template's line."""
+    site = small_site(tmp_path / "site")
+    write_site(site, {"templates/index.html": f'{{% extends "!theme/index.html" %}}\n{{% block content %}}\n{escape}{{% endblock %}}'})
+    out = tmp_path / "output"
+    with pytest.raises(ContentError) as failed:
+        build_site(site, out, pdf=False)
+    (problem,) = failed.value.problems
+    assert (problem.path.endswith("templates/index.html"), problem.line) == (True, 3)
+    assert "galat templat" in problem.message and "uid=" not in problem.message
+    assert not out.exists()

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined, select_autoescape
+from jinja2.sandbox import SandboxedEnvironment
 
 from ..content.loader import Site
 from .format import FILTERS
@@ -29,9 +30,14 @@ def theme_dir(site: Site) -> Path:
 
 
 def make_env(site: Site) -> Environment:
-    """A strict, autoescaping environment over the site's overrides and the theme."""
+    """A strict, autoescaping, sandboxed environment over the site's overrides and the theme.
+
+    Sandboxed because a site's templates arrive in pull requests: in a plain environment
+    ``{{ lipsum.__globals__ }}`` reaches ``os`` and runs commands on the build machine. One
+    environment for site and theme alike, so an override sees exactly what the theme sees.
+    """
     theme_templates = FileSystemLoader(theme_dir(site) / "templates")
-    env = Environment(
+    env = SandboxedEnvironment(
         loader=ChoiceLoader([
             FileSystemLoader(site.templates_dir),
             theme_templates,
