@@ -115,10 +115,14 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
 
 
 def relpath(path: Path, root: Path) -> str:
-    """A path as the user knows it: relative to the current folder where possible."""
+    """A path as the user knows it: relative to the current folder where possible.
+
+    A symlink is shown by its own name, never by where it points (that may be a secret's path).
+    """
+    own = path.parent.resolve() / path.name if path.name not in ("", "..") else path.resolve()
     for base in (Path.cwd(), root.parent):
         try:
-            return str(path.resolve().relative_to(base.resolve()))
+            return str(own.relative_to(base.resolve()))
         except ValueError:
             continue
     return str(path)

@@ -41,7 +41,7 @@ def parse_document(file: Path, schema: Any, root: Path, problems: Problems) -> L
     """Parse and validate one YAML file; None (with problems added) if it is not YAML at all."""
     shown = relpath(file, root)
     try:
-        data, source, notes = load_yaml(file, shown)
+        data, source, notes = load_yaml(file, shown, root)
     except YamlProblem as exc:
         problems.extend([exc.problem])
         return None

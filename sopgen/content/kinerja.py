@@ -27,6 +27,7 @@ from ..models.kinerja import Kebijakan, Kinerja
 from .kinerja_impor import Asal, import_sheets
 from .kinerja_indeks import Letak, check_values, index, walk
 from .documents import load_document, parse_document
+from .reading import subfolders
 from .validate import validate
 from .yamlsource import FieldPath, SourceMap, field_name
 
@@ -104,7 +105,7 @@ def load_kinerja(root: Path, problems: Problems) -> KinerjaContent:
     """The policy and every cycle under ``root/kinerja``, not yet merged or scored; an absent folder is an empty result."""
     base = root / KINERJA_DIR
     kebijakan, policy, efisiensi = _load_kebijakan(base / KEBIJAKAN_FILE, root, problems)
-    folders = sorted(p for p in base.iterdir() if p.is_dir()) if base.is_dir() else []
+    folders = subfolders(base, root, problems)
     content = KinerjaContent(kebijakan, policy, efisiensi, declared=frozenset(f.name for f in folders if (f / KINERJA_FILE).is_file()))
     for folder in folders:
         if not (folder / KINERJA_FILE).is_file():

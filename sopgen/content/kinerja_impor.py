@@ -48,7 +48,7 @@ def import_sheets(
         if not file.is_file():
             problems.add(source.at("impor", i), f"impor[{i + 1}]", f"lembar kerja '{name}' tidak ditemukan di {relpath(folder, root)}", "")
             continue
-        rows, sheet_problems = read_sheet(file, relpath(file, root))
+        rows, sheet_problems = read_sheet(file, relpath(file, root), root)
         problems.extend(sheet_problems)
         for row in rows:
             if row.kode not in letak:

@@ -14,7 +14,8 @@ from ..domain.rekap import RekapIndikator
 from ..errors import Position, Problem, Problems, relpath
 from ..models.laporan import Bagian, Laporan, StandarNasional
 from .documents import load_document
-from .yamlsource import MAX_BYTES, SourceMap
+from .reading import ReadRefused, read_text, subfolders
+from .yamlsource import SourceMap
 
 LAPORAN_DIR = "laporan"
 LAPORAN_FILE = "laporan.yaml"
@@ -48,10 +49,7 @@ class LaporanDoc:
 def load_laporan(root: Path, problems: Problems) -> dict[str, LaporanDoc]:
     """Every ``laporan/*/laporan.yaml`` of the site; a folder without one is reported."""
     found: dict[str, LaporanDoc] = {}
-    base = root / LAPORAN_DIR
-    if not base.is_dir():
-        return found
-    for folder in sorted(p for p in base.iterdir() if p.is_dir()):
+    for folder in subfolders(root / LAPORAN_DIR, root, problems):
         file = folder / LAPORAN_FILE
         if not file.is_file():
             problems.add(Position(relpath(folder, root)), "", f"folder laporan tanpa berkas {LAPORAN_FILE}", f"tambahkan {LAPORAN_FILE} atau hapus folder ini.")
@@ -78,18 +76,10 @@ def _read_markdown(file: Path, root: Path, named_at: Position, problems: Problem
     if not file.is_file():
         problems.add(named_at, "berkas", f"berkas Markdown '{shown}' tidak ditemukan", "periksa nama berkas atau buat berkasnya.")
         return None
-    raw = file.read_bytes()
-    if len(raw) > MAX_BYTES:
-        problems.extend([Problem(shown, 1, 1, "", f"berkas terlalu besar ({len(raw) // 1024} KiB; batas {MAX_BYTES // 1024} KiB)", "pecah bagian ini menjadi beberapa berkas.")])
-        return None
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
     try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        problems.extend([Problem(shown, line, column, "", f"berkas bukan UTF-8 (byte 0x{raw[exc.start]:02x})", "simpan ulang berkas dengan pengodean UTF-8.")])
+        return read_text(file, (root,), shown)[0]
+    except ReadRefused as refused:
+        problems.extend([refused.problem])
         return None
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import zipfile
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -24,6 +25,10 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from ..errors import Position, Problem, did_you_mean
+from .reading import ReadRefused, read_bytes, read_text
+
+MAX_SHEET_BYTES = 5 * 1024 * 1024
+"""A sheet of a few hundred indicators is tens of KiB; a larger file is a mistake, not data."""
 
 ROMAWI = ("i", "ii", "iii", "iv")
 
@@ -70,18 +75,26 @@ class SheetRow:
     cells: tuple[Cell, ...]
 
 
-def read_sheet(file: Path, shown: str) -> tuple[list[SheetRow], list[Problem]]:
-    """Every indicator row of the sheet with its cells, and the problems of the sheet itself."""
+def read_sheet(file: Path, shown: str, root: Path) -> tuple[list[SheetRow], list[Problem]]:
+    """Every indicator row of the sheet with its cells, and the problems of the sheet itself.
+
+    The file is read under the one reading rule (:mod:`.reading`: inside ``root``, a regular file,
+    at most :data:`MAX_SHEET_BYTES`)."""
     try:
-        title, rows = _read_xlsx(file) if file.suffix.lower() == ".xlsx" else (None, _read_csv(file))
-    except (OSError, ValueError, KeyError, csv.Error) as exc:
+        if file.suffix.lower() == ".xlsx":
+            title, rows = _read_xlsx(read_bytes(file, (root,), shown, MAX_SHEET_BYTES))
+        else:
+            title, rows = None, _read_csv(read_text(file, (root,), shown, MAX_SHEET_BYTES)[0])
+    except ReadRefused as refused:
+        return [], [refused.problem]
+    except (OSError, ValueError, KeyError, csv.Error, zipfile.BadZipFile) as exc:
         return [], [Problem(shown, 1, 1, "", f"lembar kerja tidak dapat dibaca: {exc}", "simpan ulang sebagai .xlsx atau .csv (UTF-8).")]
     return _cells(rows, title, shown)
 
 
-def _read_xlsx(file: Path) -> tuple[str, list[list[object]]]:
+def _read_xlsx(data: bytes) -> tuple[str, list[list[object]]]:
     """The first worksheet's values; percent-formatted cells become the number shown (0,95 -> 95)."""
-    book = load_workbook(file, read_only=True, data_only=True)
+    book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     try:
         sheet = book.worksheets[0]
         rows = []
@@ -98,9 +111,8 @@ def _read_xlsx(file: Path) -> tuple[str, list[list[object]]]:
         book.close()
 
 
-def _read_csv(file: Path) -> list[list[object]]:
+def _read_csv(text: str) -> list[list[object]]:
     """CSV with ',' or ';' (Indonesian Excel writes ';'), UTF-8 with or without BOM."""
-    text = file.read_text(encoding="utf-8-sig")
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:

@@ -22,10 +22,9 @@ from yaml.composer import Composer
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..errors import Level, Position, Problem
+from ..errors import Position, Problem
+from . import reading
 
-MAX_BYTES = 1024 * 1024
-"""Larger content files are refused: no real SOP or plan comes near 1 MiB."""
 
 FieldPath = tuple[str | int, ...]
 
@@ -94,22 +93,12 @@ def _pos(path: str, mark: Any) -> Position:
     return Position(path, mark.line + 1, mark.column + 1)
 
 
-def read_text(file: Path, shown: str) -> tuple[str, list[Problem]]:
-    """The file's text, refusing what is too large, not UTF-8, or indented with tabs."""
-    size = file.stat().st_size
-    if size > MAX_BYTES:
-        raise YamlProblem(Problem(shown, 1, 1, "", f"berkas terlalu besar ({size // 1024} KiB; batas {MAX_BYTES // 1024} KiB)", "pecah isinya menjadi beberapa berkas."))
-    raw = file.read_bytes()
-    notes: list[Problem] = []
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-        notes.append(Problem(shown, 1, 1, "", "berkas diawali BOM (byte order mark)", "simpan ulang sebagai UTF-8 tanpa BOM.", Level.WARNING))
+def read_text(file: Path, shown: str, root: Path) -> tuple[str, list[Problem]]:
+    """The file's text under the one reading rule (:mod:`.reading`), refusing tab indentation too."""
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise YamlProblem(Problem(shown, line, column, "", f"berkas bukan UTF-8 (byte 0x{raw[exc.start]:02x})", "simpan ulang berkas dengan pengodean UTF-8.")) from None
+        text, notes = reading.read_text(file, (root,), shown)
+    except reading.ReadRefused as refused:
+        raise YamlProblem(refused.problem) from None
     for number, line in enumerate(text.splitlines(), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
@@ -117,13 +106,15 @@ def read_text(file: Path, shown: str) -> tuple[str, list[Problem]]:
     return text, notes
 
 
-def load_yaml(file: Path, shown: str) -> tuple[Any, SourceMap, list[Problem]]:
+def load_yaml(file: Path, shown: str, root: Path | None = None) -> tuple[Any, SourceMap, list[Problem]]:
     """Parse one file into plain data and its source map; raises YamlProblem if unreadable.
+
+    ``root`` is the site folder the file must lie in (default: the file's own folder).
 
     Returns the data, the map, and non-fatal notes (warnings such as a BOM,
     or errors such as duplicate keys that still let the rest be checked).
     """
-    text, notes = read_text(file, shown)
+    text, notes = read_text(file, shown, root or file.parent)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()

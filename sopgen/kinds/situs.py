@@ -6,10 +6,11 @@ import shutil
 from collections.abc import Sequence
 
 from ..content.loader import SITE_FILE, Site
+from ..content.reading import check_tree
 from ..content.references import check_site_file
 from ..errors import Problems
 from ..models.site import SiteConfig
-from ..render.env import theme_dir
+from ..render.env import check_theme, theme_dir
 from .base import Inputs, Job, Kind, Output, RenderContext, SourceFiles
 
 ASSETS_DIR = "assets"
@@ -29,6 +30,8 @@ class Situs(Kind):
 
     def resolve(self, site: Site, problems: Problems) -> None:
         check_site_file(site, site.config.instansi.logo, site.config_source.at("instansi", "logo"), "instansi.logo", problems)
+        check_theme(site, problems)
+        check_tree(site.root / ASSETS_DIR, site.root, problems)
 
     def jobs(self, site: Site, pdf: bool, planned: Sequence[Output]) -> list[Job]:
         static = Output("static", SITE_FILE, "write", Inputs(theme=("static",)), _copy_theme_static)

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import posixpath
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined, select_autoescape
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined, TemplateSyntaxError, select_autoescape
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..content.loader import Site
+from ..content.reading import CONTROL, OUTSIDE_HINT, inside
+from ..errors import Problems, did_you_mean
 from .format import FILTERS
 
 THEMES_DIR = (Path(__file__).resolve().parents[1] / "themes").resolve()
@@ -29,6 +32,30 @@ def theme_dir(site: Site) -> Path:
     return own if own.is_dir() else THEMES_DIR / name
 
 
+def check_theme(site: Site, problems: Problems) -> None:
+    """``tema:`` must name a theme folder with templates, inside the site or among sopgen's themes."""
+    where, folder = site.config_source.at("tema"), theme_dir(site)
+    if not inside(folder, (site.root, THEMES_DIR)):
+        problems.add(where, "tema", f"tema '{site.config.tema}' berada di luar folder situs", OUTSIDE_HINT)
+    elif not (folder / "templates").is_dir():
+        known = sorted(p.name for p in THEMES_DIR.iterdir() if (p / "templates").is_dir())
+        problems.add(where, "tema", f"tema '{site.config.tema}' tidak ditemukan",
+                     did_you_mean(site.config.tema, known) or f"tema yang tersedia: {', '.join(known)}; atau buat folder themes/{site.config.tema}/ di situs.")
+
+
+class ContainedLoader(FileSystemLoader):
+    """A FileSystemLoader that refuses a template whose file (a symlink) lies outside its folder."""
+
+    def get_source(self, environment: Environment, template: str) -> tuple[str, str | None, Callable[[], bool] | None]:
+        source, filename, uptodate = super().get_source(environment, template)
+        if filename and not inside(Path(filename), [Path(p) for p in self.searchpath]):
+            raise TemplateSyntaxError("berkas templat berada di luar foldernya (tautan simbolik ke luar situs)", 1, template, filename)
+        bad = CONTROL.search(source)
+        if bad:
+            raise TemplateSyntaxError(f"karakter kendali tak terlihat U+{ord(bad.group()):04X}", source.count("\n", 0, bad.start()) + 1, template, filename)
+        return source, filename, uptodate
+
+
 def make_env(site: Site) -> Environment:
     """A strict, autoescaping, sandboxed environment over the site's overrides and the theme.
 
@@ -36,10 +63,10 @@ def make_env(site: Site) -> Environment:
     ``{{ lipsum.__globals__ }}`` reaches ``os`` and runs commands on the build machine. One
     environment for site and theme alike, so an override sees exactly what the theme sees.
     """
-    theme_templates = FileSystemLoader(theme_dir(site) / "templates")
+    theme_templates = ContainedLoader(theme_dir(site) / "templates")
     env = SandboxedEnvironment(
         loader=ChoiceLoader([
-            FileSystemLoader(site.templates_dir),
+            ContainedLoader(site.templates_dir),
             theme_templates,
             PrefixLoader({"!theme": theme_templates}),
         ]),
