@@ -99,6 +99,15 @@ def indikator_values(rekap: Rekap, row: BarisIndikator) -> list[Any]:
     ]
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet program read a text cell as a formula (OWASP CSV injection): an
+indicator name like ``=HYPERLINK(...)`` must stay text, in the XLSX and the CSV alike."""
+
+
+def _formula_like(value: Any) -> bool:
+    return isinstance(value, str) and value.startswith(FORMULA_START)
+
+
 def recap_xlsx(rekap: Rekap) -> bytes:
     """The workbook: Indikator, Sasaran, Anggaran and Keterangan sheets."""
     book = Workbook()
@@ -110,6 +119,7 @@ def recap_xlsx(rekap: Rekap) -> bytes:
            _anggaran_rows(rekap), {"Pagu (Rp)": "#,##0", "Realisasi (Rp)": "#,##0", "Serapan (%)": "0.00", "Capaian kinerja (%)": "0.00", "Efisiensi (poin)": "0.00"})
     _keterangan_sheet(book.create_sheet("Keterangan"), rekap)
     for ws in book.worksheets:
+        _text_stays_text(ws)
         if rekap.kinerja.ilustrasi:
             ws.oddHeader.center.text = TANDA_ILUSTRASI
         ws.page_setup.orientation = "landscape"
@@ -129,6 +139,15 @@ def _reproducible(data: bytes, year: int) -> bytes:
                 content = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>" + stamp.encode(), content)
             dst.writestr(zipfile.ZipInfo(info.filename, date_time=(year, 1, 1, 0, 0, 0)), content, zipfile.ZIP_DEFLATED)
     return out.getvalue()
+
+
+def _text_stays_text(sheet: Any) -> None:
+    """openpyxl stores a string starting with '=' as a live formula: store it as text, quote-prefixed as Excel does."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            if _formula_like(cell.value):
+                cell.data_type = "s"
+                cell.quotePrefix = True
 
 
 def _table(sheet: Any, header: tuple[str, ...], rows: list[list[Any]], formats: dict[str, str]) -> None:
@@ -195,4 +214,4 @@ def _csv_cell(value: Any) -> str:
         return ""
     if isinstance(value, Decimal):
         return f"{value:f}".replace(".", ",")
-    return str(value)
+    return f"'{value}" if _formula_like(str(value)) else str(value)
