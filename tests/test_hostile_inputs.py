@@ -100,3 +100,26 @@ def test_hostile_site_checked_from_the_command_line_has_no_traceback(demo_copy: 
     assert "Traceback" not in result.stderr and SECRET not in result.stderr
     assert "sop/kendali.yaml:1:8:" in result.stderr
     assert tree_digest(demo_copy) == before
+
+
+@pytest.mark.parametrize(("field", "value"), [
+    ("laman", "javascript:alert(document.cookie)"),
+    ("laman", "JaVaScRiPt:alert(1)"),
+    ("laman", "data:text/html,<script>alert(1)</script>"),
+    ("laman", "//contoh.go.id"),
+    ("email", "javascript:alert(1)"),
+    ("email", "a@b.go.id?subject=x\"onmouseover=alert(1)"),
+])
+def test_url_field_takes_only_its_scheme(demo_copy: Path, field: str, value: str) -> None:
+    """A javascript: address would be a link on every page: a validation error at its line instead."""
+    line = replace_line(demo_copy / "site.yaml", "  alamat:", f"  {field}: '{value}'\n  alamat:")
+    _, problems = check_site(demo_copy)
+    hits = [p for p in problems.items if p.path.endswith("site.yaml") and p.field == f"instansi.{field}"]
+    assert [(p.line, "bukan" in p.message) for p in hits] == [(line, True)], [f"{p.path}:{p.line}: {p.field}: {p.message}" for p in problems.items]
+
+
+def test_web_address_and_mail_are_links(demo_copy: Path, tmp_path: Path) -> None:
+    replace_line(demo_copy / "site.yaml", "  alamat:", "  laman: https://candipuro.contoh.go.id/\n  email: camat@contoh.go.id\n  alamat:")
+    build_site(demo_copy, tmp_path / "output", pdf=False)
+    page = (tmp_path / "output" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="https://candipuro.contoh.go.id/">' in page and 'href="mailto:camat@contoh.go.id"' in page

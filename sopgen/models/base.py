@@ -59,3 +59,27 @@ def written_twice(values: list[str]) -> list[str]:
             twice.append(value)
         seen.add(value)
     return twice
+
+
+_WEB = re.compile(r"https?://[^\s/?#@]+\.[^\s/?#]+(?:[/?#]\S*)?", re.IGNORECASE)
+_MAIL = re.compile(r"[^\s@:/<>\"']+@[^\s@:/<>\"']+\.[^\s@:/<>\"']+")
+
+
+def _web_address(value: Any) -> Any:
+    """Only http(s): a ``javascript:`` address would become a link that runs code on every page."""
+    if isinstance(value, str) and not _WEB.fullmatch(value.strip()):
+        raise ValueError(f"alamat laman harus diawali http:// atau https://, mis. 'https://kecamatan.contoh.go.id', bukan '{value.strip()[:60]}'")
+    return value
+
+
+def _mail_address(value: Any) -> Any:
+    """A bare address (the theme writes ``mailto:`` itself), so no scheme can be smuggled in."""
+    if isinstance(value, str) and not _MAIL.fullmatch(value.strip()):
+        raise ValueError(f"alamat surel tidak sah, mis. 'kecamatan@contoh.go.id', bukan '{value.strip()[:60]}'")
+    return value
+
+
+Laman = Annotated[str, BeforeValidator(_web_address)]
+"""A web address, http(s) only."""
+Surel = Annotated[str, BeforeValidator(_mail_address)]
+"""An e-mail address without ``mailto:``."""
