@@ -47,7 +47,7 @@ def test_declared_inputs_cover_every_template_and_file_read(tmp_path: Path) -> N
     env.loader = recording
     theme = theme_dir(site).resolve()
     checked = 0
-    with staged_output(tmp_path / "output") as stage:
+    with staged_output(tmp_path / "output", site.root) as stage:
         renderer = PdfRenderer([stage.root, site.root, theme])
         fetched: set[Path] = set()
         fetch = renderer.fetcher.fetch
