@@ -26,10 +26,10 @@ from generate_site import generate_site
 from pikepdf import Pdf
 
 from sopgen.build import check_site
+from sopgen.kinds import navigation
 from sopgen.output import Staging
 from sopgen.render.binder import BINDER_PATH, append_sops, finish, front_matter
 from sopgen.render.env import make_env, theme_dir
-from sopgen.kinds import navigation
 from sopgen.render.listing import sops_by_nomor
 from sopgen.render.pdf import PdfRenderer
 from sopgen.render.sop import sop_paths

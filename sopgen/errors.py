@@ -9,10 +9,10 @@ Bahasa Indonesia because the people who read them edit the content.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import Iterable, Sequence
 
 
 class Level(str, Enum):

@@ -13,11 +13,11 @@ from typing import Any
 
 import yaml
 
-from .models.base import BULAN
-from .scaffold import fill, yaml_text
 from .kinds import NEW_WORDS, by_new_word
 from .kinds.kinerja import KinerjaKind
 from .kinds.sop import SOP_FILES
+from .models.base import BULAN
+from .scaffold import fill, yaml_text
 from .schema import modeline
 
 NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")

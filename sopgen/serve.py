@@ -22,6 +22,7 @@ from functools import partial
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import watchfiles
 
@@ -78,7 +79,7 @@ class Preview:
 
     @property
     def url(self) -> str:
-        host, port = self.server.server_address[:2]
+        host, port = self.server.socket.getsockname()[:2]
         return f"http://{host}:{port}/"
 
     def rebuild(self) -> None:
@@ -93,7 +94,7 @@ class Preview:
             build_site(self.site_dir, self.out_dir, pdf=self.pdf)
         except ContentError as exc:  # content and template mistakes alike, each at its file and line
             problems = exc.problems
-        except Exception:  # noqa: BLE001 - the preview must survive any failing build and show why
+        except Exception:
             crash = traceback.format_exc()
         with self.state.lock:
             self.state.problems, self.state.crash = problems, crash
@@ -146,7 +147,7 @@ class Preview:
 class PreviewHandler(SimpleHTTPRequestHandler):
     """Serves the latest good build, the build number, and the error page while a build fails."""
 
-    def __init__(self, *args, preview: Preview, **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, preview: Preview, **kwargs: Any):
         self.preview = preview
         super().__init__(*args, directory=str(preview.out_dir), **kwargs)
 

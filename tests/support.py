@@ -7,7 +7,11 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
+
+from pypdf import PdfReader
+from pypdf.generic import Destination
 
 SITE_YAML = """\
 instansi:
@@ -44,7 +48,14 @@ def sop_yaml(nama: str, nomor: str, steps: int = 4) -> str:
     )
 
 
-def write_site(root: Path, files: dict[str, str | bytes]) -> Path:
+def page_of(reader: PdfReader, destination: Destination) -> int:
+    """The 0-based page a bookmark or named destination points at; one pointing nowhere fails the test."""
+    page = reader.get_destination_page_number(destination)
+    assert page is not None, f"{destination.title} points at no page"
+    return page
+
+
+def write_site(root: Path, files: Mapping[str, str | bytes]) -> Path:
     """Write ``files`` (relative path -> content) under ``root`` and return ``root``."""
     for name, content in files.items():
         target = root / name

@@ -5,7 +5,8 @@ from __future__ import annotations
 from decimal import Decimal as D
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sopgen.domain.anggaran import AturanEfisiensi, hitung_efisiensi, hitung_serapan, total_serapan
 from sopgen.domain.capaian import CapaianError

@@ -5,20 +5,11 @@ from __future__ import annotations
 from decimal import Decimal as D
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sopgen.domain.agregasi import Anggota, AturanTriwulan, gabung_triwulan, rata_rata
-from sopgen.domain.capaian import (
-    SKALA_PERMENDAGRI_86,
-    CapaianError,
-    CapaianPolicy,
-    Polaritas,
-    Rumus,
-    SkalaPredikat,
-    angka,
-    bulatkan,
-    hitung_capaian,
-)
+from sopgen.domain.capaian import SKALA_PERMENDAGRI_86, CapaianError, CapaianPolicy, Polaritas, Rumus, SkalaPredikat, angka, bulatkan, hitung_capaian
 
 BEBAS = CapaianPolicy(floor_at_zero=False)
 BAWAAN = CapaianPolicy()

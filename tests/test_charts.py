@@ -7,18 +7,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from sopgen.render.charts import (
-    BAR_W,
-    REALISASI_FILL,
-    RENSTRA_MARK,
-    TARGET_FILL,
-    BarRow,
-    TrendPoint,
-    nice_ticks,
-    target_realisasi_chart,
-    trend_chart,
-    wrap,
-)
+from sopgen.render.charts import BAR_W, REALISASI_FILL, RENSTRA_MARK, TARGET_FILL, BarRow, TrendPoint, nice_ticks, target_realisasi_chart, trend_chart, wrap
 
 NS = "{http://www.w3.org/2000/svg}"
 

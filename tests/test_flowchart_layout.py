@@ -8,6 +8,7 @@ symbol or connector, which must carry an arrowhead on the side it is entered.
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -18,8 +19,8 @@ from hypothesis import strategies as st
 
 from sopgen.domain.flow import Edge, EdgeKind, Flow, StepKind, build_flow
 from sopgen.domain.flowchart import Geometry, Layout, down_edges, letters
-from sopgen.domain.flowchart_routes import layout
 from sopgen.domain.flowchart_pages import RowHeights, plan_pages
+from sopgen.domain.flowchart_routes import layout
 from sopgen.models.sop import SOP
 from sopgen.render.flowchart import SHEETS, cell_layers, column_widths, flowchart_view
 
@@ -139,11 +140,11 @@ def trace(lay: Layout) -> dict[str, Any]:
             if i != j and any(b.holds(p) and not inside(p) for p in a.ends()):
                 joined[i].add(j)
                 joined[j].add(i)
-    touching = {s.name: [i for i, l in enumerate(lines) if any(s.holds(p) for p in l.ends())] for s in shapes}
+    touching = {s.name: [i for i, line in enumerate(lines) if any(s.holds(p) for p in line.ends())] for s in shapes}
     for shape in shapes:
-        crossing = [lines[i] for i, l in enumerate(lines) if shape.crossed_by(l) and i not in touching[shape.name]]
+        crossing = [lines[i] for i, line in enumerate(lines) if shape.crossed_by(line) and i not in touching[shape.name]]
         assert not crossing, f"{crossing} runs through {shape.name}"
-    exits: dict[tuple[Any, ...], list[tuple[tuple[Any, ...], str]]] = {}
+    exits: dict[tuple[Any, ...], list[tuple[tuple[tuple[Any, ...], str], ...]]] = {}
     found = {s.name: s for s in shapes}
     seen: set[int] = set()
     for shape in shapes:
@@ -175,6 +176,7 @@ def check_every_edge_drawn_once(flow: Flow, lay: Layout) -> None:
         drawn = sorted(exits[("langkah", row)])
         wanted = []
         for edge in (e for e in flow.edges if e.source == row):
+            target: tuple[Any, ...]
             if edge in cut:
                 target = ("konektor", cut[edge], edge.source)
             else:
@@ -198,7 +200,7 @@ def test_symbol_per_step_in_its_pelaksana_column() -> None:
     drawn = [[(c, cell.symbol.kind) for c, cell in enumerate(row) if cell.symbol] for row in lay.cells]
     kinds = [StepKind.MULAI] + [StepKind.PROSES] * 6 + [StepKind.KEPUTUSAN, StepKind.PROSES, StepKind.SELESAI]
     assert drawn == [[(col, kind)] for col, kind in zip([0, 1, 3, 3, 3, 3, 3, 1, 1, 0], kinds)]
-    labels = [(r, l.text) for r, row in enumerate(lay.cells) for cell in row for l in cell.labels]
+    labels = [(r, label.text) for r, row in enumerate(lay.cells) for cell in row for label in cell.labels]
     assert labels == [(0, "Mulai"), (7, "Ya"), (7, "Tidak"), (9, "Selesai")]
 
 
@@ -208,7 +210,7 @@ def test_candipuro_edges_each_drawn_once_and_the_loop_goes_up_a_lane() -> None:
     check_every_edge_drawn_once(flow, lay)
     assert lay.connectors == []
     # The back edge enters step 6 from the side, climbing a vertical line off the column centres.
-    assert "R" in lay.cells[5][3].symbol.arrows  # type: ignore[union-attr]
+    assert "R" in lay.cells[5][3].symbol.arrows
     lane_rows = [r for r in range(5, 8) if any(s.axis == "v" and s.track[0] == "R" for s in lay.cells[r][3].segs)]
     assert lane_rows == [5, 6, 7]
 
@@ -271,7 +273,7 @@ def flows(draw: st.DrawFn) -> tuple[SOP, tuple[tuple[int, int], ...], float]:
             steps[i]["lanjut"] = str(draw(st.sampled_from(others)) + 1)
     cuts = sorted(draw(st.sets(st.integers(1, n - 1), max_size=4)))
     bounds = [0, *cuts, n]
-    pages = tuple((a, b - 1) for a, b in zip(bounds, bounds[1:]))
+    pages = tuple((a, b - 1) for a, b in itertools.pairwise(bounds))
     paper = SHEETS[draw(st.sampled_from(["F4", "A4"]))]
     return make_sop(cols, steps), pages, column_widths(paper, k).pelaksana
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal as D
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import Workbook
@@ -55,7 +57,7 @@ def messages(root: Path, level: Level | None = None) -> list[str]:
     return [p.format() for p in problems.sorted() if level is None or p.level is level]
 
 
-def xlsx(rows: list[list[object]], title: str = "Realisasi 2024", percent: tuple[int, int] | None = None) -> bytes:
+def xlsx(rows: Sequence[list[Any]], title: str = "Realisasi 2024", percent: tuple[int, int] | None = None) -> bytes:
     import io
 
     book = Workbook()
@@ -182,7 +184,7 @@ def test_zero_quarter_target_on_positif_is_an_error_at_that_quarter(tmp_path: Pa
     run = sopgen_check(root)
     assert run.returncode == 1
     # the 0 is the second item: 14 spaces, "target: [" and "20, " put it in column 28
-    assert [l for l in run.stderr.splitlines() if not l.startswith("Gagal:")] == [
+    assert [line for line in run.stderr.splitlines() if not line.startswith("Gagal:")] == [
         f"{KINERJA}:{line}:28: tujuan[1].sasaran[1].indikator[1].triwulan.target[2]: capaian TW II IKU-1 tidak dapat dihitung: "
         "target 0 pada indikator positif tidak dapat dihitung dengan R / T × 100; periksa target atau ubah polaritasnya; "
         "bila triwulan ini memang tanpa target, tulis '-' (capaian triwulan itu tidak dihitung; capaian tahunan tetap dihitung)."

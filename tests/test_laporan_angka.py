@@ -32,7 +32,7 @@ class _Rows(HTMLParser):
         self._tables: list[str] = []
         self._cell: list[str] | None = None
 
-    def handle_starttag(self, tag, attrs):  # type: ignore[no-untyped-def]
+    def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         if tag == "table":
             self._tables.append(a.get("class") or "")
@@ -41,14 +41,14 @@ class _Rows(HTMLParser):
         elif tag in {"td", "th"} and self.rows:
             self._cell = []
 
-    def handle_endtag(self, tag):  # type: ignore[no-untyped-def]
+    def handle_endtag(self, tag):
         if tag == "table" and self._tables:
             self._tables.pop()
         elif tag in {"td", "th"} and self._cell is not None:
             self.rows[-1][2].append(" ".join("".join(self._cell).split()))
             self._cell = None
 
-    def handle_data(self, data):  # type: ignore[no-untyped-def]
+    def handle_data(self, data):
         if self._cell is not None:
             self._cell.append(data)
 

@@ -15,7 +15,7 @@ from pypdf.generic import Destination
 
 from sopgen.build import BuildResult
 
-from .support import page_words
+from .support import page_of, page_words
 from .test_recap import DEFINISI
 
 pytestmark = pytest.mark.slow
@@ -35,7 +35,7 @@ def footer_number(reader: PdfReader, index: int) -> str:
     """The page number printed at the foot of a page (the lowest chunk that is only a number)."""
     chunks: list[tuple[float, str]] = []
 
-    def visit(text, cm, tm, font, size):  # type: ignore[no-untyped-def]
+    def visit(text, cm, tm, font, size):
         if NUMBER.match(text.strip()):
             chunks.append((tm[5], text.strip()))
 
@@ -48,9 +48,9 @@ def page_text(reader: PdfReader, index: int) -> str:
     return " ".join(reader.pages[index].extract_text().split())
 
 
-def outline(reader: PdfReader) -> list[tuple[str, int]]:
+def outline(reader: PdfReader) -> list[tuple[str | None, int]]:
     """Top-level outline entries: (title, 0-based page)."""
-    return [(o.title, reader.get_destination_page_number(o)) for o in reader.outline if isinstance(o, Destination)]
+    return [(o.title, page_of(reader, o)) for o in reader.outline if isinstance(o, Destination)]
 
 
 def daftar_isi(reader: PdfReader) -> dict[str, str]:

@@ -169,7 +169,7 @@ def test_paper_follows_laporan_yaml(demo_copy: Path) -> None:
     doc = site.laporan["2024"]
     env = make_env(site)
     env.globals["nav"] = []
-    source = RekapSource(site.kinerja.siklus["2024"], env, site.config, doc.model.standar_nasional)  # type: ignore[union-attr]
+    source = RekapSource(site.kinerja.siklus["2024"], env, site.config, doc.model.standar_nasional)
     html_path, pdf_path = laporan_paths(doc, site)
     lap = susun_laporan(doc, site, source, env, html_path)
     html = render_page(env, "laporan_pdf.html", pdf_path, lap=lap, ukuran_kertas=PAPERS[lap.kertas].size())

@@ -59,7 +59,7 @@ def test_a_dozen_mistakes_one_line_each(demo_copy: Path) -> None:
     expected.append(f"content/{SOP}:{line}:13: pencatatan: harus berupa daftar")
     # 6. a required field missing
     replace_line(sop, "nama: Pengukuran Data Kinerja Kecamatan Candipuro", "# nama dihapus")
-    first_key = next(i for i, l in enumerate(sop.read_text(encoding="utf-8").splitlines(), 1) if l and not l.startswith("#"))
+    first_key = next(i for i, line in enumerate(sop.read_text(encoding="utf-8").splitlines(), 1) if line and not line.startswith("#"))
     expected.append(f"content/{SOP}:{first_key}:1: nama: wajib diisi; tambahkan 'nama:' di sini.")
     # 7. an impossible date
     line = replace_line(sop, "pengesahan: 17 Januari 2024", "pengesahan: 32 Januari 2024")
@@ -97,7 +97,7 @@ def test_a_dozen_mistakes_one_line_each(demo_copy: Path) -> None:
     unexplained = [line for line in printed if not any(line.startswith(want) for want in expected)]
     assert not unexplained, "\n".join(unexplained)
     assert len(printed) == len(expected)
-    assert printed == sorted(printed, key=lambda l: (l.split(":")[0], int(l.split(":")[1]), int(l.split(":")[2])))
+    assert printed == sorted(printed, key=lambda line: (line.split(":")[0], int(line.split(":")[1]), int(line.split(":")[2])))
 
 
 def test_ci_prints_annotations(demo_copy: Path) -> None:
@@ -117,14 +117,14 @@ def test_strict_turns_warnings_into_failure(demo_copy: Path) -> None:
 
 
 def test_usage_error_exits_2(tmp_path: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "sopgen", "build", "--no-such-flag"], capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "sopgen", "build", "--no-such-flag"], capture_output=True, text=True, check=False)
     assert result.returncode == 2
 
 
 def test_version() -> None:
     from sopgen import __version__
 
-    result = subprocess.run([sys.executable, "-m", "sopgen", "--version"], capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "sopgen", "--version"], capture_output=True, text=True, check=False)
     assert result.returncode == 0
     assert result.stdout.strip() == f"sopgen, versi {__version__}"
 

@@ -82,7 +82,7 @@ def test_sigkill_half_way_leaves_output_untouched(tmp_path: Path) -> None:
 def test_two_documents_one_output_path(tmp_path: Path) -> None:
     stage = Staging(tmp_path)
     stage.write_text("sop/a.html", "sop/a.yaml", "x")
-    with pytest.raises(OutputCollision, match="sop/a.yaml"):
+    with pytest.raises(OutputCollision, match=r"sop/a\.yaml"):
         stage.write_text("sop/A.html", "sop/A.yml", "y")
 
 

@@ -183,10 +183,10 @@ def test_xlsx_reopens_with_the_same_numbers(recap_build: BuildResult) -> None:
     for kode, text in CAPAIAN.items():
         value = rows[kode]["Capaian (%)"]
         if text == "belum tersedia":
-            assert value is None and "realisasi belum tersedia" in rows[kode]["Keterangan"]
+            assert value is None and "realisasi belum tersedia" in str(rows[kode]["Keterangan"])
         else:
             assert D(str(value)) == D(text.rstrip("%").replace(",", "."))
-        assert "Data ilustrasi, bukan data resmi" in rows[kode]["Keterangan"]
+        assert "Data ilustrasi, bukan data resmi" in str(rows[kode]["Keterangan"])
     assert D(str(rows["IKU-01"]["Realisasi"])) == D("83.40")
     assert [rows["IKU-03"][f"TW {tw}"] for tw in ("I", "II", "III", "IV")] == [5, 4, 3, 2]
     assert rows["IKU-04"]["Realisasi"] == "BB"

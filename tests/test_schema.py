@@ -18,7 +18,7 @@ import yaml
 from click.testing import CliRunner
 
 from sopgen.cli import main
-from sopgen.schema import SOURCES, MODELINE, kind_of, schema_for
+from sopgen.schema import MODELINE, SOURCES, kind_of, schema_for
 
 from .conftest import DEMO
 
@@ -53,7 +53,7 @@ def undescribed(node: Any, path: str = "") -> list[str]:
 
 
 @pytest.mark.parametrize("kind", SOURCES, ids=lambda k: k.name)
-def test_every_field_is_described(kind) -> None:  # type: ignore[no-untyped-def]
+def test_every_field_is_described(kind) -> None:
     schema = schema_for(kind)
     jsonschema.Draft202012Validator.check_schema(schema)
     assert not undescribed(schema)

@@ -58,7 +58,7 @@ def browser() -> Iterator[object]:
         launched.close()
 
 
-def console_errors(page) -> list[str]:  # type: ignore[no-untyped-def]
+def console_errors(page) -> list[str]:
     """Collects console errors and uncaught exceptions of ``page`` as they happen."""
     errors: list[str] = []
     page.on("console", lambda m: errors.append(f"{m.type}: {m.text} ({m.location})") if m.type == "error" else None)
@@ -86,7 +86,7 @@ def step_words(built: BuildResult) -> list[tuple[str, str]]:
     return found
 
 
-def unique_in_index(page, candidates: list[tuple[str, str]]) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+def unique_in_index(page, candidates: list[tuple[str, str]]) -> tuple[str, str]:
     """The first candidate for which pagefind itself (stemming included) finds only its SOP page."""
     urls = page.evaluate(
         """async (words) => {
@@ -106,7 +106,7 @@ def unique_in_index(page, candidates: list[tuple[str, str]]) -> tuple[str, str]:
     raise AssertionError(f"no word of a langkah is unique in the search index: {urls}")
 
 
-def test_visit_download_and_search(browser, site_url: str, built_demo: BuildResult, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_visit_download_and_search(browser, site_url: str, built_demo: BuildResult, tmp_path: Path) -> None:
     context = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     errors = console_errors(page)
@@ -145,7 +145,7 @@ def test_visit_download_and_search(browser, site_url: str, built_demo: BuildResu
     context.close()
 
 
-def test_file_protocol(browser, built_demo: BuildResult) -> None:  # type: ignore[no-untyped-def]
+def test_file_protocol(browser, built_demo: BuildResult) -> None:
     page = browser.new_page()
     errors = console_errors(page)
     page.goto(built_demo.out_dir.joinpath("index.html").as_uri())
@@ -189,7 +189,7 @@ CONTRAST_SCRIPT = """() => {
 }"""
 
 
-def test_accessible_basics(browser, site_url: str, built_demo: BuildResult) -> None:  # type: ignore[no-untyped-def]
+def test_accessible_basics(browser, site_url: str, built_demo: BuildResult) -> None:
     """Every visible text has WCAG AA contrast; every image has an alt text; one h1 per page."""
     page = browser.new_page()
     pages = ["index.html", "cari.html?q=sakip", *(f"sop/{p.name}" for p in sorted((built_demo.out_dir / "sop").glob("*.html")))]

@@ -15,7 +15,7 @@ import pytest
 from pypdf import PdfReader
 
 from sopgen.build import BuildResult, build_site
-from tests.support import PEJABAT_YAML, SITE_YAML, sop_yaml, write_site
+from tests.support import PEJABAT_YAML, SITE_YAML, page_of, sop_yaml, write_site
 
 F4 = (935.43, 609.45)
 A4 = (841.89, 595.28)
@@ -190,8 +190,9 @@ def test_signature_after_the_last_step(candipuro: list[str]) -> None:
 
 def test_fonts_are_the_bundled_liberation_sans(built_demo: BuildResult) -> None:
     reader = PdfReader(built_demo.out_dir / "sop" / f"{CANDIPURO}.pdf")
-    fonts = {str(f.get_object()["/BaseFont"]).split("+")[-1] for page in reader.pages for f in page["/Resources"]["/Font"].values()}
-    assert fonts and all(name.startswith("/Liberation-Sans") or name.startswith("Liberation-Sans") for name in fonts), fonts
+    fonts = {str(f.get_object()["/BaseFont"]).split("+")[-1] for page in reader.pages
+             for f in page["/Resources"]["/Font"].values()}  # type: ignore[index]  # pypdf types every dictionary entry as PdfObject
+    assert fonts and all(name.startswith(("/Liberation-Sans", "Liberation-Sans")) for name in fonts), fonts
 
 
 def test_keterkaitan_is_text_on_paper(built_demo: BuildResult) -> None:
@@ -230,7 +231,7 @@ def test_long_sop_flowchart_breaks_over_pages(built_demo: BuildResult) -> None:
 def anchors(pdf: Path) -> dict[str, int]:
     """Element ids WeasyPrint kept as named destinations -> 0-based page."""
     reader = PdfReader(pdf)
-    return {name: reader.get_destination_page_number(dest) for name, dest in reader.named_destinations.items()}
+    return {name: page_of(reader, dest) for name, dest in reader.named_destinations.items()}
 
 
 def connector_pages(found: dict[str, int]) -> dict[str, tuple[int, int]]:
@@ -253,7 +254,7 @@ def test_every_flowchart_page_break_has_a_connector_pair(built_demo: BuildResult
 def test_candipuro_has_one_break_and_keeps_its_loop_on_one_page(built_demo: BuildResult) -> None:
     found = anchors(built_demo.out_dir / "sop" / f"{CANDIPURO}.pdf")
     pairs = connector_pages(found)
-    assert len(set(page for name, page in found.items() if name.startswith("bagan-langkah-"))) == 2, "two flowchart pages, as the reference"
+    assert len({page for name, page in found.items() if name.startswith("bagan-langkah-")}) == 2, "two flowchart pages, as the reference"
     assert len(pairs) == 1
     (leave, resume), = pairs.values()
     last_on_first = max(n for n in range(1, 11) if found[f"bagan-langkah-{n}"] == leave)

@@ -81,7 +81,7 @@ def _merge(cell: Cell, sheet: str, letak: Letak, data: dict[str, Any], source: S
                           "tambahkan 'triwulan: {aturan: kumulatif}' (atau rata_rata / nilai_akhir) pada indikator itu.")
             return
         target_list = node["triwulan"].setdefault(str(rel[1]), [None] * 4)
-        current = target_list[rel[2]] if isinstance(target_list, list) and len(target_list) == 4 else None
+        current = target_list[int(rel[2])] if isinstance(target_list, list) and len(target_list) == 4 else None
     else:
         if (ind.polaritas == "rentang") and rel[0] == "target":
             _cell_problem(problems, cell, "target indikator rentang tidak dapat diimpor dari lembar kerja", "tulis rentangnya di kinerja.yaml.")

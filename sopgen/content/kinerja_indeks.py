@@ -8,8 +8,9 @@ number where a scale label belongs, a band on a positif indicator, a formula tha
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 from ..domain import capaian
 from ..domain.capaian import Rumus

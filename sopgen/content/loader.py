@@ -83,5 +83,8 @@ def load_settings(root: Path, problems: Problems) -> tuple[Site, bool] | None:
         return None
     config = load_document(site_file, SiteConfig, root, problems)
     if config is None:
-        return Site(root, SiteConfig.model_construct(), SourceMap(relpath(site_file, root))), False
+        # A placeholder without its required instansi: such a site is only loaded (see above),
+        # and loading reads no setting.
+        placeholder = SiteConfig.model_construct()  # type: ignore[call-arg]
+        return Site(root, placeholder, SourceMap(relpath(site_file, root))), False
     return Site(root, config[0], config[1]), True

@@ -47,7 +47,7 @@ _MESSAGES = {
 }
 
 
-def validate(schema: type[T] | Any, data: Any, source: SourceMap) -> tuple[T | None, list[Problem]]:
+def validate(schema: type[T], data: Any, source: SourceMap) -> tuple[T | None, list[Problem]]:
     """Validate ``data`` against a model class or type; the model, or None and the problems."""
     adapter = TypeAdapter(schema)
     try:

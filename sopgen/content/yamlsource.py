@@ -13,13 +13,14 @@ expanded, so an alias bomb costs nothing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 from yaml.composer import Composer
-from yaml.events import AliasEvent
+from yaml.events import AliasEvent, Event
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import Position, Problem
@@ -69,7 +70,10 @@ class _Refuse(Exception):
 class _StrictComposer(Composer):
     """Refuses anchors and aliases before they are expanded."""
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node:  # type: ignore[override]
+    peek_event: Callable[[], Event]
+    """The parser's, which this composer is mixed with in :class:`_Loader`."""
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         event = self.peek_event()
         if isinstance(event, AliasEvent) or getattr(event, "anchor", None):
             raise _Refuse(

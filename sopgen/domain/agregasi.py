@@ -7,10 +7,10 @@ can redo the sum from the table.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
-from typing import Sequence
 
 from .capaian import BELUM_TERSEDIA, Angka, CapaianError, CapaianPolicy, Dibulatkan, angka, bagi, bulatkan
 
@@ -110,18 +110,18 @@ def rata_rata(anggota: Sequence[Anggota], policy: CapaianPolicy) -> Agregat:
     for a in anggota:
         if a.bobot <= 0:
             raise CapaianError(f"bobot {a.label} harus lebih dari 0, bukan {a.bobot}")
-    ada = [a for a in anggota if a.nilai is not None]
+    ada = [(a, a.nilai) for a in anggota if a.nilai is not None]
     keluar = tuple(a.label for a in anggota if a.nilai is None)
     if not ada:
         return Agregat(None, "", (), keluar, policy.decimals, None)
-    labels = [a.label for a in ada]
-    if len({a.bobot for a in ada}) == 1:
-        nilai = bagi(sum((a.nilai for a in ada), Decimal(0)), Decimal(len(ada)))  # type: ignore[misc]
+    labels = [a.label for a, _ in ada]
+    if len({a.bobot for a, _ in ada}) == 1:
+        nilai = bagi(sum((n for _, n in ada), Decimal(0)), Decimal(len(ada)))
         rumus = f"({' + '.join(labels)}) / {len(ada)}" if len(ada) > 1 else labels[0]
     else:
-        total_bobot = sum((a.bobot for a in ada), Decimal(0))
-        nilai = bagi(sum((a.bobot * a.nilai for a in ada), Decimal(0)), total_bobot)  # type: ignore[operator]
-        bagian = " + ".join(f"{a.bobot} × {a.label}" for a in ada)
+        total_bobot = sum((a.bobot for a, _ in ada), Decimal(0))
+        nilai = bagi(sum((a.bobot * n for a, n in ada), Decimal(0)), total_bobot)
+        bagian = " + ".join(f"{a.bobot} × {a.label}" for a, _ in ada)
         rumus = f"({bagian}) / {total_bobot}"
     predikat = policy.skala.predikat(bulatkan(nilai, policy.decimals))
     return Agregat(nilai, rumus, tuple(labels), keluar, policy.decimals, predikat)

@@ -11,9 +11,9 @@ printed on the page through :meth:`AturanEfisiensi.uraian`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Sequence
 
 from .capaian import BELUM_TERSEDIA, SERATUS, Angka, CapaianError, Dibulatkan, Formatter, angka, bagi, bulatkan
 

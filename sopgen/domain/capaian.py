@@ -31,12 +31,12 @@ Rules chosen where real systems differ (each is a setting or stated on the page)
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from enum import Enum
-from typing import Callable, Sequence, Union
 
-Angka = Union[Decimal, int, float, str]
+Angka = Decimal | int | float | str
 """A number as content gives it: YAML int/float, a sheet's string, or a Decimal."""
 
 Formatter = Callable[[Decimal], str]
@@ -306,7 +306,7 @@ class CapaianPolicy:
         ]
 
 
-Target = Union[Angka, tuple[Angka, Angka], str]
+Target = Angka | tuple[Angka, Angka] | str
 """A number; (bawah, atas) for rentang; a scale label for kualitatif."""
 
 
@@ -362,7 +362,7 @@ def _rumus(
         if not skala:
             raise CapaianError("indikator kualitatif memerlukan skala, mis. AA, A, BB, B, CC, C, D")
         return capaian_kualitatif(skala, str(target), str(realisasi))
-    if isinstance(realisasi, str) and polaritas is not Polaritas.KUALITATIF:
+    if isinstance(realisasi, str):
         realisasi = _angka_teks(realisasi, "realisasi")
     r = angka(realisasi)
     if polaritas is Polaritas.RENTANG:

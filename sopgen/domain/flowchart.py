@@ -198,8 +198,8 @@ def page_of(pages: Pages, count: int) -> list[int]:
 def letters(count: int) -> list[str]:
     """Connector labels A, B, …, Z, AA, AB, …: short, and pairs read alike on both pages."""
     out = []
-    for n in range(count):
-        text, n = "", n + 1
+    for number in range(1, count + 1):
+        text, n = "", number
         while n:
             n, rem = divmod(n - 1, 26)
             text = chr(65 + rem) + text

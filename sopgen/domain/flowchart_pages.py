@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from .flow import Flow
 from .flowchart import Geometry, Pages, down_edges
 
+
 @dataclass(frozen=True)
 class RowHeights:
     """Measured row heights (mm) and what each becomes when it carries a connector."""
@@ -63,7 +64,7 @@ def plan_pages(heights: RowHeights, first_capacity: float, capacity: float, loop
                 break
             if total(start, last) <= room:
                 end = last
-        end = _keep_loops(start, end, count, loops, lambda a, b: total(a, b) <= capacity, lambda a, b: total(a, b) <= room)
+        end = _keep_loops(start, end, count, loops, lambda a, b: total(a, b) <= capacity, lambda a, b: total(a, b) <= room)  # noqa: B023 (called before room changes)
         pages.append((start, end))
         start, room = end + 1, capacity
     return tuple(pages)

@@ -18,10 +18,7 @@ claims matters and is the whole policy:
 from __future__ import annotations
 
 from .flow import Edge, Flow, StepKind
-from .flowchart import (
-    Cell, ConnectorPair, Geometry, Label, Layout, Pages, Pentagon, Point, Seg, Symbol,
-    ORDER, down_edges, lane_edges, letters, page_of,
-)
+from .flowchart import ORDER, Cell, ConnectorPair, Geometry, Label, Layout, Pages, Pentagon, Point, Seg, Symbol, down_edges, lane_edges, letters, page_of
 
 
 def layout(flow: Flow, geometry: Geometry, pages: Pages | None = None) -> Layout:

@@ -25,11 +25,11 @@ Rules stated here, on top of :mod:`sopgen.domain.capaian`:
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Callable, Iterator
 
-from ..models.kinerja import Indikator, Kegiatan, Kinerja, Program, Sasaran, SubKegiatan, Tujuan
+from ..models.kinerja import Indikator, Kegiatan, Kinerja, Program, Rentang, Sasaran, SubKegiatan, Tujuan
 from .agregasi import NAMA_TRIWULAN, Agregat, Anggota, AturanTriwulan, Gabungan, gabung_triwulan, rata_rata
 from .anggaran import AturanEfisiensi, Efisiensi, Serapan, hitung_efisiensi, hitung_serapan, total_serapan
 from .capaian import Capaian, CapaianError, CapaianPolicy, Polaritas, Rumus, Target, hitung_capaian
@@ -101,7 +101,7 @@ class RekapAnggaran:
     serapan: Serapan
     indikator: tuple[RekapIndikator, ...]
     capaian: Agregat
-    rincian: tuple["RekapAnggaran", ...] = ()
+    rincian: tuple[RekapAnggaran, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -233,7 +233,7 @@ def hitung_indikator(indikator: Indikator, policy: CapaianPolicy) -> RekapIndika
     """Score one indicator: the year's value, its capaian, per quarter, against the Renstra end."""
     polaritas = Polaritas(indikator.polaritas or Polaritas.POSITIF.value)
 
-    def skor(target: object, realisasi: Decimal | str | None, letak: tuple[str | int, ...], terhadap: str = "") -> Capaian | Galat:
+    def skor(target: Decimal | Rentang | str, realisasi: Decimal | str | None, letak: tuple[str | int, ...], terhadap: str = "") -> Capaian | Galat:
         try:
             return _skor(indikator, polaritas, _target(target), realisasi, policy)
         except CapaianError as exc:
@@ -282,9 +282,8 @@ def _skor(indikator: Indikator, polaritas: Polaritas, target: Target, realisasi:
     return hitung_capaian(polaritas, target, realisasi, policy, rumus=rumus, skala=indikator.skala)
 
 
-def _target(target: object) -> Target:
+def _target(target: Decimal | Rentang | str) -> Target:
     """The model's target (a number, a band, a label) in the domain's shape."""
-    bawah, atas = getattr(target, "bawah", None), getattr(target, "atas", None)
-    if bawah is not None and atas is not None:
-        return (bawah, atas)
-    return target  # type: ignore[return-value]
+    if isinstance(target, Rentang):
+        return (target.bawah, target.atas)
+    return target

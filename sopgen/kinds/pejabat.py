@@ -53,7 +53,7 @@ def load_pejabat(site: Site, problems: Problems) -> tuple[PejabatContent, set[st
     entries = loaded.data if isinstance(loaded.data, dict) else {}
     if loaded.model is not None:
         return PejabatContent(loaded.model, loaded.source), set(entries)
-    valid = {}
+    valid: dict[str, Pejabat] = {}
     for key, entry in entries.items():
         model, _ = validate(Pejabat, entry, loaded.source)  # already reported above
         if model is not None:

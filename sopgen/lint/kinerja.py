@@ -17,8 +17,8 @@ cell it was imported from.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Iterator
 
 from ..content.kinerja import Siklus
 from ..content.kinerja_indeks import Letak

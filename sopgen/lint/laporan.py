@@ -59,9 +59,9 @@ def lint_laporan(site: Site, problems: Problems) -> None:
                     continue
                 check(d, katalog, problems, set(blocks))
                 if d.kata == "gambar" and len(d.words) == 2:
-                    found = site_image(d.words[1], site.root)
-                    if isinstance(found, str):
-                        problems.add(d.where, "gambar", found, "gambar harus berkas di dalam folder situs, mis. assets/struktur-organisasi.png.")
+                    image = site_image(d.words[1], site.root)
+                    if isinstance(image, str):
+                        problems.add(d.where, "gambar", image, "gambar harus berkas di dalam folder situs, mis. assets/struktur-organisasi.png.")
                 if d.kata == "tabel" and d.block and len(d.words) > 1 and d.words[1] not in TABEL and d.judul and not _table_follows(lines, d.where.line):
                     problems.add(d.where, "tabel", f"tidak ada tabel Markdown di bawah judul '{d.judul}'", "tulis tabel Markdown (baris diawali '|') tepat di bawah baris ini.")
         _analisis(doc, siklus.rekap, set(blocks), problems)

@@ -43,7 +43,7 @@ class Rentang(Model):
     atas: Angka = Field(description="Batas atas rentang target.")
 
     @model_validator(mode="after")
-    def _urut(self) -> "Rentang":
+    def _urut(self) -> Rentang:
         if self.bawah > self.atas:
             raise ValueError(f"batas bawah ({self.bawah}) lebih besar dari batas atas ({self.atas})")
         return self
@@ -62,7 +62,7 @@ class Triwulan(Model):
     )
     target: list[Nilai] | None = Field(None, min_length=4, max_length=4, description="Target TW I–IV (opsional); capaian tiap triwulan dihitung terhadapnya. Tulis '-' untuk triwulan tanpa target.")
     realisasi: list[Nilai] = Field(
-        default_factory=lambda: [None] * 4, min_length=4, max_length=4,
+        default_factory=lambda: list[Nilai]([None] * 4), min_length=4, max_length=4,
         description="Realisasi TW I–IV; tulis '-' untuk triwulan yang belum dilaporkan.",
     )
 
@@ -131,7 +131,7 @@ class Kegiatan(Model):
     sub_kegiatan: list[SubKegiatan] = Field(default_factory=list, description="Sub kegiatan beserta anggarannya.")
 
     @model_validator(mode="after")
-    def _satu_sumber_anggaran(self) -> "Kegiatan":
+    def _satu_sumber_anggaran(self) -> Kegiatan:
         """A budget is written once: at the kegiatan, or at each of its sub kegiatan."""
         if self.sub_kegiatan and (self.pagu is not None or self.realisasi_anggaran is not None):
             raise ValueError("anggaran ditulis pada sub kegiatan; hapus pagu/realisasi_anggaran kegiatan (dijumlahkan otomatis)")

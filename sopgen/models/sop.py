@@ -56,7 +56,7 @@ class Keterkaitan(Model):
     teks: str | None = Field(None, description="Nama SOP yang tidak ada di situs ini.")
 
     @model_validator(mode="after")
-    def _one_of(self) -> "Keterkaitan":
+    def _one_of(self) -> Keterkaitan:
         if (self.sop is None) == (self.teks is None):
             raise ValueError("isi salah satu: 'sop' (id SOP di situs ini) atau 'teks' (nama SOP lain)")
         return self

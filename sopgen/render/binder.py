@@ -53,7 +53,7 @@ STAMP_TOP_PT = 7 / 25.4 * 72
 """The stamp's right edge and baseline: 10 mm from the right edge (the SOP's margin), 7 mm from the top."""
 HELVETICA_WIDTHS = {
     " ": 278, ",": 278, ".": 278, "H": 722, "O": 778, "P": 667, "S": 667,
-    "a": 556, "h": 556, "i": 222, "l": 222, "m": 833, "n": 556, "p": 556, "u": 556, **{d: 556 for d in "0123456789"},
+    "a": 556, "h": 556, "i": 222, "l": 222, "m": 833, "n": 556, "p": 556, "u": 556, **dict.fromkeys("0123456789", 556),
 }
 """Advance widths (1/1000 em) of the stamp's characters, to right-align it."""
 

@@ -11,9 +11,9 @@ Indonesian decimals, and a missing value is written "belum tersedia", never draw
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Callable, Sequence
 from xml.sax.saxutils import escape, quoteattr
 
 from ..domain.capaian import bulatkan
@@ -277,7 +277,9 @@ def _trend_legend(with_renstra: bool) -> list[str]:
 def _axes(ticks: list[float], y: Scale, satuan: str, digits: int) -> list[str]:
     """Horizontal gridlines with their values, and the unit above the axis."""
     step = Decimal(repr(round(ticks[1] - ticks[0], 10))) if len(ticks) > 1 else Decimal(1)
-    tick_digits = max(0, -step.normalize().as_tuple().exponent)  # 0,625 needs 3 digits, 25 none
+    exponent = step.normalize().as_tuple().exponent
+    assert isinstance(exponent, int)  # the step is a finite number
+    tick_digits = max(0, -exponent)  # 0,625 needs 3 digits, 25 none
     parts = []
     for t in ticks:
         ty = y(t)

@@ -16,9 +16,10 @@ import csv
 import io
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Iterator
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
@@ -111,7 +112,7 @@ def _formula_like(value: Any) -> bool:
 def recap_xlsx(rekap: Rekap) -> bytes:
     """The workbook: Indikator, Sasaran, Anggaran and Keterangan sheets."""
     book = Workbook()
-    sheet = book.active
+    sheet = book.worksheets[0]  # the one a new workbook starts with
     sheet.title = "Indikator"
     _table(sheet, KOLOM_INDIKATOR, [indikator_values(rekap, r) for r in baris_indikator(rekap)], {"Capaian (%)": "0.00"})
     _table(book.create_sheet("Sasaran"), ("Tingkat", "Kode", "Uraian", "Capaian (%)", "Predikat", "Rumus", "Keterangan"), _sasaran_rows(rekap), {"Capaian (%)": "0.00"})
@@ -121,6 +122,7 @@ def recap_xlsx(rekap: Rekap) -> bytes:
     for ws in book.worksheets:
         _text_stays_text(ws)
         if rekap.kinerja.ilustrasi:
+            assert ws.oddHeader is not None  # openpyxl gives every sheet its header parts
             ws.oddHeader.center.text = TANDA_ILUSTRASI
         ws.page_setup.orientation = "landscape"
     stream = io.BytesIO()

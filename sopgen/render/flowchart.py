@@ -171,7 +171,7 @@ def _bands(cell: Cell, g: Geometry, box_height: float, prefix: str) -> tuple[Ban
     """Labels in normal flow: each band's top margin is its distance from the previous band's bottom."""
     leaving = {p.letter: p.arrow is not None for p in cell.pentagons}
     bands, cursor = [], -box_height / 2
-    for label in sorted(cell.labels, key=lambda l: l.dy):
+    for label in sorted(cell.labels, key=lambda label: label.dy):
         style = f"margin-top: {mm(label.dy - cursor)}; height: {mm(g.label)}; line-height: {mm(g.label)}"
         span = ""
         if label.align == "r":

@@ -215,8 +215,8 @@ def layers_style(layers: list[Layer]) -> str:
     if not layers:
         return ""
     return (
-        "background-image: " + ", ".join(l.image for l in layers)
-        + "; background-position: " + ", ".join(l.position for l in layers)
-        + "; background-size: " + ", ".join(l.size for l in layers)
+        "background-image: " + ", ".join(layer.image for layer in layers)
+        + "; background-position: " + ", ".join(layer.position for layer in layers)
+        + "; background-size: " + ", ".join(layer.size for layer in layers)
         + "; background-repeat: no-repeat"
     )

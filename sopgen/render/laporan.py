@@ -27,17 +27,7 @@ from ..models.pejabat import Pejabat
 from ..output import Staging
 from .env import relative_url, render_page
 from .laporan_data import RekapSource
-from .markdown_data import (
-    DataSource,
-    Generated,
-    Heading,
-    Nomor,
-    Numbering,
-    Part,
-    block_directives,
-    caption,
-    render_part,
-)
+from .markdown_data import DataSource, Generated, Heading, Nomor, Numbering, Part, block_directives, caption, render_part
 from .pdf import PdfRenderer
 
 PK_TEMPLATE = "laporan_pk.html"

@@ -40,7 +40,7 @@ class SopGroup:
 def group_by_bidang(site: Site) -> list[SopGroup]:
     """SOPs grouped in ``site.bidang`` order, then other bidang alphabetically, then those without one."""
     ordered = sops_by_nomor(site)
-    named = [b for b in site.config.bidang]
+    named = list(site.config.bidang)
     extra = sorted({d.model.bidang for d in ordered if d.model.bidang and d.model.bidang not in named})
     if not named and not extra:
         return [SopGroup(None, ordered)] if ordered else []

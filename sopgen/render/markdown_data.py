@@ -28,12 +28,7 @@ from markdown.extensions.toc import slugify
 from markupsafe import Markup
 
 from ..content.directives import Directive, scan
-from ..content.markdown_safety import (
-    ATTRIBUTES,
-    DROPPED_WITH_CONTENT,
-    TAGS,
-    URL_SCHEMES,
-)
+from ..content.markdown_safety import ATTRIBUTES, DROPPED_WITH_CONTENT, TAGS, URL_SCHEMES
 
 PLACEHOLDER = "SOPGENDATA{:05d}Z"
 _PLACEHOLDER = re.compile(r"SOPGENDATA(\d{5})Z")

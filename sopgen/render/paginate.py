@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from weasyprint import HTML, Document
 
@@ -122,7 +123,7 @@ def measure(document: Document, view: FlowchartView, count: int) -> Measurement:
 
 def loops(flow: Flow) -> list[tuple[int, int]]:
     """Row spans of the arrows drawn up or down a lane: kept on one page when they fit."""
-    return [tuple(sorted((e.source, e.target))) for e in lane_edges(flow)]  # type: ignore[misc]
+    return [(min(e.source, e.target), max(e.source, e.target)) for e in lane_edges(flow)]
 
 
 def holds(pages: Pages, measurement: Measurement) -> bool:
@@ -138,7 +139,7 @@ def paginate(
     base_url: str,
     paper: str = "F4",
     id_prefix: str = "bagan",
-    url_fetcher: Callable | None = None,  # type: ignore[type-arg]
+    url_fetcher: Callable[..., Any] | None = None,
     font_config: object | None = None,
     max_rounds: int = MAX_ROUNDS,
 ) -> Pagination:

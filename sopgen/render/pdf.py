@@ -8,9 +8,10 @@ render instead of silently printing a page without its logo.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlparse
 
-from weasyprint import HTML
+from weasyprint import HTML, Document
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
@@ -22,7 +23,7 @@ class SiteFetcher(URLFetcher):
         super().__init__(allowed_protocols=("file", "data"), fail_on_errors=True)
         self.allowed = [p.resolve() for p in allowed]
 
-    def fetch(self, url, headers=None):  # type: ignore[no-untyped-def]
+    def fetch(self, url: str, headers: dict[str, str] | None = None) -> Any:
         parsed = urlparse(url)
         if parsed.scheme == "file":
             path = Path(unquote(parsed.path)).resolve()
@@ -42,7 +43,7 @@ class PdfRenderer:
         self.fonts = FontConfiguration()
         self.fetcher = SiteFetcher(allowed)
 
-    def document(self, html: str, page_file: Path):  # type: ignore[no-untyped-def]
+    def document(self, html: str, page_file: Path) -> Document:
         """Lay out ``html`` as if it were the file ``page_file`` (relative URLs resolve from there)."""
         return HTML(string=html, base_url=str(page_file), url_fetcher=self.fetcher).render(font_config=self.fonts)
 

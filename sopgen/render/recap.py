@@ -24,6 +24,7 @@ from .env import render_page
 from .export import recap_csv, recap_xlsx
 from .pdf import PdfRenderer
 
+
 @dataclass(frozen=True)
 class RecapPaths:
     """Where one cycle's outputs go, relative to the output root."""

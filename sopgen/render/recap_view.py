@@ -6,9 +6,9 @@ Nothing here computes a capaian; it reads :class:`~sopgen.domain.rekap.Rekap`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Iterable
 
 from ..domain.capaian import Polaritas
 from ..domain.rekap import Rekap, RekapIndikator, RekapProgram
@@ -28,9 +28,9 @@ def bar_row(hasil: RekapIndikator) -> charts.BarRow:
         realisasi = hasil.realisasi if isinstance(hasil.realisasi, Decimal) else None
         return charts.BarRow(label, ind.satuan, ind.target, realisasi, ind.desimal)
     target = angka_indikator(ind.target, ind)
-    realisasi = angka_indikator(hasil.realisasi, ind)
+    tertulis = angka_indikator(hasil.realisasi, ind)
     jenis = "rentang" if isinstance(ind.target, Rentang) else "skala"
-    return charts.BarRow(label, ind.satuan, None, None, ind.desimal, note=f"{jenis}: target {target}, realisasi {realisasi}")
+    return charts.BarRow(label, ind.satuan, None, None, ind.desimal, note=f"{jenis}: target {target}, realisasi {tertulis}")
 
 
 def grafik_target_realisasi(indikator: Iterable[RekapIndikator], judul: str) -> str:
