@@ -117,14 +117,14 @@ def test_strict_turns_warnings_into_failure(demo_copy: Path) -> None:
 
 
 def test_usage_error_exits_2(tmp_path: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "sopgen", "build", "--no-such-flag"], capture_output=True, text=True, check=False)
+    result = subprocess.run([sys.executable, "-m", "sopgen", "build", "--no-such-flag"], capture_output=True, text=True)
     assert result.returncode == 2
 
 
 def test_version() -> None:
     from sopgen import __version__
 
-    result = subprocess.run([sys.executable, "-m", "sopgen", "--version"], capture_output=True, text=True, check=False)
+    result = subprocess.run([sys.executable, "-m", "sopgen", "--version"], capture_output=True, text=True)
     assert result.returncode == 0
     assert result.stdout.strip() == f"sopgen, versi {__version__}"
 
