@@ -9,6 +9,7 @@ message the table lacks stays as click wrote it (it reads English, but is never 
 from __future__ import annotations
 
 import importlib
+from typing import Any
 
 import click
 
@@ -75,7 +76,7 @@ def install() -> None:
     """Point click's message functions at the table (idempotent)."""
     for name in _CLICK_MODULES:
         try:
-            module = importlib.import_module(f"click.{name}")
+            module: Any = importlib.import_module(f"click.{name}")  # its functions are replaced by name
         except ImportError:  # click moves its modules between releases; a missing one has nothing to translate
             continue
         if hasattr(module, "_"):

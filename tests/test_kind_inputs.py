@@ -67,7 +67,8 @@ def test_declared_inputs_cover_every_template_and_file_read(tmp_path: Path) -> N
                 context.results[output.path] = output.render(context)
                 declared = set(input_files(output.inputs, site, env))
                 needed = {(stage.root / n).resolve() for n in output.needs}
-                for file in recording.seen | fetched:
+                for read in recording.seen | fetched:
+                    file = read
                     if file.is_relative_to(stage.root.resolve()):
                         relative = file.relative_to(stage.root.resolve())
                         # theme and site files copied into the output are read there by the PDF

@@ -7,8 +7,8 @@ from typing import Any
 
 from ..content.loader import SITE_FILE, Site
 from ..render.home import HOME_PAGE, render_home
-from .situs import settings_sources
 from .base import Inputs, Job, Kind, NavItem, Output, RenderContext
+from .situs import settings_sources
 
 
 class Beranda(Kind):

@@ -8,8 +8,8 @@ from typing import Any
 from ..content.loader import Site
 from ..render.binder import BINDER_PATH, build_binder
 from ..render.sop import sop_paths
-from .situs import settings_sources
 from .base import Inputs, Job, Kind, NavItem, Output, RenderContext
+from .situs import settings_sources
 
 
 class Himpunan(Kind):

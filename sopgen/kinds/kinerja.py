@@ -14,8 +14,8 @@ from ..lint.kinerja import lint_kinerja
 from ..models.kinerja import Kebijakan, Kinerja
 from ..render.home import Report, downloads
 from ..render.recap import recap_paths, write_exports, write_recap_page, write_recap_pdf
-from .situs import settings_sources
 from .base import Inputs, Job, Kind, Namespace, NavItem, Output, RenderContext, SourceFiles
+from .situs import settings_sources
 
 KINERJA_IDS = Namespace("kinerja", f"siklus kinerja '{{}}' tidak ada di folder {KINERJA_DIR}/", "siklus yang ada: {}.")
 

@@ -20,7 +20,6 @@ from .base import Inputs, Job, Kind, NavItem, Output, RenderContext, SourceFiles
 from .kinerja import KINERJA_IDS, siklus_sources
 from .pejabat import PEJABAT_FILE, PEJABAT_IDS
 
-
 PART_TEMPLATES = (TABLES, RECAP_TABLES, PK_TEMPLATE)
 """Templates the parts are drawn with, beside the page's own (the generated tables, the agreement)."""
 

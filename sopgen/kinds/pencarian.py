@@ -6,8 +6,8 @@ from collections.abc import Sequence
 
 from ..content.loader import Site
 from ..render.search import BUNDLE_DIR, SEARCH_PAGE, build_search_index, render_search_page
-from .situs import settings_sources
 from .base import Inputs, Job, Kind, NavItem, Output, RenderContext
+from .situs import settings_sources
 
 
 class Pencarian(Kind):
