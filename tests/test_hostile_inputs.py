@@ -28,7 +28,7 @@ def _link(target: Path, link: Path) -> None:
     link.symlink_to(target)
 
 
-HOSTILE: dict[str, tuple[Callable[[Path, Path], None], str, str]] = {
+HOSTILE: dict[str, tuple[Callable[[Path, Path], object], str, str]] = {
     # name: (how the site is broken, the file the problem is at, what it says)
     "yaml-link-out": (lambda site, tmp: _link(_secret(tmp), site / "sop" / "bocor.yaml"), "sop/bocor.yaml", "di luar folder situs"),
     "markdown-link-out": (lambda site, tmp: _link(_secret(tmp), site / "laporan/2024/bab-4-penutup.md"), "laporan/2024/bab-4-penutup.md", "di luar folder situs"),

@@ -24,9 +24,9 @@ from ..domain.capaian import SKALA_PERMENDAGRI_86, CapaianError, CapaianPolicy, 
 from ..domain.rekap import Rekap, hitung_rekap
 from ..errors import Position, Problems, relpath
 from ..models.kinerja import Kebijakan, Kinerja
+from .documents import load_document, parse_document
 from .kinerja_impor import Asal, import_sheets
 from .kinerja_indeks import Letak, check_values, index, walk
-from .documents import load_document, parse_document
 from .reading import subfolders
 from .validate import validate
 from .yamlsource import FieldPath, SourceMap, field_name

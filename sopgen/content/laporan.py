@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..domain.capaian import Capaian, CapaianPolicy, Rumus, hitung_capaian
 from ..domain.rekap import RekapIndikator
-from ..errors import Position, Problem, Problems, relpath
+from ..errors import Position, Problems, relpath
 from ..models.laporan import Bagian, Laporan, StandarNasional
 from .documents import load_document
 from .reading import ReadRefused, read_text, subfolders

@@ -26,7 +26,6 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ..errors import Position, Problem
 from . import reading
 
-
 FieldPath = tuple[str | int, ...]
 
 

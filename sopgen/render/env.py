@@ -8,8 +8,8 @@ A site overrides a theme template by putting a file of the same name in its
 from __future__ import annotations
 
 import posixpath
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined, TemplateSyntaxError, select_autoescape
@@ -46,7 +46,7 @@ def check_theme(site: Site, problems: Problems) -> None:
 class ContainedLoader(FileSystemLoader):
     """A FileSystemLoader that refuses a template whose file (a symlink) lies outside its folder."""
 
-    def get_source(self, environment: Environment, template: str) -> tuple[str, str | None, Callable[[], bool] | None]:
+    def get_source(self, environment: Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
         source, filename, uptodate = super().get_source(environment, template)
         if filename and not inside(Path(filename), [Path(p) for p in self.searchpath]):
             raise TemplateSyntaxError("berkas templat berada di luar foldernya (tautan simbolik ke luar situs)", 1, template, filename)
