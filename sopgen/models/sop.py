@@ -85,6 +85,26 @@ class SOP(Model):
         description="Kode peringatan yang sengaja diabaikan untuk SOP ini, mis. 'kolom-pelaksana-kosong'.",
     )
 
+    @field_validator("nomor")
+    @classmethod
+    def _nomor_filled(cls, value: str) -> str:
+        # An empty nomor printed a blank identity cell and a footer ending in "· Nomor".
+        if not value:
+            raise ValueError("nomor SOP kosong; tulis nomor yang tercetak di tabel identitas dan kaki halaman, "
+                             "mis. nomor: 700/16.1/SOP/427.83/2024")
+        return value
+
+    @field_validator("dasar_hukum", "kualifikasi_pelaksana")
+    @classmethod
+    def _list_filled(cls, value: list[str]) -> list[str]:
+        # Errors, not warnings: Permenpan RB 35/2012 requires both sections, and an empty one
+        # prints a blank part of a document that is signed as complete.
+        if not value:
+            raise ValueError("daftar ini kosong; tulis paling sedikit satu baris, mis. '- Peraturan Bupati ... Nomor ... Tahun ...'")
+        if any(not item for item in value):
+            raise ValueError("ada baris yang kosong; isi baris itu atau hapus tanda '- '-nya")
+        return value
+
     @field_validator("pelaksana")
     @classmethod
     def _unique_pelaksana(cls, value: list[str]) -> list[str]:
