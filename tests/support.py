@@ -1,4 +1,4 @@
-"""Writing small sites for tests from a dict of files (MkDocs' tests/base.py habit)."""
+"""Small sites for tests written from a dict of files (MkDocs' tests/base.py habit), and readers of what was built."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from pypdf import PdfReader
-from pypdf.generic import Destination
+from pypdf.generic import Destination, DictionaryObject
 
 SITE_YAML = """\
 instansi:
@@ -114,3 +114,37 @@ def page_words(html_text: str) -> str:
     from html import unescape
 
     return " ".join(unescape(re.sub(r"<[^>]+>", " ", html_text)).split())
+
+
+def pdf_links(pdf: Path) -> list[tuple[int, str | int]]:
+    """Every link of ``pdf``: (0-based page it sits on, its URI or the 0-based page it jumps to)."""
+    reader = PdfReader(pdf)
+    pages = {page.indirect_reference.idnum: index for index, page in enumerate(reader.pages) if page.indirect_reference}
+    links: list[tuple[int, str | int]] = []
+    for index, page in enumerate(reader.pages):
+        for reference in page.get("/Annots") or []:
+            annotation = reference.get_object()
+            if annotation.get("/Subtype") != "/Link":
+                continue
+            action = annotation.get("/A") or {}
+            dest = annotation.get("/Dest", action.get("/D"))
+            if "/URI" in action:
+                links.append((index, str(action["/URI"])))
+            elif isinstance(dest, str):  # a named destination: WeasyPrint's links to an element id
+                target = reader.get_destination_page_number(reader.named_destinations[dest])
+                assert target is not None, f"link on page {index + 1} of {pdf} to '{dest}', which is on no page"
+                links.append((index, target))
+            else:
+                links.append((index, pages[dest[0].idnum]))
+    return links
+
+
+def pdf_fonts(pdf: Path) -> set[str]:
+    """The names of the fonts ``pdf`` embeds, without the subset prefix (``ABCDEF+``)."""
+    names = set()
+    for page in PdfReader(pdf).pages:
+        resources = page["/Resources"].get_object()
+        assert isinstance(resources, DictionaryObject)
+        for font in (resources.get("/Font") or {}).values():
+            names.add(str(font.get_object()["/BaseFont"]).split("+")[-1].lstrip("/"))
+    return names

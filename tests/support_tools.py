@@ -1,24 +1,32 @@
-"""External tools the site tests need (Debian's chromium, Java, the Nu Html Checker), found in one place.
+"""External tools the tests need (Debian's chromium, pdftoppm, Java with the Nu Html Checker), in one place.
 
-On a developer's machine a missing tool skips its tests with the reason; under
-``CI=true`` a missing tool fails them, so a CI image that lost a package cannot
-pass by skipping. ``.ci/run`` needs: apt ``chromium default-jre-headless``
-(plus ``nodejs npm``) and ``npm install -g vnu-jar`` (or ``VNU_JAR=<path>``).
+Tests reach these tools only through :func:`chromium`, :func:`rasterise` and
+:func:`vnu`, never by a path of their own. On a developer's machine a missing
+tool skips its tests with the reason; under ``CI=true`` a missing tool fails
+them, so a CI image that lost a package cannot pass by skipping. ``.ci/run``
+needs: apt ``poppler-utils chromium default-jre-headless`` (plus ``nodejs npm``)
+and ``npm install -g vnu-jar`` (or ``VNU_JAR=<path>``).
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import pytest
 
 from sopgen.reporter import in_ci
 
-CHROMIUM_ARGS = [
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
+_CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
     "--disable-sync", "--no-first-run",
 ]
@@ -34,27 +42,41 @@ def missing(reason: str) -> NoReturn:
     pytest.skip(reason)
 
 
-def chromium() -> str:
-    """Debian's chromium (or ``CHROMIUM=<path>``), and playwright to drive it."""
-    try:
-        import playwright.sync_api  # noqa: F401 - only checking that it is installed
-    except ImportError:
-        missing("paket Python 'playwright' tidak terpasang")
-    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(path).is_file():
-        missing("chromium tidak ditemukan (apt-get install chromium)")
+def _program(name: str, env: str, package: str) -> str:
+    """The program ``name`` from ``$env`` or the PATH; skipped (failed under CI) when absent."""
+    path = os.environ.get(env) or shutil.which(name)
+    if not path or not Path(path).is_file():
+        missing(f"{name} tidak ditemukan (apt-get install {package}, atau {env}=<path>)")
     return path
 
 
-def java() -> str:
-    """The machine's Java, which runs the Nu Html Checker."""
-    path = shutil.which("java")
-    if path is None:
-        missing("java tidak ditemukan (apt-get install default-jre-headless)")
-    return str(path)
+@contextmanager
+def chromium() -> Iterator[Browser]:
+    """Debian's chromium (or ``CHROMIUM=<path>``) launched headless through playwright, closed afterwards."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        missing("paket Python 'playwright' tidak terpasang")
+    executable = _program("chromium", "CHROMIUM", "chromium")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, args=_CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
 
 
-def vnu_jar() -> Path:
+def rasterise(pdf: Path, folder: Path, dpi: int) -> list[Path]:
+    """Every page of ``pdf`` as a greyscale PNG (pdftoppm) in ``folder``, in page order."""
+    program = _program("pdftoppm", "PDFTOPPM", "poppler-utils")
+    folder.mkdir(parents=True, exist_ok=True)
+    subprocess.run([program, "-r", str(dpi), "-gray", "-png", str(pdf), str(folder / "halaman")], check=True)
+    pages = sorted(folder.glob("halaman-*.png"), key=lambda p: int(re.findall(r"\d+", p.stem)[-1]))
+    assert pages, f"pdftoppm wrote no page for {pdf}"
+    return pages
+
+
+def _vnu_jar() -> Path:
     """vnu.jar from ``VNU_JAR``, a local or the global npm ``vnu-jar`` package."""
     candidates = [os.environ.get("VNU_JAR", "")]
     candidates.append(str(REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"))
@@ -67,6 +89,12 @@ def vnu_jar() -> Path:
         if candidate and Path(candidate).is_file():
             return Path(candidate)
     missing("vnu.jar tidak ditemukan (npm install -g vnu-jar, atau VNU_JAR=<path>)")
+
+
+def vnu(*args: str) -> subprocess.CompletedProcess[str]:
+    """The Nu Html Checker run on the machine's Java with ``args``; the caller judges what it said."""
+    command = [_program("java", "JAVA", "default-jre-headless"), "-jar", str(_vnu_jar()), *args]
+    return subprocess.run(command, capture_output=True, text=True, check=False, timeout=600)
 
 
 def artifact(name: str) -> Path:

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from decimal import Decimal as D
+from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from sopgen.render.charts import BAR_W, REALISASI_FILL, RENSTRA_MARK, TARGET_FILL, BarRow, TrendPoint, nice_ticks, target_realisasi_chart, trend_chart, wrap
+from sopgen.render.pdf import PdfRenderer
 
+from .support import pdf_fonts
+from .support_tools import chromium
+
+THEME = Path(__file__).resolve().parents[1] / "themes" / "default"
 NS = "{http://www.w3.org/2000/svg}"
 
 ROWS = [
@@ -130,8 +137,10 @@ def test_wrap():
 
 
 def _page(*svgs: str) -> str:
+    """A page holding the charts, its fonts the theme's bundled Liberation (``fonts.css``) as real pages have them."""
     return (
-        '<!doctype html><html lang="id"><head><meta charset="utf-8"><style>@page { size: A4 landscape }'
+        '<!doctype html><html lang="id"><head><meta charset="utf-8">'
+        '<link rel="stylesheet" href="static/css/fonts.css"><style>@page { size: A4 landscape }'
         "svg.grafik { display: block; max-width: 100%; height: auto }</style></head><body>"
         + "".join(svgs)
         + "</body></html>"
@@ -140,23 +149,22 @@ def _page(*svgs: str) -> str:
 
 @pytest.mark.slow
 def test_weasyprint_draws_charts_as_text_without_warnings(caplog, tmp_path):
-    import pypdf
-    import weasyprint
-
     caplog.set_level("WARNING", logger="weasyprint")
     html = _page(target_realisasi_chart(ROWS, "Target dan realisasi 2024"), trend_chart(
         [TrendPoint(2023, D(24), D(25)), TrendPoint(2024, D(15), D(20))], "Jumlah pengaduan", "pengaduan", digits=0))
-    weasyprint.HTML(string=html, base_url=str(tmp_path)).write_pdf(tmp_path / "c.pdf")
-    text = pypdf.PdfReader(tmp_path / "c.pdf").pages[0].extract_text()
+    # Laid out as a page of the theme, reading only the theme's files. Fonts are embedded whole: subsetting
+    # would warn on a machine without libharfbuzz-subset0, which says nothing about the charts.
+    PdfRenderer([THEME]).document(html, THEME / "grafik.html").write_pdf(tmp_path / "c.pdf", full_fonts=True)
+    text = PdfReader(tmp_path / "c.pdf").pages[0].extract_text()
     for label in ("R: 84,53 poin", "R: 97,13%", "R: belum tersedia", "Jumlah pengaduan", "2024"):
         assert label in text
+    fonts = pdf_fonts(tmp_path / "c.pdf")
+    assert fonts and all(name.startswith("Liberation-Sans") for name in fonts), f"not the bundled font: {fonts}"
     assert [r.getMessage() for r in caplog.records] == []
 
 
 @pytest.mark.browser
 def test_chromium_keeps_every_label_inside_the_chart(tmp_path):
-    from playwright.sync_api import sync_playwright
-
     svgs = [
         target_realisasi_chart(ROWS + [BarRow("Anggaran", "Rp", D(1_250_000_000), D(1_187_654_321), digits=0)], "a"),
         # a long unit shortens the bars instead of pushing its label out of the chart
@@ -164,11 +172,7 @@ def test_chromium_keeps_every_label_inside_the_chart(tmp_path):
         trend_chart([TrendPoint(2020, D("76.4")), TrendPoint(2024, D("84.53"))], "b", "poin", renstra=(2026, D(86))),
     ]
     (tmp_path / "c.html").write_text(_page(*svgs), encoding="utf-8")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
+    with chromium() as browser:
         page = browser.new_page(viewport={"width": 1200, "height": 900})
         page.goto((tmp_path / "c.html").as_uri())
         overflow = page.evaluate(
@@ -180,5 +184,4 @@ def test_chromium_keeps_every_label_inside_the_chart(tmp_path):
                   .map(([s]) => s);
             })"""
         )
-        browser.close()
     assert overflow == []

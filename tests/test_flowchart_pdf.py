@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 import shutil
-import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -27,7 +26,7 @@ from sopgen.models.sop import SOP
 from sopgen.render.flowchart import MM_PER_PX, SHEETS, FlowchartView, column_widths, connector_id, flowchart_view, row_id
 from sopgen.render.paginate import Pagination, paginate
 
-from .support_tools import CHROMIUM_ARGS, artifact, chromium
+from .support_tools import artifact, chromium, rasterise
 
 pytestmark = pytest.mark.slow
 
@@ -225,7 +224,7 @@ def test_arrows_meet_symbols_whatever_the_row_height(case: str, request: pytest.
     pdf = tmp_path / "bagan.pdf"
     result.document.write_pdf(pdf)
     dpi = 150
-    subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", str(pdf), str(tmp_path / "p")], check=True)
+    images = rasterise(pdf, tmp_path / "png", dpi)
     widths = column_widths(SHEETS[paper], len(sop.pelaksana))
     scale = dpi / 25.4
     checked = []
@@ -236,7 +235,7 @@ def test_arrows_meet_symbols_whatever_the_row_height(case: str, request: pytest.
         page, box = landed(result, row_id("bagan", row))
         if landed(result, row_id("bagan", edge.source))[0] != page:
             continue
-        image = Image.open(sorted(tmp_path.glob("p-*.png"))[page]).convert("L").load()
+        image = Image.open(images[page]).convert("L").load()
         left_mm = box[0] * MM_PER_PX + widths.no + widths.uraian + widths.pelaksana * (flow.columns[row] + 0.5)
         x = round(left_mm * scale)
         top, bottom = box[1] * MM_PER_PX, box[3] * MM_PER_PX
@@ -250,14 +249,11 @@ def test_arrows_meet_symbols_whatever_the_row_height(case: str, request: pytest.
 
 @pytest.mark.browser
 def test_chromium_shows_the_same_segments_and_connectors(candipuro: tuple[SOP, Pagination, str], tmp_path: Path) -> None:
-    from playwright.sync_api import sync_playwright
-
     sop, result, html = candipuro
     shutil.copytree(THEME / "static", tmp_path / "static")
     page_file = tmp_path / "bagan.html"
     page_file.write_text(html, encoding="utf-8")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
+    with chromium() as browser:
         page = browser.new_page(viewport={"width": 1300, "height": 900})
         page.goto(page_file.as_uri())
         page.wait_for_load_state("load")
@@ -267,7 +263,6 @@ def test_chromium_shows_the_same_segments_and_connectors(candipuro: tuple[SOP, P
             "td[data-symbol]", "els => els.map(e => { const r = e.getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; })")
         shot = artifact("bagan-alir-chromium.png")
         page.screenshot(path=str(shot), full_page=True)
-        browser.close()
     assert segments == [last - first + 1 for first, last in result.pages]
     assert sorted(i for i, _ in letters) == sorted(
         connector_id("bagan", p.letter, leaving) for p in flowchart_view(sop, result.pages).layout.connectors for leaving in (True, False))

@@ -47,6 +47,7 @@ from openpyxl import load_workbook
 from sopgen.build import BuildResult, build_site
 
 from .support import page_words
+from .support_tools import chromium
 
 REPO = Path(__file__).resolve().parents[1]
 RECAP = "kinerja/2024"
@@ -209,20 +210,13 @@ def test_csv_for_indonesian_excel(recap_build: BuildResult) -> None:
 
 @pytest.mark.browser
 def test_page_fits_a_phone_and_loads_cleanly(recap_build: BuildResult) -> None:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
+    with chromium() as browser:
         page = browser.new_page(viewport={"width": 400, "height": 800})
         failures: list[str] = []
         page.on("requestfailed", lambda r: failures.append(r.url))
         page.goto((recap_build.out_dir / RECAP / "index.html").as_uri())
         widths = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
         charts = page.evaluate("() => [...document.querySelectorAll('svg.grafik')].map(s => s.getBoundingClientRect().width)")
-        browser.close()
     assert failures == []
     assert widths[0] <= widths[1], f"page scrolls sideways: {widths}"
     assert len(charts) == 8 and all(0 < w <= 400 for w in charts)  # the bar chart and 7 trends

@@ -20,7 +20,7 @@ import pytest
 from sopgen.serve import VERSION_PATH, Preview
 
 from .support import small_site
-from .support_tools import CHROMIUM_ARGS, chromium
+from .support_tools import chromium
 
 TIMEOUT = 30.0
 
@@ -86,14 +86,9 @@ def test_broken_yaml_names_file_and_line(preview: Preview) -> None:
 
 
 def test_open_page_reloads_itself(preview: Preview) -> None:
-    executable = chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+    with chromium() as browser:
         page = browser.new_page()
         page.goto(preview.url + "sop/prosedur-2.html")
         assert "Prosedur 2" in page.locator("h1").inner_text()
         edit(preview.site_dir / "sop" / "prosedur-2.yaml", "nama: Prosedur 2", "nama: Prosedur Legalisir Dokumen")
         page.wait_for_function("document.querySelector('h1') && document.querySelector('h1').innerText.includes('Legalisir')", timeout=TIMEOUT * 1000)
-        browser.close()

@@ -26,7 +26,7 @@ from pypdf import PdfReader
 from sopgen.build import BuildResult, check_site
 
 from .conftest import DEMO
-from .support_tools import CHROMIUM_ARGS, artifact, chromium
+from .support_tools import artifact, chromium
 
 pytestmark = pytest.mark.browser
 
@@ -49,13 +49,8 @@ def site_url(built_demo: BuildResult) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    executable = chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+    with chromium() as launched:
         yield launched
-        launched.close()
 
 
 def console_errors(page) -> list[str]:

@@ -13,6 +13,8 @@ from urllib.parse import unquote, urlsplit
 
 from sopgen.build import BuildResult
 
+from .conftest import DEMO_PAGES
+
 LINK_ATTRIBUTES = {("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"), ("form", "action")}
 
 
@@ -40,8 +42,11 @@ def parse(page: Path) -> Links:
 
 def test_links_are_relative_and_resolve(built_demo: BuildResult) -> None:
     root = built_demo.out_dir
-    problems = []
-    for page in sorted(root.rglob("*.html")):
+    pages = sorted(root.rglob("*.html"))
+    assert {str(page.relative_to(root)) for page in pages} == DEMO_PAGES
+    problems: list[str] = []
+    followed: set[str] = set()
+    for page in pages:
         for tag, attribute, value in parse(page).links:
             parts = urlsplit(value)
             if parts.scheme in ("http", "https", "mailto", "data") or value.startswith("#"):
@@ -55,15 +60,22 @@ def test_links_are_relative_and_resolve(built_demo: BuildResult) -> None:
                 target = target / "index.html"
             if not target.is_file() or not target.is_relative_to(root.resolve()):
                 problems.append(f"{where} points at a missing file")
-            elif parts.fragment and target.suffix == ".html" and parts.fragment not in parse(target).ids:
+                continue
+            followed.add(str(target.relative_to(root.resolve())))
+            if parts.fragment and target.suffix == ".html" and parts.fragment not in parse(target).ids:
                 problems.append(f"{where}: no id '{parts.fragment}' in {target.relative_to(root.resolve())}")
     assert not problems, "\n".join(problems)
+    # the walk really went somewhere: every page is linked from another, and pages reach their assets and downloads
+    assert DEMO_PAGES <= followed
+    assert {"static/css/site.css", "unduhan/himpunan-sop.pdf", "sop/pengukuran-data-kinerja.pdf"} <= followed
 
 
 def test_home_lists_every_sop_and_the_binder(built_demo: BuildResult) -> None:
     home = parse(built_demo.out_dir / "index.html")
     hrefs = {value for tag, _, value in home.links if tag == "a"}
-    for html in (built_demo.out_dir / "sop").glob("*.html"):
-        assert f"sop/{html.name}" in hrefs
-        assert f"sop/{html.stem}.pdf" in hrefs
+    sops = sorted(html.stem for html in (built_demo.out_dir / "sop").glob("*.html"))
+    assert sops == ["pengukuran-data-kinerja", "pengumpulan-data-kinerja", "penyusunan-sakip"]
+    for sop in sops:
+        assert f"sop/{sop}.html" in hrefs
+        assert f"sop/{sop}.pdf" in hrefs
     assert "unduhan/himpunan-sop.pdf" in hrefs

@@ -15,7 +15,8 @@ import pytest
 from pypdf import PdfReader
 
 from sopgen.build import BuildResult, build_site
-from tests.support import PEJABAT_YAML, SITE_YAML, page_of, sop_yaml, write_site
+from sopgen.render.binder import BINDER_PATH
+from tests.support import PEJABAT_YAML, SITE_YAML, page_of, pdf_fonts, pdf_links, sop_yaml, write_site
 
 F4 = (935.43, 609.45)
 A4 = (841.89, 595.28)
@@ -44,6 +45,8 @@ KUALIFIKASI = [
     "Memiliki kemampuan mengoperasikan komputer",
 ]
 KETERKAITAN = ["SOP Penyusunan SAKIP", "SOP Pengumpulan Data Kinerja"]
+KETERKAITAN_PAGES = ["penyusunan-sakip.html", "pengumpulan-data-kinerja.html"]
+"""The site pages the Keterkaitan items link to, in the same order."""
 PERALATAN = ["Alat Tulis Kantor", "Komputer", "Printer", "Lembar Kerja dan Rencana Kerja", "Perjanjian Kinerja dan Indikator Kinerja Individu (IKI)"]
 PERINGATAN = ["Jika tidak dilaksanakan sesuai SOP. Maka proses pengukuran data kinerja ini tidak berjalan lancar"]
 PENCATATAN = ["Disimpan dalam bentuk file softcopy dan hardcopy"]
@@ -83,27 +86,34 @@ def sizes(pdf: Path) -> set[tuple[float, float]]:
 
 
 class _Text(HTMLParser):
-    """The visible text of a page and its links."""
+    """The visible text of a page and its links (href, the link's text)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.parts: list[str] = []
-        self.links: list[str] = []
+        self.links: list[tuple[str, str]] = []
         self._skip = 0
+        self._link: tuple[str, list[str]] | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("style", "script", "title"):
             self._skip += 1
-        if tag == "a":
-            self.links += [v for k, v in attrs if k == "href" and v]
+        href = dict(attrs).get("href")
+        if tag == "a" and href:
+            self._link = (href, [])
 
     def handle_endtag(self, tag: str) -> None:
         if tag in ("style", "script", "title"):
             self._skip -= 1
+        if tag == "a" and self._link is not None:
+            self.links.append((self._link[0], " ".join("".join(self._link[1]).split())))
+            self._link = None
 
     def handle_data(self, data: str) -> None:
         if not self._skip:
             self.parts.append(data)
+            if self._link is not None:
+                self._link[1].append(data)
 
 
 def html_text(page: Path) -> _Text:
@@ -189,16 +199,18 @@ def test_signature_after_the_last_step(candipuro: list[str]) -> None:
 
 
 def test_fonts_are_the_bundled_liberation_sans(built_demo: BuildResult) -> None:
-    reader = PdfReader(built_demo.out_dir / "sop" / f"{CANDIPURO}.pdf")
-    fonts = {str(f.get_object()["/BaseFont"]).split("+")[-1] for page in reader.pages
-             for f in page["/Resources"]["/Font"].values()}  # type: ignore[index]  # pypdf types every dictionary entry as PdfObject
-    assert fonts and all(name.startswith(("/Liberation-Sans", "Liberation-Sans")) for name in fonts), fonts
+    fonts = pdf_fonts(built_demo.out_dir / "sop" / f"{CANDIPURO}.pdf")
+    assert fonts and all(name.startswith("Liberation-Sans") for name in fonts), fonts
 
 
-def test_keterkaitan_is_text_on_paper(built_demo: BuildResult) -> None:
-    reader = PdfReader(built_demo.out_dir / "sop" / f"{CANDIPURO}.pdf")
-    uris = [a.get_object().get("/A", {}).get("/URI") for page in reader.pages for a in page.get("/Annots", []) or []]
-    assert not [u for u in uris if u and ".html" in str(u)]
+def test_keterkaitan_is_text_on_paper(built_demo: BuildResult, candipuro: list[str]) -> None:
+    """On paper a link cannot be followed (and a file:// link would leak the build folder): the related SOPs are text."""
+    assert all(contains(candipuro[1], item) for item in KETERKAITAN)
+    for sop in (CANDIPURO, "penyusunan-sakip", "pengumpulan-data-kinerja"):
+        assert pdf_links(built_demo.out_dir / "sop" / f"{sop}.pdf") == [], sop
+    # the same reader does see links where the build writes them: the binder's Daftar Isi jumps to each SOP
+    binder = pdf_links(built_demo.out_dir / BINDER_PATH)
+    assert len({target for _, target in binder}) == 3, binder
 
 
 def test_placeholder_logo_is_noted(candipuro: list[str]) -> None:
@@ -329,9 +341,9 @@ def test_site_page_carries_the_same_document(built_demo: BuildResult) -> None:
 def test_site_page_links_related_sops_and_its_pdf(built_demo: BuildResult) -> None:
     page_file = built_demo.out_dir / "sop" / f"{CANDIPURO}.html"
     links = html_text(page_file).links
-    for target in ("penyusunan-sakip.html", "pengumpulan-data-kinerja.html", f"{CANDIPURO}.pdf"):
-        assert target in links
-        assert (page_file.parent / target).is_file()
+    expected = [*zip(KETERKAITAN_PAGES, KETERKAITAN), (f"{CANDIPURO}.pdf", "Unduh PDF siap cetak")]
+    assert [link for link in expected if link not in links] == []
+    assert all((page_file.parent / target).is_file() for target, _ in expected)
 
 
 def test_site_page_of_an_illustrative_sop_says_so(built_demo: BuildResult) -> None:
