@@ -16,6 +16,7 @@ import yaml
 from click.testing import CliRunner
 
 from sopgen.cli import main
+from sopgen.schema import SOURCES
 
 
 @pytest.fixture(scope="module")
@@ -92,6 +93,7 @@ def test_gitlab_pages_job_publishes_public(repo: Path) -> None:
 
 def test_editor_files(repo: Path) -> None:
     settings = json.loads((repo / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    assert sorted(Path(schema).name for schema in settings["yaml.schemas"]) == sorted(k.schema_file for k in SOURCES)
     for schema in settings["yaml.schemas"]:
         assert (repo / schema).is_file(), schema
     assert (repo / "content" / "site.yaml").read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=schemas/site.schema.json")

@@ -119,6 +119,7 @@ def test_strict_turns_warnings_into_failure(demo_copy: Path) -> None:
 def test_usage_error_exits_2(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "sopgen", "build", "--no-such-flag"], capture_output=True, text=True)
     assert result.returncode == 2
+    assert "'--no-such-flag'" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_version() -> None:

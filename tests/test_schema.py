@@ -64,6 +64,13 @@ def demo_files() -> list[Path]:
     return sorted(p for p in DEMO.rglob("*.y*ml") if kind_of(p, DEMO))
 
 
+def test_every_demo_file_and_kind_is_checked() -> None:
+    """The parametrised checks below run on every YAML file of the demo, and each kind has one."""
+    files = demo_files()
+    assert files == sorted(DEMO.rglob("*.y*ml")), "a demo file no schema covers"
+    assert {kind_of(p, DEMO).name for p in files} == {k.name for k in SOURCES}
+
+
 @pytest.mark.parametrize("file", demo_files(), ids=lambda p: str(p.relative_to(DEMO)))
 def test_demo_files_validate(file: Path) -> None:
     kind = kind_of(file, DEMO)
@@ -97,12 +104,15 @@ def test_command_writes_schemas_unchanged_when_current(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(k.schema_file for k in SOURCES)
     before = {p.name: p.stat().st_mtime_ns for p in tmp_path.iterdir()}
-    CliRunner().invoke(main, ["schema", str(DEMO), "--out", str(tmp_path)])
+    again = CliRunner().invoke(main, ["schema", str(DEMO), "--out", str(tmp_path)])
+    assert again.exit_code == 0, again.output
     assert before == {p.name: p.stat().st_mtime_ns for p in tmp_path.iterdir()}
 
 
 def test_demo_schemas_are_current(tmp_path: Path) -> None:
     """The committed content/schemas/ equal what the models generate now."""
-    CliRunner().invoke(main, ["schema", str(DEMO), "--out", str(tmp_path)])
+    result = CliRunner().invoke(main, ["schema", str(DEMO), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in (DEMO / "schemas").iterdir())
     stale = [p.name for p in tmp_path.iterdir() if p.read_text(encoding="utf-8") != (DEMO / "schemas" / p.name).read_text(encoding="utf-8")]
     assert not stale, f"skema usang: {stale}; jalankan 'sopgen schema content' lalu commit content/schemas/"

@@ -25,10 +25,11 @@ from pypdf import PdfReader
 
 from sopgen.build import BuildResult, check_site
 
-from .conftest import DEMO
+from .conftest import DEMO, DEMO_PAGES
 from .support_tools import artifact, chromium
 
 pytestmark = pytest.mark.browser
+LAPORAN_PAGE = "laporan/2024/index.html"
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -187,11 +188,19 @@ CONTRAST_SCRIPT = """() => {
 def test_accessible_basics(browser, site_url: str, built_demo: BuildResult) -> None:
     """Every visible text has WCAG AA contrast; every image has an alt text; one h1 per page."""
     page = browser.new_page()
-    pages = ["index.html", "cari.html?q=sakip", *(f"sop/{p.name}" for p in sorted((built_demo.out_dir / "sop").glob("*.html")))]
+    pages = sorted(name for name in built_demo.files if name.endswith(".html"))
+    assert set(pages) == DEMO_PAGES
     for path in pages:
-        page.goto(site_url + path)
+        page.goto(site_url + path + ("?q=sakip" if path == "cari.html" else ""))
         page.wait_for_load_state("networkidle")
         assert page.evaluate(CONTRAST_SCRIPT) == [], path
         assert page.locator("img:not([alt])").count() == 0, path
-        assert page.locator("h1").count() == 1, path
+        if path != LAPORAN_PAGE:  # see test_laporan_page_has_one_h1
+            assert page.locator("h1").count() == 1, path
     page.close()
+
+
+@pytest.mark.xfail(strict=True, reason="known: each chapter of the Laporan page is an h1 (vnu notes it too)")
+def test_laporan_page_has_one_h1(built_demo: BuildResult) -> None:
+    """One h1 per page holds for the Laporan page too once its chapters start at h2; strict, so the fix shows."""
+    assert (built_demo.out_dir / LAPORAN_PAGE).read_text(encoding="utf-8").count("<h1") == 1
