@@ -16,7 +16,7 @@ import yaml
 from .kinds import NEW_WORDS, by_new_word
 from .kinds.kinerja import KinerjaKind
 from .kinds.sop import SOP_FILES
-from .models.base import BULAN
+from .models.base import tanggal_indonesia
 from .scaffold import fill, yaml_text
 from .schema import modeline
 
@@ -26,11 +26,6 @@ YEAR = re.compile(r"^(20\d\d)$")
 
 class ScaffoldError(Exception):
     """The skeleton cannot be written (bad name, file exists); the message is for the user."""
-
-
-def tanggal_indonesia(day: dt.date) -> str:
-    """``17 Januari 2024``: how administrators write dates in the content."""
-    return f"{day.day} {BULAN[day.month - 1].capitalize()} {day.year}"
 
 
 def title_from_name(name: str) -> str:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Position, Problem, Problems, did_you_mean, relpath
+from ..models.blank import is_blank
 from .kinerja_indeks import Letak
 from .sheets import Cell, SheetRow, parse_number, read_sheet
 from .yamlsource import FieldPath, SourceMap
@@ -87,7 +88,7 @@ def _merge(cell: Cell, sheet: str, letak: Letak, data: dict[str, Any], source: S
             _cell_problem(problems, cell, "target indikator rentang tidak dapat diimpor dari lembar kerja", "tulis rentangnya di kinerja.yaml.")
             return
         current = node.get(str(rel[0]))
-    if current is not None and str(current).strip() not in {"", "-", "--", "—"}:
+    if current is not None and not is_blank(str(current)):
         line = source.at(*letak.path, *rel).line
         _cell_problem(problems, cell, f"{cell.field.split('.')[0]} {ind.kode} juga ditulis di kinerja.yaml baris {line}", "tulis setiap angka di satu tempat saja: hapus salah satunya.")
         return

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
 
-from .capaian import BELUM_TERSEDIA, Angka, CapaianError, CapaianPolicy, Dibulatkan, angka, bagi, bulatkan
+from ..models.blank import BELUM_TERSEDIA
+from .capaian import Angka, CapaianError, CapaianPolicy, Dibulatkan, angka, bagi, bulatkan
 
 NAMA_TRIWULAN = ("TW I", "TW II", "TW III", "TW IV")
 

@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .capaian import BELUM_TERSEDIA, SERATUS, Angka, CapaianError, Dibulatkan, Formatter, angka, bagi, bulatkan
+from ..models.blank import BELUM_TERSEDIA
+from .capaian import SERATUS, Angka, CapaianError, Dibulatkan, Formatter, angka, bagi, bulatkan
 
 RUMUS_SERAPAN = "realisasi anggaran / pagu × 100"
 RUMUS_SERAPAN_TOTAL = "Σ realisasi anggaran / Σ pagu × 100"

@@ -36,6 +36,8 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from enum import Enum
 
+from ..models.blank import BELUM_TERSEDIA
+
 Angka = Decimal | int | float | str
 """A number as content gives it: YAML int/float, a sheet's string, or a Decimal."""
 
@@ -44,7 +46,6 @@ Formatter = Callable[[Decimal], str]
 
 SERATUS = Decimal(100)
 NOL = Decimal(0)
-BELUM_TERSEDIA = "belum tersedia"
 
 
 class CapaianError(ValueError):

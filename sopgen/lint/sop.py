@@ -23,7 +23,7 @@ from ..content.yamlsource import FieldPath, field_name
 from ..domain.durasi import SATUAN, parse_durasi, split_angka_satuan
 from ..domain.flow import KODE_KOLOM_KOSONG, build_flow
 from ..errors import Level, Problem, Problems
-from ..models.base import BULAN
+from ..models.base import tanggal_indonesia
 from ..models.sop import SOP
 from .abaikan import silenced
 from .istilah import KODE as KODE_ISTILAH
@@ -94,7 +94,7 @@ def _urutan_tanggal(doc: Doc[SOP], problems: Problems) -> None:
         if later_date is not None and later_date < earlier_date:
             _warn(
                 doc, ("tanggal", later),
-                f"tanggal {later} ({_tanggal(later_date)}) sebelum tanggal {earlier} ({_tanggal(earlier_date)})",
+                f"tanggal {later} ({tanggal_indonesia(later_date)}) sebelum tanggal {earlier} ({tanggal_indonesia(earlier_date)})",
                 f"periksa kedua tanggal: {rule}.", KODE_TANGGAL, problems,
             )
 
@@ -108,7 +108,7 @@ def _tahun_dasar_hukum(doc: Doc[SOP], problems: Problems) -> None:
             if TAHUN_TERAWAL <= tahun <= batas.year:
                 continue
             if tahun > batas.year:
-                message = f"tahun {tahun} sesudah tanggal SOP ini ({_tanggal(batas)}): dasar hukum harus sudah terbit"
+                message = f"tahun {tahun} sesudah tanggal SOP ini ({tanggal_indonesia(batas)}): dasar hukum harus sudah terbit"
             else:
                 message = f"tahun {tahun} tidak masuk akal untuk dasar hukum"
             guess = _tebak_tahun(match[1], teks, batas)
@@ -136,11 +136,6 @@ def _waktu(doc: Doc[SOP], problems: Problems) -> None:
         satuan = difflib.get_close_matches(parts[1].lower(), sorted(SATUAN), n=1, cutoff=0.6) if parts else []
         hint = f"maksud Anda '{parts[0]} {satuan[0]}'?" if parts and satuan else "tulis angka dan satuan, mis. '10 menit', '2 jam', '3 hari'."
         _warn(doc, ("langkah", index, "mutu_baku", "waktu"), f"waktu '{waktu}' bukan lama waktu yang terukur", hint, KODE_WAKTU, problems)
-
-
-def _tanggal(value: dt.date) -> str:
-    """``17 Januari 2024``, as the identity table prints it."""
-    return f"{value.day} {BULAN[value.month - 1].capitalize()} {value.year}"
 
 
 def _istilah(doc: Doc[SOP], problems: Problems) -> None:

@@ -1,4 +1,4 @@
-"""Shared pieces of the content models: strict base class and Indonesian dates."""
+"""Shared pieces of the content models: strict base class and Indonesian dates, read and written."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import re
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict
+
+from .blank import blank_is_none
 
 BULAN = (
     "januari", "februari", "maret", "april", "mei", "juni",
@@ -36,18 +38,15 @@ def _parse_tanggal(value: Any) -> Any:
     return value
 
 
+def tanggal_indonesia(day: dt.date) -> str:
+    """``17 Januari 2024``: how administrators write a date and how documents print it."""
+    return f"{day.day} {BULAN[day.month - 1].capitalize()} {day.year}"
+
+
 Tanggal = Annotated[dt.date, BeforeValidator(_parse_tanggal)]
 """A date written as ISO (2024-01-17) or in Indonesian (17 Januari 2024)."""
 
-
-def _empty_to_none(value: Any) -> Any:
-    """``--``, ``-`` and an empty value mean "not set" in Indonesian forms."""
-    if isinstance(value, str) and value.strip() in {"", "-", "--", "—"}:
-        return None
-    return value
-
-
-OptionalTanggal = Annotated[dt.date | None, BeforeValidator(_empty_to_none), BeforeValidator(_parse_tanggal)]
+OptionalTanggal = Annotated[dt.date | None, BeforeValidator(blank_is_none), BeforeValidator(_parse_tanggal)]
 
 
 def written_twice(values: list[str]) -> list[str]:

@@ -18,21 +18,15 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 
 from .base import Model, written_twice
+from .blank import blank_is_none
 
 PolaritasNama = Literal["positif", "negatif", "rentang", "kualitatif"]
 RumusNama = Literal["R/T", "(2T-R)/T", "T/R"]
 AturanTriwulanNama = Literal["kumulatif", "rata_rata", "nilai_akhir"]
 
 
-def _blank_is_none(value: object) -> object:
-    """'-', '--' and an empty cell mean "not reported yet" in Indonesian forms, never 0."""
-    if isinstance(value, str) and value.strip() in {"", "-", "--", "—"}:
-        return None
-    return value
-
-
 Angka = Annotated[Decimal, Field(allow_inf_nan=False)]
-Nilai = Annotated[Decimal | str | None, Field(union_mode="left_to_right"), BeforeValidator(_blank_is_none)]
+Nilai = Annotated[Decimal | str | None, Field(union_mode="left_to_right"), BeforeValidator(blank_is_none)]
 """A realisasi: a number, a scale label (kualitatif), or nothing yet ("belum tersedia")."""
 
 
@@ -116,7 +110,7 @@ class SubKegiatan(Model):
     kode: str = Field(description="Kode sub kegiatan (nomenklatur Kepmendagri 050-5889).")
     nama: str = Field(description="Nama sub kegiatan.")
     pagu: Angka = Field(gt=0, description="Pagu anggaran (Rp).")
-    realisasi_anggaran: Annotated[Angka | None, BeforeValidator(_blank_is_none)] = Field(None, description="Realisasi anggaran (Rp); kosongkan bila belum tersedia.")
+    realisasi_anggaran: Annotated[Angka | None, BeforeValidator(blank_is_none)] = Field(None, description="Realisasi anggaran (Rp); kosongkan bila belum tersedia.")
     indikator: list[Indikator] = Field(default_factory=list, description="Indikator keluaran sub kegiatan.")
 
 
@@ -126,7 +120,7 @@ class Kegiatan(Model):
     kode: str = Field(description="Kode kegiatan.")
     nama: str = Field(description="Nama kegiatan.")
     pagu: Angka | None = Field(None, gt=0, description="Pagu anggaran (Rp); jangan diisi bila kegiatan punya sub kegiatan (dijumlahkan otomatis).")
-    realisasi_anggaran: Annotated[Angka | None, BeforeValidator(_blank_is_none)] = Field(None, description="Realisasi anggaran (Rp).")
+    realisasi_anggaran: Annotated[Angka | None, BeforeValidator(blank_is_none)] = Field(None, description="Realisasi anggaran (Rp).")
     indikator: list[Indikator] = Field(default_factory=list, description="Indikator keluaran kegiatan.")
     sub_kegiatan: list[SubKegiatan] = Field(default_factory=list, description="Sub kegiatan beserta anggarannya.")
 

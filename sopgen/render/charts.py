@@ -17,6 +17,7 @@ from decimal import Decimal
 from xml.sax.saxutils import escape, quoteattr
 
 from ..domain.capaian import bulatkan
+from ..models.blank import BELUM_TERSEDIA
 from .format import angka
 
 FONT = "'Liberation Sans', Arial, Helvetica, sans-serif"
@@ -165,7 +166,7 @@ def _bar_row(row: BarRow, y: float, bar_w: float, odd: bool) -> list[str]:
     ):
         bar_y = y + 8 + k * (BAR_H + 4)
         if value is None:
-            parts.append(_text(BAR_X, bar_y + BAR_H - 2.5, "R: belum tersedia", 10.5, font_style="italic"))
+            parts.append(_text(BAR_X, bar_y + BAR_H - 2.5, f"R: {BELUM_TERSEDIA}", 10.5, font_style="italic"))
             continue
         length = float(max(value, Decimal(0)) / scale_max) * bar_w if scale_max > 0 else 0.0
         parts.append(f'<rect x="{BAR_X}" y="{bar_y:.1f}" width="{length:.1f}" height="{BAR_H}" fill="{fill}"/>')
@@ -251,7 +252,7 @@ def trend_chart(
     body += _series(ordered, "realisasi", x, y, digits, dashed=False)
     for p in ordered:
         if p.realisasi is None:
-            body.append(_text(x(p.tahun), TREND_H - PLOT_BOTTOM - 6, "belum tersedia", 9, "middle", MUTED, font_style="italic"))
+            body.append(_text(x(p.tahun), TREND_H - PLOT_BOTTOM - 6, BELUM_TERSEDIA, 9, "middle", MUTED, font_style="italic"))
     if renstra:
         rx, ry = x(renstra[0]), y(renstra[1])
         body.append(f'<path d="M{rx:.1f},{ry - 6:.1f} L{rx + 6:.1f},{ry:.1f} L{rx:.1f},{ry + 6:.1f} L{rx - 6:.1f},{ry:.1f} Z" fill="{RENSTRA_MARK}"/>')

@@ -26,8 +26,8 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from ..domain.rekap import Rekap, RekapIndikator
+from ..models.blank import BELUM_TERSEDIA
 from ..models.kinerja import Rentang
-from .recap_format import BELUM
 
 TANDA_ILUSTRASI = "Data ilustrasi, bukan data resmi"
 
@@ -79,7 +79,7 @@ def _keterangan(rekap: Rekap, hasil: RekapIndikator) -> str:
     if hasil.galat:
         notes.append(f"galat: {hasil.galat}")
     elif hasil.realisasi is None:
-        notes.append(f"realisasi {BELUM}")
+        notes.append(f"realisasi {BELUM_TERSEDIA}")
     if hasil.catatan_realisasi and hasil.realisasi is not None:
         notes.append(f"realisasi {hasil.catatan_realisasi}")
     if hasil.capaian:

@@ -6,22 +6,21 @@ import datetime as dt
 import re
 from decimal import Decimal
 
-from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from ..domain.capaian import bulatkan
+from ..models.base import tanggal_indonesia
+from ..models.blank import BELUM_TERSEDIA, TANPA_TANGGAL
 
 LOCALE = "id"
 
 
-def tanggal(value: dt.date | None, empty: str = "--") -> str:
+def tanggal(value: dt.date | None, empty: str = TANPA_TANGGAL) -> str:
     """``17 Januari 2024``; ``--`` (as official forms print it) when there is no date."""
-    if value is None:
-        return empty
-    return format_date(value, "d MMMM y", locale=LOCALE)
+    return empty if value is None else tanggal_indonesia(value)
 
 
-def angka(value: float | Decimal | int | None, digits: int = 2, empty: str = "belum tersedia") -> str:
+def angka(value: float | Decimal | int | None, digits: int = 2, empty: str = BELUM_TERSEDIA) -> str:
     """``95,50`` with a fixed number of decimals; thousands with a dot (``1.234,50``).
 
     Rounded half up (105,625 -> 105,63) as Excel and hand computation do, not
@@ -35,7 +34,7 @@ def angka(value: float | Decimal | int | None, digits: int = 2, empty: str = "be
     return format_decimal(rounded, pattern, locale=LOCALE, decimal_quantization=True)
 
 
-def persen(value: float | Decimal | int | None, digits: int = 2, empty: str = "belum tersedia") -> str:
+def persen(value: float | Decimal | int | None, digits: int = 2, empty: str = BELUM_TERSEDIA) -> str:
     """``95,50%`` (the explicit pattern keeps 95,5 % from rounding to 96 %)."""
     if value is None:
         return empty

@@ -13,13 +13,11 @@ from typing import Any
 from ..domain.agregasi import Agregat
 from ..domain.anggaran import Efisiensi, Serapan
 from ..domain.capaian import Capaian, bulatkan
+from ..models.blank import BELUM_TERSEDIA as BELUM
+from ..models.blank import KOSONG as KOSONG  # for the templates (f.KOSONG)
 from ..models.kinerja import Indikator, Rentang
 from .charts import angka_label, with_unit
 from .format import angka, persen, rupiah
-
-BELUM = "belum tersedia"
-KOSONG = "–"
-"""An empty cell where there is nothing to show (no target for that quarter)."""
 
 
 def nilai_indikator(value: Any, indikator: Indikator) -> str:

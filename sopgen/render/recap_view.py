@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from ..domain.capaian import Polaritas
 from ..domain.rekap import Rekap, RekapIndikator, RekapProgram
+from ..models.blank import KOSONG
 from ..models.kinerja import PeriodeRenstra, Rentang
 from . import charts
 from .recap_format import KOSONG, angka_indikator, persen_capaian
@@ -66,10 +67,10 @@ def perubahan(hasil: RekapIndikator) -> Perubahan:
     lalu = hasil.realisasi_lalu
     now = hasil.realisasi
     if lalu is None or not isinstance(now, Decimal) or not isinstance(lalu[1], Decimal):
-        return Perubahan(None, "–")
+        return Perubahan(None, KOSONG)
     selisih = now - lalu[1]
     if hasil.polaritas not in (Polaritas.POSITIF, Polaritas.NEGATIF):
-        return Perubahan(selisih, "–")
+        return Perubahan(selisih, KOSONG)
     if selisih == 0:
         return Perubahan(selisih, "tetap")
     better = (selisih > 0) == (hasil.polaritas is Polaritas.POSITIF)
