@@ -123,6 +123,16 @@ def test_indonesian_csv_and_percent_cells(tmp_path: Path) -> None:
     assert {i.kode: i for i in rekap(root).semua_indikator()}["IKU-1"].realisasi == 95
 
 
+def test_csv_with_bom_is_read_and_one_in_the_windows_code_page_is_refused_at_its_byte(tmp_path: Path) -> None:
+    """The same UTF-8 rule as the YAML and Markdown files: the line and column of the first bad byte."""
+    with_bom = b"\xef\xbb\xbfKode;Realisasi\nIKU-1;84,5\n"
+    root = site_with(tmp_path, impor="realisasi.csv", files={"kinerja/2024/realisasi.csv": with_bom})
+    assert {i.kode: i for i in rekap(root).semua_indikator()}["IKU-1"].realisasi == D("84.5")
+    cp1252 = "Kode;Realisasi;Keterangan\nIKU-1;84,5;survei caf\xe9\n".encode("cp1252")
+    root = site_with(tmp_path / "b", impor="realisasi.csv", files={"kinerja/2024/realisasi.csv": cp1252})
+    assert messages(root) == ["content/kinerja/2024/realisasi.csv:2:22: berkas bukan UTF-8 (byte 0xe9); simpan ulang berkas dengan pengodean UTF-8."]
+
+
 def test_figure_in_yaml_and_sheet_is_an_error_naming_both(tmp_path: Path) -> None:
     sheet = xlsx([["Kode", "Realisasi"], ["IKU-1", 84]])
     root = site_with(tmp_path, impor="realisasi.xlsx", extra1="            realisasi: 83", files={"kinerja/2024/realisasi.xlsx": sheet})

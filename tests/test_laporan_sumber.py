@@ -155,6 +155,17 @@ def test_laporan_yaml_mistakes_are_reported_at_their_lines(demo_copy: Path) -> N
     assert f"content/laporan/2024/laporan.yaml:{signer}:17: penanda_tangan: pejabat 'camatt' tidak ada di pejabat.yaml; maksud Anda 'camat'?" in found
 
 
+def test_a_part_saved_in_the_windows_code_page_is_an_error_at_its_byte(demo_copy: Path) -> None:
+    """A BOM is dropped; a byte that is not UTF-8 is reported at its line and column, as in the YAML."""
+    part = demo_copy / BAB3
+    part.write_bytes(b"\xef\xbb\xbf" + part.read_bytes())
+    assert problems_of(demo_copy) == []
+    line = append_lines(part, "Kinerja pelayanan caf\u00e9.")
+    part.write_bytes(part.read_bytes().replace("caf\u00e9".encode("utf-8"), b"caf\xe9"))
+    errors = [p for p in problems_of(demo_copy) if ": peringatan:" not in p]
+    assert errors == [f"{SHOWN}:{line}:22: berkas bukan UTF-8 (byte 0xe9); simpan ulang berkas dengan pengodean UTF-8."]
+
+
 def test_paper_follows_laporan_yaml(demo_copy: Path) -> None:
     """A4 instead of F4: only the @page size of the PDF document changes."""
     from sopgen.models.paper import PAPERS

@@ -25,6 +25,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from ..errors import Position, Problem, did_you_mean
+from ..models.blank import is_blank
 from .reading import ReadRefused, read_bytes, read_text
 
 MAX_SHEET_BYTES = 5 * 1024 * 1024
@@ -175,7 +176,7 @@ def _raw(value: object) -> Decimal | str | None:
     if isinstance(value, (int, float, Decimal)):
         return _decimal(value)
     text = str(value).strip()
-    return None if text in {"", "-", "--", "—"} else text
+    return None if is_blank(text) else text
 
 
 def _decimal(value: int | float | Decimal) -> Decimal:
