@@ -7,6 +7,7 @@ from typing import Any
 
 from ..content.loader import Site
 from ..render.binder import BINDER_PATH, build_binder
+from ..render.listing import binder_sops
 from ..render.sop import sop_paths
 from .base import Inputs, Job, Kind, NavItem, Output, RenderContext
 from .situs import settings_sources
@@ -17,10 +18,11 @@ class Himpunan(Kind):
     after = ("sop",)
 
     def jobs(self, site: Site, pdf: bool, planned: Sequence[Output]) -> list[Job]:
-        if not pdf or not site.sops:
+        docs = binder_sops(site)
+        if not pdf or not docs:
             return []
-        pdfs = tuple(sop_paths(doc)[1] for doc in site.sops.values())
-        files = tuple(doc.file.relative_to(site.root).as_posix() for doc in site.sops.values())
+        pdfs = tuple(sop_paths(doc)[1] for doc in docs)
+        files = tuple(doc.file.relative_to(site.root).as_posix() for doc in docs)
         sources = Inputs(sources=(*files, *settings_sources(site)), templates=("binder.html",))
         return [Job("Himpunan SOP (PDF)", (Output(BINDER_PATH, "site.yaml", "binder", sources, _binder, needs=pdfs),))]
 

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from ..content.documents import Doc, load_document
 from ..content.loader import Site
 from ..content.references import check_reference, linked_sop_id
 from ..errors import Position, Problems, relpath
 from ..lint.sop import lint_sops
-from ..models.sop import SOP
+from ..models.sop import SOP, StatusSOP
 from ..render.listing import group_by_bidang
 from ..render.sop import sop_paths, write_page, write_pdf
 from .base import Inputs, Job, Kind, Namespace, NavItem, Output, RenderContext, SourceFiles
@@ -40,6 +41,8 @@ class SopKind(Kind):
     def resolve(self, site: Site, problems: Problems) -> None:
         for doc in site.sops.values():
             check_reference(site, PEJABAT_IDS, doc.model.disahkan_oleh, doc.source.at("disahkan_oleh"), "disahkan_oleh", problems)
+            if doc.model.diganti_oleh is not None:
+                check_reference(site, SOP_IDS, doc.model.diganti_oleh, doc.source.at("diganti_oleh"), "diganti_oleh", problems)
             for index, link in enumerate(doc.model.keterkaitan):
                 target = linked_sop_id(link)
                 if target is not None:
@@ -65,12 +68,21 @@ class SopKind(Kind):
             "pages": {doc.id: sop_paths(doc)[0] for doc in docs},
             "pdfs": {doc.id: sop_paths(doc)[1] for doc in docs if sop_paths(doc)[1] in written},
             "sop_count": len(site.sops),
+            "status_counts": status_counts(docs),
         }
 
     def new(self, site_dir: Path, name: str, nama: str | None) -> Path:
         from ..new import new_sop
 
         return new_sop(site_dir, name, nama)
+
+
+def status_counts(docs: Sequence[Doc[SOP]]) -> list[tuple[str, int]]:
+    """How many SOPs are in each status, in the order of an SOP's life; empty when every SOP is in force."""
+    counts = Counter(doc.model.status for doc in docs)
+    if set(counts) <= {"berlaku"}:
+        return []
+    return [(status, counts[status]) for status in get_args(StatusSOP) if counts[status]]
 
 
 def sop_files(root: Path) -> list[Path]:
@@ -92,8 +104,9 @@ def load_sops(files: list[Path], root: Path, problems: Problems) -> dict[str, Do
 
 
 def sop_inputs(site: Site, doc: Doc[SOP], template: str) -> Inputs:
-    """The SOP's file, the signing pejabat, the settings, the logo, and the SOPs it names (their titles are printed)."""
-    linked = [site.sops[t].file for t in map(linked_sop_id, doc.model.keterkaitan) if t in site.sops]
+    """The SOP's file, the signing pejabat, the settings, the logo, and the SOPs it names (keterkaitan, diganti_oleh: their titles are printed)."""
+    named = [*map(linked_sop_id, doc.model.keterkaitan), doc.model.diganti_oleh]
+    linked = [site.sops[t].file for t in dict.fromkeys(named) if t in site.sops]
     files = tuple(p.relative_to(site.root).as_posix() for p in (doc.file, *linked))
     return Inputs(sources=(*files, PEJABAT_FILE, *settings_sources(site)), templates=(template,))
 

@@ -42,15 +42,17 @@ _TAHUN = re.compile(r"\btahun\s+(\d{4})\b", re.IGNORECASE)
 
 def lint_sops(site: Site, problems: Problems) -> None:
     """Plausibility checks of every SOP, less the warnings each SOP chose to silence."""
+    today = dt.date.today()
     for doc in site.sops.values():
         found = Problems()
-        lint_sop(doc, found)
+        lint_sop(doc, found, today)
         problems.extend(_silenced(doc, found.items))
 
 
-def lint_sop(doc: Doc[SOP], problems: Problems) -> None:
+def lint_sop(doc: Doc[SOP], problems: Problems, today: dt.date) -> None:
     """Every check of one SOP, unsilenced."""
     _alur(doc, problems)
+    _status(doc, problems, today)
     _urutan_tanggal(doc, problems)
     _tahun_dasar_hukum(doc, problems)
     _waktu(doc, problems)
@@ -83,6 +85,33 @@ def _alur(doc: Doc[SOP], problems: Problems) -> None:
         problems.add(doc.source.at(*finding.path), field_name(finding.path), finding.message, finding.hint, finding.level, finding.code)
 
 
+def _status(doc: Doc[SOP], problems: Problems, today: dt.date) -> None:
+    """A signed SOP (berlaku or dicabut) has a pengesahan date, not a future one; only a dicabut SOP names its replacement.
+
+    A future date would publish as signed a document nobody has signed yet: such an SOP is a konsep.
+    """
+    sop = doc.model
+    pengesahan = sop.tanggal.pengesahan
+    if sop.status != "konsep" and pengesahan is None:
+        problems.add(
+            doc.source.at("tanggal"), "tanggal.pengesahan", f"wajib diisi untuk SOP berstatus '{sop.status}'",
+            "tambahkan 'pengesahan:' (tanggal SOP disahkan), atau tulis 'status: konsep' bila SOP ini belum disahkan.",
+        )
+    elif sop.status != "konsep" and pengesahan is not None and pengesahan > today:
+        problems.add(
+            doc.source.at("tanggal", "pengesahan"), "tanggal.pengesahan",
+            f"tanggal pengesahan ({_tanggal(pengesahan)}) di masa depan, padahal SOP berstatus '{sop.status}' sudah disahkan",
+            "periksa tanggalnya, atau tulis 'status: konsep' sampai SOP ini disahkan.",
+        )
+    if sop.diganti_oleh is not None and sop.status != "dicabut":
+        problems.add(
+            doc.source.at("diganti_oleh"), "diganti_oleh", f"hanya untuk SOP berstatus 'dicabut' (status SOP ini '{sop.status}')",
+            "hapus 'diganti_oleh', atau tulis 'status: dicabut'.",
+        )
+    elif sop.diganti_oleh == doc.id:
+        problems.add(doc.source.at("diganti_oleh"), "diganti_oleh", "SOP tidak dapat diganti oleh dirinya sendiri", "tulis id SOP penggantinya.")
+
+
 def _urutan_tanggal(doc: Doc[SOP], problems: Problems) -> None:
     t = doc.model.tanggal
     pairs = [
@@ -91,7 +120,7 @@ def _urutan_tanggal(doc: Doc[SOP], problems: Problems) -> None:
         ("efektif", t.efektif, "pengesahan", t.pengesahan, "SOP berlaku sesudah disahkan"),
     ]
     for later, later_date, earlier, earlier_date, rule in pairs:
-        if later_date is not None and later_date < earlier_date:
+        if later_date is not None and earlier_date is not None and later_date < earlier_date:
             _warn(
                 doc, ("tanggal", later),
                 f"tanggal {later} ({tanggal_indonesia(later_date)}) sebelum tanggal {earlier} ({tanggal_indonesia(earlier_date)})",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import AliasChoices, Field, field_validator, model_validator
 
 from .base import Model, OptionalTanggal, Tanggal, written_twice
@@ -13,8 +15,12 @@ class TanggalSOP(Model):
 
     pembuatan: Tanggal = Field(description="Tanggal SOP dibuat.")
     revisi: OptionalTanggal = Field(None, description="Tanggal revisi terakhir; kosongkan atau '--' bila belum pernah direvisi.")
-    pengesahan: Tanggal = Field(description="Tanggal SOP disahkan.")
+    pengesahan: OptionalTanggal = Field(None, description="Tanggal SOP disahkan; wajib kecuali SOP berstatus 'konsep'.")
     efektif: OptionalTanggal = Field(None, description="Tanggal SOP mulai berlaku, bila berbeda dari pengesahan.")
+
+
+StatusSOP = Literal["konsep", "berlaku", "dicabut"]
+"""An SOP's life: drafted (not signed yet), in force, or withdrawn (Permenpan RB 35/2012)."""
 
 
 class MutuBaku(Model):
@@ -70,6 +76,8 @@ class SOP(Model):
     bidang: str | None = Field(None, description="Bidang/seksi untuk pengelompokan di beranda.")
     tanggal: TanggalSOP = Field(description="Tanggal pembuatan, revisi, pengesahan, dan (bila ada) mulai berlaku.")
     disahkan_oleh: str = Field(description="Id pejabat (dari pejabat.yaml) yang mengesahkan SOP.")
+    status: StatusSOP = Field("berlaku", description="'konsep' (rancangan, belum disahkan), 'berlaku', atau 'dicabut'.")
+    diganti_oleh: str | None = Field(None, description="Untuk SOP yang dicabut: id SOP pengganti di situs ini, bila ada.")
     kertas: Kertas | None = Field(None, description=f"Ukuran kertas: {PILIHAN_KERTAS}; bawaan dari site.yaml.")
     ilustrasi: bool = Field(False, description="true bila isi SOP ini contoh (bukan dokumen resmi); ditandai di halaman.")
     dasar_hukum: list[str] = Field(description="Daftar dasar hukum.")

@@ -33,7 +33,7 @@ from ..models.paper import PAPERS
 from ..models.sop import SOP
 from ..output import Staging
 from .env import render_page
-from .listing import sops_by_nomor
+from .listing import binder_sops
 from .pdf import PdfRenderer
 from .sop import sop_paths
 
@@ -68,8 +68,8 @@ class BinderEntry:
 
 
 def build_binder(site: Site, env: Environment, stage: Staging, renderer: PdfRenderer) -> Path | None:
-    """Write the binder from the staged per-SOP PDFs; None when the site has no SOP."""
-    docs = sops_by_nomor(site)
+    """Write the binder from the staged per-SOP PDFs; None when the site has no SOP to bind."""
+    docs = binder_sops(site)
     if not docs:
         return None
     target = stage.path(BINDER_PATH, "site.yaml")
@@ -101,7 +101,7 @@ def append_sops(binder: Pdf, docs: Sequence[Doc[SOP]], files: Sequence[Path]) ->
 
 def front_matter(site: Site, env: Environment, renderer: PdfRenderer, target: Path, entries: list[BinderEntry]) -> Document:
     """Lay out the cover and the Daftar Isi."""
-    years = sorted({e.doc.model.tanggal.pengesahan.year for e in entries})
+    years = sorted({e.doc.model.tanggal.pengesahan.year for e in entries if e.doc.model.tanggal.pengesahan})
     pages = entries[-1].start + entries[-1].pages - 1
     ukuran_kertas = PAPERS[site.config.kertas].size()
     html = render_page(env, "binder.html", BINDER_PATH, entries=entries, years=years, total_pages=pages, ukuran_kertas=ukuran_kertas)

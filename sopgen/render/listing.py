@@ -23,6 +23,11 @@ def sops_by_nomor(site: Site) -> list[Doc[SOP]]:
     return sorted(site.sops.values(), key=lambda d: (nomor_key(d.model.nomor), d.id))
 
 
+def binder_sops(site: Site) -> list[Doc[SOP]]:
+    """The SOPs the binder holds, in order of nomor: a withdrawn (dicabut) SOP leaves it."""
+    return [doc for doc in sops_by_nomor(site) if doc.model.status != "dicabut"]
+
+
 @dataclass(frozen=True)
 class SopGroup:
     """One bidang's SOPs as listed on the home page; ``bidang`` is None when the site has no groups."""

@@ -42,6 +42,31 @@ class Bagian:
     penomoran: str = "angka"
 
 
+@dataclass(frozen=True)
+class TandaStatus:
+    """The mark of an SOP not in force: a watermark on every page of its PDF, a banner on its page."""
+
+    judul: str
+    keterangan: str
+    pengganti: Butir | None = None
+    """The SOP that replaces a withdrawn one (linked on the site)."""
+
+
+def tanda_status(site: Site, sop: SOP, page_path: str | None) -> TandaStatus | None:
+    """KONSEP or DICABUT (naming the replacing SOP); None for an SOP in force."""
+    if sop.status == "konsep":
+        return TandaStatus("Konsep", "Rancangan SOP: belum disahkan dan belum berlaku.")
+    if sop.status != "dicabut":
+        return None
+    pengganti = None
+    if sop.diganti_oleh in site.sops:
+        target = site.sops[sop.diganti_oleh]
+        teks = f"SOP {judul_pendek(target.model.nama, site.config.instansi.unit_kerja)} (Nomor {target.model.nomor})"
+        pengganti = Butir(teks, relative_url(page_path, sop_paths(target)[0]) if page_path else None)
+    keterangan = "SOP ini sudah dicabut dan tidak berlaku lagi" + ("; diganti oleh" if pengganti else ".")
+    return TandaStatus("Dicabut", keterangan, pengganti)
+
+
 def sop_paths(doc: Doc[SOP]) -> tuple[str, str]:
     """The HTML page and the PDF of one SOP, relative to the output root."""
     return f"sop/{doc.id}.html", f"sop/{doc.id}.pdf"
@@ -105,6 +130,7 @@ def sop_context(site: Site, doc: Doc[SOP], page_path: str, *, links: bool) -> di
         "logo_url": relative_url(page_path, logo) if logo else None,
         "judul_sampul": judul_pendek(sop.nama, site.config.instansi.unit_kerja),
         "pasangan": pasangan(site, sop, page_path if links else None),
+        "tanda_status": tanda_status(site, sop, page_path if links else None),
     }
 
 
