@@ -100,7 +100,7 @@ def _status(doc: Doc[SOP], problems: Problems, today: dt.date) -> None:
     elif sop.status != "konsep" and pengesahan is not None and pengesahan > today:
         problems.add(
             doc.source.at("tanggal", "pengesahan"), "tanggal.pengesahan",
-            f"tanggal pengesahan ({_tanggal(pengesahan)}) di masa depan, padahal SOP berstatus '{sop.status}' sudah disahkan",
+            f"tanggal pengesahan ({tanggal_indonesia(pengesahan)}) di masa depan, padahal SOP berstatus '{sop.status}' sudah disahkan",
             "periksa tanggalnya, atau tulis 'status: konsep' sampai SOP ini disahkan.",
         )
     if sop.diganti_oleh is not None and sop.status != "dicabut":
