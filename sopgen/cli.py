@@ -20,6 +20,7 @@ from .kinds import NEW_WORDS
 from .output import OutputBusy, OutputCollision, OutputRefused
 from .progress import build_progress
 from .reporter import report, summary
+from .serve import PREVIEW_PORT
 
 cli_text.install()
 
@@ -82,7 +83,7 @@ def check(site_dir: Path, strict: bool) -> None:
 @main.command()
 @SITE_ARG
 @click.option("--host", default="127.0.0.1", show_default=True, metavar="ALAMAT", help="Alamat yang didengarkan.")
-@click.option("--port", default=8000, show_default=True, metavar="NOMOR", help="Port yang didengarkan (0: port bebas mana saja).")
+@click.option("--port", default=PREVIEW_PORT, show_default=True, metavar="NOMOR", help="Port yang didengarkan (0: port bebas mana saja).")
 @click.option("--pdf", is_flag=True, help="Bangun juga PDF setiap ada perubahan (lebih lambat).")
 def serve(site_dir: Path, host: str, port: int, pdf: bool) -> None:
     """Pratinjau situs di komputer ini; dibangun ulang dan dimuat ulang setiap berkas disimpan."""

@@ -4,19 +4,22 @@ It holds the site folder (``content/``: site, pejabat, one example SOP and the
 editor schemas) and the CI files: a GitHub Actions workflow (check with
 ``--strict``, build, deploy to GitHub Pages; problems annotated on the pull
 request by the reporter's ``::error`` lines) and a GitLab CI ``pages`` job. Both install
-sopgen from where the running sopgen came from (:mod:`sopgen.install_source`), pinned.
+sopgen from where the running sopgen came from (:mod:`sopgen.install_source`), pinned; so does
+the dev container (``.devcontainer/``), which also forwards the preview.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import shlex
 from pathlib import Path
 
 from .install_source import WEASYPRINT_APT, InstallSource, checked_requirement
 from .new import new_sop
 from .scaffold import fill, yaml_text
 from .schema import SCHEMA_DIR, SOURCES, modeline, write_schemas
+from .serve import PREVIEW_PORT
 
 SITE_DIR = "content"
 
@@ -52,6 +55,7 @@ def init_repository(
         target / ".gitignore": fill("gitignore"),
         target / ".vscode" / "settings.json": vscode_settings(),
         target / ".vscode" / "extensions.json": fill("vscode-extensions.json"),
+        target / ".devcontainer" / "devcontainer.json": devcontainer(unit_kerja, paket),
         target / "README.md": fill("README.md", unit_kerja=unit_kerja, paket=paket),
     }
     for file, text in files.items():
@@ -72,6 +76,26 @@ def package_note(source: InstallSource) -> str:
         lines = ["Paket sopgen yang dipasang, dikunci pada satu versi: sumber sopgen yang membuat repositori ini.",
                  "Ganti untuk memakai versi lain (atau buat ulang dengan sopgen init --paket)."]
     return "\n".join(f"  # {line}" for line in lines)
+
+
+def devcontainer(unit_kerja: str, paket: str) -> str:
+    """A dev container (GitHub Codespaces, VS Code) with sopgen installed and its preview forwarded.
+
+    An administrator opens the repository in the browser, waits for the install, and sees the
+    site in a preview tab: nothing to install on an office computer.
+    """
+    apt = f"sudo apt-get update -qq && sudo apt-get install -y -qq --no-install-recommends {' '.join(WEASYPRINT_APT)}"
+    extensions = json.loads(fill("vscode-extensions.json"))["recommendations"]
+    container = {
+        "name": f"SOP {unit_kerja}",
+        "image": "mcr.microsoft.com/devcontainers/python:1-3.12-bookworm",
+        "postCreateCommand": f"{apt} && python -m pip install --no-cache-dir {shlex.quote(paket)}",
+        "postAttachCommand": "sopgen serve",
+        "forwardPorts": [PREVIEW_PORT],
+        "portsAttributes": {str(PREVIEW_PORT): {"label": "Pratinjau situs", "onAutoForward": "openPreview"}},
+        "customizations": {"vscode": {"extensions": extensions}},
+    }
+    return json.dumps(container, indent=2, ensure_ascii=False) + "\n"
 
 
 def vscode_settings() -> str:

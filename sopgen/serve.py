@@ -30,6 +30,9 @@ from .build import build_site
 from .errors import ContentError, Problem
 from .render.env import THEMES_DIR
 
+PREVIEW_PORT = 8000
+"""The port the preview listens on unless told otherwise (the dev container forwards it)."""
+
 log = logging.getLogger(__name__)
 
 VERSION_PATH = "/__sopgen__/versi"
@@ -64,7 +67,7 @@ class BuildState:
 class Preview:
     """A running preview of one site: the builder, the watcher thread and the HTTP server."""
 
-    def __init__(self, site_dir: Path, host: str = "127.0.0.1", port: int = 8000, pdf: bool = False):
+    def __init__(self, site_dir: Path, host: str = "127.0.0.1", port: int = PREVIEW_PORT, pdf: bool = False):
         self.site_dir = site_dir.resolve()
         self.pdf = pdf
         self.work = Path(tempfile.mkdtemp(prefix="sopgen-serve-"))

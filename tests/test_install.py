@@ -122,3 +122,19 @@ def test_the_workflow_installs_a_wheel_offline_and_builds(tmp_path: Path) -> Non
     assert "tidak dapat dijangkau CI" in again.stderr and "--paket" in again.stderr
     written = (tmp_path / "lagi" / ".gitlab-ci.yml").read_text(encoding="utf-8")
     assert "# PERHATIAN: sopgen ini dipasang dari berkas" in written and f'SOPGEN_PAKET: "sopgen=={__version__}"' in written
+
+
+def test_dev_container_installs_the_same_sopgen_and_forwards_the_preview(repo: Path) -> None:
+    import json
+    import shlex
+
+    from sopgen.serve import PREVIEW_PORT
+
+    container = json.loads((repo / ".devcontainer/devcontainer.json").read_text(encoding="utf-8"))
+    workflow = yaml.safe_load((repo / ".github/workflows/situs.yml").read_text(encoding="utf-8"))
+    words = shlex.split(container["postCreateCommand"])
+    assert words[-1] == workflow["env"]["SOPGEN_PAKET"] and "libpango-1.0-0" in words
+    assert container["postAttachCommand"] == "sopgen serve"
+    assert container["forwardPorts"] == [PREVIEW_PORT]
+    assert container["portsAttributes"][str(PREVIEW_PORT)]["onAutoForward"] == "openPreview"
+    assert "redhat.vscode-yaml" in container["customizations"]["vscode"]["extensions"]
