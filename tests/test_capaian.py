@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sopgen.domain.agregasi import Anggota, AturanTriwulan, gabung_triwulan, rata_rata
-from sopgen.domain.capaian import SKALA_PERMENDAGRI_86, CapaianError, CapaianPolicy, Polaritas, Rumus, SkalaPredikat, angka, bulatkan, hitung_capaian
+from sopgen.domain.capaian import SKALA_PERMENDAGRI_86, CapaianError, CapaianPolicy, Polaritas, Rumus, SkalaPredikat, hitung_capaian, round_half_up, to_decimal
 
 BEBAS = CapaianPolicy(floor_at_zero=False)
 BAWAAN = CapaianPolicy()
@@ -42,7 +42,7 @@ def test_positif_repeating_decimal():
 
 def test_yaml_float_keeps_its_written_digits():
     # 0.1 must be 0,1 and not 0,1000000000000000055…: 0,1 / 0,1 × 100 = 100 exactly
-    assert angka(0.1) == D("0.1")
+    assert to_decimal(0.1) == D("0.1")
     assert capaian(Polaritas.POSITIF, 0.1, 0.1).nilai == 100
 
 
@@ -329,4 +329,4 @@ def test_mean_ignores_missing_and_stays_within_members(values):
         return
     assert min(present) <= a.nilai <= max(present)
     assert len(a.dikecualikan) == len(values) - len(present)
-    assert bulatkan(a.nilai) == a.bulat
+    assert round_half_up(a.nilai) == a.bulat

@@ -13,7 +13,7 @@ from decimal import Decimal
 from enum import Enum
 
 from ..models.blank import BELUM_TERSEDIA
-from .capaian import Angka, CapaianError, CapaianPolicy, Dibulatkan, angka, bagi, bulatkan
+from .capaian import Angka, CapaianError, CapaianPolicy, Dibulatkan, divide, round_half_up, to_decimal
 
 NAMA_TRIWULAN = ("TW I", "TW II", "TW III", "TW IV")
 
@@ -63,13 +63,13 @@ def gabung_triwulan(nilai: Sequence[Angka | None], aturan: AturanTriwulan) -> Ga
         )
     if not terisi:
         return Gabungan(None, "", ())
-    values = [angka(v) for v in nilai if v is not None]
+    values = [to_decimal(v) for v in nilai if v is not None]
     nama = [NAMA_TRIWULAN[i - 1] for i in terisi]
     if aturan is AturanTriwulan.KUMULATIF:
         return Gabungan(sum(values, Decimal(0)), " + ".join(nama), tuple(terisi))
     if aturan is AturanTriwulan.RATA_RATA:
         teks = f"({' + '.join(nama)}) / {len(nama)}" if len(nama) > 1 else nama[0]
-        return Gabungan(bagi(sum(values, Decimal(0)), Decimal(len(values))), teks, tuple(terisi))
+        return Gabungan(divide(sum(values, Decimal(0)), Decimal(len(values))), teks, tuple(terisi))
     return Gabungan(values[-1], nama[-1], tuple(terisi))
 
 
@@ -117,12 +117,12 @@ def rata_rata(anggota: Sequence[Anggota], policy: CapaianPolicy) -> Agregat:
         return Agregat(None, "", (), keluar, policy.decimals, None)
     labels = [a.label for a, _ in ada]
     if len({a.bobot for a, _ in ada}) == 1:
-        nilai = bagi(sum((n for _, n in ada), Decimal(0)), Decimal(len(ada)))
+        nilai = divide(sum((n for _, n in ada), Decimal(0)), Decimal(len(ada)))
         rumus = f"({' + '.join(labels)}) / {len(ada)}" if len(ada) > 1 else labels[0]
     else:
         total_bobot = sum((a.bobot for a, _ in ada), Decimal(0))
-        nilai = bagi(sum((a.bobot * n for a, n in ada), Decimal(0)), total_bobot)
+        nilai = divide(sum((a.bobot * n for a, n in ada), Decimal(0)), total_bobot)
         bagian = " + ".join(f"{a.bobot} × {a.label}" for a, _ in ada)
         rumus = f"({bagian}) / {total_bobot}"
-    predikat = policy.skala.predikat(bulatkan(nilai, policy.decimals))
+    predikat = policy.skala.predikat(round_half_up(nilai, policy.decimals))
     return Agregat(nilai, rumus, tuple(labels), keluar, policy.decimals, predikat)

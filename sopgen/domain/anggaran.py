@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..models.blank import BELUM_TERSEDIA
-from .capaian import SERATUS, Angka, CapaianError, Dibulatkan, Formatter, angka, bagi, bulatkan
+from .capaian import SERATUS, Angka, CapaianError, Dibulatkan, Formatter, divide, round_half_up, to_decimal
 
 RUMUS_SERAPAN = "realisasi anggaran / pagu × 100"
 RUMUS_SERAPAN_TOTAL = "Σ realisasi anggaran / Σ pagu × 100"
@@ -37,15 +37,15 @@ class Serapan(Dibulatkan):
 
 def hitung_serapan(pagu: Angka, realisasi: Angka | None, decimals: int = 2) -> Serapan:
     """realisasi / pagu × 100; a pagu of 0 or a negative amount is a content error."""
-    p = angka(pagu)
+    p = to_decimal(pagu)
     if p <= 0:
         raise CapaianError(f"pagu anggaran harus lebih dari 0, bukan {p}")
     if realisasi is None:
         return Serapan(p, None, None, decimals=decimals, catatan=f"realisasi anggaran {BELUM_TERSEDIA}")
-    r = angka(realisasi)
+    r = to_decimal(realisasi)
     if r < 0:
         raise CapaianError(f"realisasi anggaran tidak boleh negatif ({r})")
-    return Serapan(p, r, bagi(r * SERATUS, p), decimals=decimals)
+    return Serapan(p, r, divide(r * SERATUS, p), decimals=decimals)
 
 
 
@@ -61,7 +61,7 @@ def total_serapan(rincian: Sequence[tuple[str, Serapan]], decimals: int = 2) -> 
         catatan = f"{', '.join(kosong)}: realisasi anggaran {BELUM_TERSEDIA}" if kosong else None
         return Serapan(pagu, None, None, RUMUS_SERAPAN_TOTAL, decimals, catatan)
     realisasi = sum((s.realisasi for _, s in rincian if s.realisasi is not None), Decimal(0))
-    return Serapan(pagu, realisasi, bagi(realisasi * SERATUS, pagu), RUMUS_SERAPAN_TOTAL, decimals)
+    return Serapan(pagu, realisasi, divide(realisasi * SERATUS, pagu), RUMUS_SERAPAN_TOTAL, decimals)
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,7 @@ class Efisiensi:
 
     @property
     def bulat(self) -> Decimal | None:
-        return None if self.selisih is None else bulatkan(self.selisih, self.decimals)
+        return None if self.selisih is None else round_half_up(self.selisih, self.decimals)
 
 
 def hitung_efisiensi(
@@ -117,4 +117,4 @@ def hitung_efisiensi(
         kurang = "capaian kinerja" if capaian is None else "serapan anggaran"
         return Efisiensi(None, None, decimals, f"{kurang} {BELUM_TERSEDIA}")
     selisih = capaian - serapan
-    return Efisiensi(selisih, aturan.kategori(bulatkan(selisih, decimals)), decimals)
+    return Efisiensi(selisih, aturan.kategori(round_half_up(selisih, decimals)), decimals)

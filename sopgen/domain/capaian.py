@@ -102,7 +102,7 @@ RUMUS_SAH = {
 """Which overrides make sense for each polaritas (R / T on a negatif indicator does not)."""
 
 
-def angka(value: Angka) -> Decimal:
+def to_decimal(value: Angka) -> Decimal:
     """Convert a content number to Decimal exactly as written (0.1 stays 0.1)."""
     if isinstance(value, bool):
         raise TypeError("nilai logika (true/false) bukan angka")
@@ -114,7 +114,7 @@ def angka(value: Angka) -> Decimal:
     return result
 
 
-def bulatkan(value: Decimal, decimals: int = 2) -> Decimal:
+def round_half_up(value: Decimal, decimals: int = 2) -> Decimal:
     """Round half away from zero, like Excel's ROUND that the Tim SAKIP checks against."""
     return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
@@ -137,14 +137,14 @@ class Dibulatkan:
     @property
     def bulat(self) -> Decimal | None:
         """The value as printed: rounded once, from the unrounded nilai."""
-        return None if self.nilai is None else bulatkan(self.nilai, self.decimals)
+        return None if self.nilai is None else round_half_up(self.nilai, self.decimals)
 
 
-def bagi(pembilang: Decimal, penyebut: Decimal) -> Decimal:
+def divide(numerator: Decimal, denominator: Decimal) -> Decimal:
     """Divide with 28 significant digits whatever the caller's decimal context is."""
     with localcontext() as ctx:
         ctx.prec = 28
-        return pembilang / penyebut
+        return numerator / denominator
 
 
 # --- The formulas, one per function: (value, formula text actually used) ---------------------
@@ -157,14 +157,14 @@ def capaian_positif(target: Decimal, realisasi: Decimal) -> tuple[Decimal, str]:
             "target 0 pada indikator positif tidak dapat dihitung dengan R / T × 100; "
             "periksa target atau ubah polaritasnya"
         )
-    return bagi(realisasi * SERATUS, target), Rumus.R_PER_T.teks
+    return divide(realisasi * SERATUS, target), Rumus.R_PER_T.teks
 
 
 def capaian_negatif(target: Decimal, realisasi: Decimal) -> tuple[Decimal, str]:
     """Lower is better: (2 × T − R) / T × 100; a zero ("nihil") target scores 100 or 0."""
     if target == 0:
         return _target_nihil(realisasi)
-    return bagi((2 * target - realisasi) * SERATUS, target), Rumus.DUA_T_KURANG_R.teks
+    return divide((2 * target - realisasi) * SERATUS, target), Rumus.DUA_T_KURANG_R.teks
 
 
 def capaian_negatif_kebalikan(
@@ -180,7 +180,7 @@ def capaian_negatif_kebalikan(
                 "capaian (kebijakan situs) atau pakai rumus (2T-R)/T"
             )
         return cap, "R = 0 pada T / R × 100: capaian = batas atas kebijakan"
-    return bagi(target * SERATUS, realisasi), Rumus.T_PER_R.teks
+    return divide(target * SERATUS, realisasi), Rumus.T_PER_R.teks
 
 
 def _target_nihil(realisasi: Decimal) -> tuple[Decimal, str]:
@@ -198,10 +198,10 @@ def capaian_rentang(bawah: Decimal, atas: Decimal, realisasi: Decimal) -> tuple[
     if realisasi < bawah:
         if bawah <= 0:
             raise CapaianError("batas bawah rentang harus lebih dari 0 untuk menilai realisasi di bawahnya")
-        return bagi(realisasi * SERATUS, bawah), "R < T bawah: R / T bawah × 100"
+        return divide(realisasi * SERATUS, bawah), "R < T bawah: R / T bawah × 100"
     if atas <= 0:
         raise CapaianError("batas atas rentang harus lebih dari 0 untuk menilai realisasi di atasnya")
-    return bagi((2 * atas - realisasi) * SERATUS, atas), "R > T atas: (2 × T atas − R) / T atas × 100"
+    return divide((2 * atas - realisasi) * SERATUS, atas), "R > T atas: (2 × T atas − R) / T atas × 100"
 
 
 def capaian_kualitatif(skala: Sequence[str], target: str, realisasi: str) -> tuple[Decimal, str]:
@@ -211,7 +211,7 @@ def capaian_kualitatif(skala: Sequence[str], target: str, realisasi: str) -> tup
         if label not in nilai:
             raise CapaianError(f"{peran} '{label}' tidak ada pada skala {', '.join(skala)}")
     teks = f"nilai(R) / nilai(T) × 100 = {nilai[realisasi]} / {nilai[target]} × 100 (skala {'/'.join(skala)})"
-    return bagi(nilai[realisasi] * SERATUS, nilai[target]), teks
+    return divide(nilai[realisasi] * SERATUS, nilai[target]), teks
 
 
 # --- Predikat -------------------------------------------------------------------------------
@@ -286,7 +286,7 @@ class CapaianPolicy:
         if not 0 <= self.decimals <= 6:
             raise CapaianError("jumlah desimal capaian harus 0 sampai 6")
 
-    def terapkan(self, mentah: Decimal) -> tuple[Decimal, tuple[str, ...]]:
+    def clamp(self, mentah: Decimal) -> tuple[Decimal, tuple[str, ...]]:
         """Floor, then cap; each adjustment leaves a note so the printed number is explained."""
         nilai, catatan = mentah, []
         if self.floor_at_zero and nilai < 0:
@@ -345,8 +345,8 @@ def hitung_capaian(
     if realisasi is None:
         return Capaian(None, None, rumus.teks, target, None, policy.decimals, None, (f"realisasi {BELUM_TERSEDIA}",))
     mentah, teks = _rumus(polaritas, rumus, target, realisasi, policy, skala)
-    nilai, catatan = policy.terapkan(mentah)
-    predikat = policy.skala.predikat(bulatkan(nilai, policy.decimals))
+    nilai, catatan = policy.clamp(mentah)
+    predikat = policy.skala.predikat(round_half_up(nilai, policy.decimals))
     return Capaian(nilai, mentah, teks, target, realisasi, policy.decimals, predikat, catatan)
 
 
@@ -365,14 +365,14 @@ def _rumus(
         return capaian_kualitatif(skala, str(target), str(realisasi))
     if isinstance(realisasi, str):
         realisasi = _angka_teks(realisasi, "realisasi")
-    r = angka(realisasi)
+    r = to_decimal(realisasi)
     if polaritas is Polaritas.RENTANG:
         if not isinstance(target, tuple) or len(target) != 2:
             raise CapaianError("indikator rentang memerlukan target berupa batas bawah dan batas atas")
-        return capaian_rentang(angka(target[0]), angka(target[1]), r)
+        return capaian_rentang(to_decimal(target[0]), to_decimal(target[1]), r)
     if isinstance(target, tuple):
         raise CapaianError(f"indikator {polaritas.value} memerlukan satu angka target, bukan rentang")
-    t = angka(_angka_teks(target, "target") if isinstance(target, str) else target)
+    t = to_decimal(_angka_teks(target, "target") if isinstance(target, str) else target)
     if polaritas is Polaritas.POSITIF:
         return capaian_positif(t, r)
     if rumus is Rumus.T_PER_R:
@@ -383,6 +383,6 @@ def _rumus(
 def _angka_teks(value: str, peran: str) -> Decimal:
     """A number given as text (dot decimal); a label on a numeric indicator is an error."""
     try:
-        return angka(value.strip())
+        return to_decimal(value.strip())
     except (ArithmeticError, ValueError):
         raise CapaianError(f"{peran} '{value}' bukan angka") from None

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from xml.sax.saxutils import escape, quoteattr
 
-from ..domain.capaian import bulatkan
+from ..domain.capaian import round_half_up
 from ..models.blank import BELUM_TERSEDIA
 from .format import angka
 
@@ -36,7 +36,7 @@ CHAR_EM = 0.55
 
 def angka_label(value: Decimal, digits: int) -> str:
     """Indonesian decimals, rounded half up first (Babel alone would round half to even)."""
-    return angka(bulatkan(value, digits), digits)
+    return angka(round_half_up(value, digits), digits)
 
 
 def with_unit(value: Decimal, satuan: str, digits: int) -> str:

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from babel.numbers import format_decimal
 
-from ..domain.capaian import bulatkan
+from ..domain.capaian import round_half_up
 from ..models.base import tanggal_indonesia
 from ..models.blank import BELUM_TERSEDIA, TANPA_TANGGAL
 
@@ -29,7 +29,7 @@ def angka(value: float | Decimal | int | None, digits: int = 2, empty: str = BEL
     if value is None:
         return empty
     exact = Decimal(str(value)) if not isinstance(value, Decimal) else value
-    rounded = bulatkan(exact, digits)
+    rounded = round_half_up(exact, digits)
     pattern = "#,##0" + ("." + "0" * digits if digits else "")
     return format_decimal(rounded, pattern, locale=LOCALE, decimal_quantization=True)
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..domain.agregasi import Agregat
 from ..domain.anggaran import Efisiensi, Serapan
-from ..domain.capaian import Capaian, bulatkan
+from ..domain.capaian import Capaian, round_half_up
 from ..models.blank import BELUM_TERSEDIA as BELUM
 from ..models.blank import KOSONG as KOSONG  # for the templates (f.KOSONG)
 from ..models.kinerja import Indikator, Rentang
@@ -63,9 +63,9 @@ def poin(efisiensi: Efisiensi) -> str:
 
 def rp(value: Decimal | None) -> str:
     """Whole rupiah, rounded half up like every other figure: 'Rp1.187.654.321'."""
-    return BELUM if value is None else rupiah(bulatkan(value, 0))
+    return BELUM if value is None else rupiah(round_half_up(value, 0))
 
 
 def angka2(value: Decimal | None, digits: int = 2) -> str:
     """A plain number rounded half up, e.g. the raw formula value before a cap ('130,00')."""
-    return BELUM if value is None else angka(bulatkan(value, digits), digits)
+    return BELUM if value is None else angka(round_half_up(value, digits), digits)
