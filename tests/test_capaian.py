@@ -9,10 +9,20 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sopgen.domain.agregasi import Anggota, AturanTriwulan, gabung_triwulan, rata_rata
-from sopgen.domain.capaian import SKALA_PERMENDAGRI_86, CapaianError, CapaianPolicy, Polaritas, Rumus, SkalaPredikat, hitung_capaian, round_half_up, to_decimal
+from sopgen.domain.capaian import (
+    SKALA_PERMENDAGRI_86,
+    CapaianError,
+    KebijakanCapaian,
+    Polaritas,
+    Rumus,
+    SkalaPredikat,
+    hitung_capaian,
+    round_half_up,
+    to_decimal,
+)
 
-BEBAS = CapaianPolicy(floor_at_zero=False)
-BAWAAN = CapaianPolicy()
+BEBAS = KebijakanCapaian(floor_at_zero=False)
+BAWAAN = KebijakanCapaian()
 SAKIP = "AA A BB B CC C D".split()
 OPINI = ["WTP", "WDP", "TW", "TMP"]
 
@@ -79,7 +89,7 @@ def test_negatif_target_per_realisasi_when_declared():
 
 def test_negatif_t_per_r_with_zero_realisasi():
     # R = 0 on T / R is infinite: the cap (120) when one is set, an error otherwise
-    c = capaian(Polaritas.NEGATIF, 20, 0, CapaianPolicy(cap=D(120)), rumus=Rumus.T_PER_R)
+    c = capaian(Polaritas.NEGATIF, 20, 0, KebijakanCapaian(cap=D(120)), rumus=Rumus.T_PER_R)
     assert c.nilai == 120 and "batas atas" in c.rumus
     with pytest.raises(CapaianError, match="tetapkan batas atas"):
         capaian(Polaritas.NEGATIF, 20, 0, rumus=Rumus.T_PER_R)
@@ -150,7 +160,7 @@ def test_kualitatif_unknown_label():
 
 def test_cap_keeps_the_raw_value_visible():
     # 100 / 80 × 100 = 125, capped at 100
-    c = capaian(Polaritas.POSITIF, 80, 100, CapaianPolicy(cap=D(100)))
+    c = capaian(Polaritas.POSITIF, 80, 100, KebijakanCapaian(cap=D(100)))
     assert c.nilai == 100 and c.mentah == 125
     assert c.catatan == ("capaian dibatasi batas atas kebijakan",)
 
@@ -200,7 +210,7 @@ def test_scale_description_spells_out_boundaries():
 
 def test_policy_and_scale_are_checked():
     with pytest.raises(CapaianError):
-        CapaianPolicy(cap=D(0))
+        KebijakanCapaian(cap=D(0))
     with pytest.raises(CapaianError, match="menurun"):
         SkalaPredikat(((D(50), "B"), (D(90), "A")), "C")
 
@@ -208,7 +218,7 @@ def test_policy_and_scale_are_checked():
 def test_custom_scale():
     # the "Sangat Berhasil" scale: ≥ 100 / 75 / 55
     skala = SkalaPredikat(((D(100), "Sangat Berhasil"), (D(75), "Berhasil"), (D(55), "Cukup Berhasil")), "Kurang Berhasil")
-    c = capaian(Polaritas.POSITIF, 80, 60, CapaianPolicy(skala=skala))  # 60 / 80 × 100 = 75
+    c = capaian(Polaritas.POSITIF, 80, 60, KebijakanCapaian(skala=skala))  # 60 / 80 × 100 = 75
     assert c.predikat == "Berhasil"
 
 
@@ -303,7 +313,7 @@ def test_negatif_falls_with_realisasi(t, r1, r2, rumus):
     cap=caps,
 )
 def test_cap_and_floor_hold(polaritas, t, r, cap):
-    c = capaian(polaritas, t, r, CapaianPolicy(cap=cap, floor_at_zero=True))
+    c = capaian(polaritas, t, r, KebijakanCapaian(cap=cap, floor_at_zero=True))
     assert c.nilai >= 0
     if cap is not None:
         assert c.nilai <= cap and c.bulat <= cap
@@ -316,7 +326,7 @@ def test_cap_and_floor_hold(polaritas, t, r, cap):
     floor=st.booleans(),
 )
 def test_missing_never_becomes_zero(polaritas, t, cap, floor):
-    c = capaian(polaritas, t, None, CapaianPolicy(cap=cap, floor_at_zero=floor))
+    c = capaian(polaritas, t, None, KebijakanCapaian(cap=cap, floor_at_zero=floor))
     assert c.nilai is None and c.bulat is None and c.predikat is None
 
 

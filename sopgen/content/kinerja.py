@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.anggaran import AturanEfisiensi
-from ..domain.capaian import SKALA_PERMENDAGRI_86, CapaianError, CapaianPolicy, SkalaPredikat
+from ..domain.capaian import SKALA_PERMENDAGRI_86, CapaianError, KebijakanCapaian, SkalaPredikat
 from ..domain.rekap import Rekap, hitung_rekap
 from ..errors import Position, Problems, relpath
 from ..models.kinerja import Kebijakan, Kinerja
@@ -92,7 +92,7 @@ class KinerjaContent:
     """Everything under content/kinerja/."""
 
     kebijakan: Kebijakan
-    policy: CapaianPolicy
+    policy: KebijakanCapaian
     efisiensi: AturanEfisiensi
     drafts: dict[str, Draft] = field(default_factory=dict)
     """Loaded (and merged) cycles, by folder name; scoring turns each into a :class:`Siklus`."""
@@ -117,7 +117,7 @@ def load_kinerja(root: Path, problems: Problems) -> KinerjaContent:
     return content
 
 
-def _load_kebijakan(file: Path, root: Path, problems: Problems) -> tuple[Kebijakan, CapaianPolicy, AturanEfisiensi]:
+def _load_kebijakan(file: Path, root: Path, problems: Problems) -> tuple[Kebijakan, KebijakanCapaian, AturanEfisiensi]:
     """kebijakan.yaml (optional) as the domain's policy objects."""
     kebijakan = Kebijakan()
     source = SourceMap(relpath(file, root))
@@ -126,19 +126,19 @@ def _load_kebijakan(file: Path, root: Path, problems: Problems) -> tuple[Kebijak
         if loaded is not None:
             kebijakan, source = loaded
     try:
-        policy = to_policy(kebijakan)
+        policy = kebijakan_capaian(kebijakan)
     except CapaianError as exc:
         problems.add(source.at("predikat"), "predikat", str(exc), "tulis batas dari yang tertinggi, mis. 91, 76, 66, 51.")
-        policy = CapaianPolicy()
+        policy = KebijakanCapaian()
     return kebijakan, policy, AturanEfisiensi(ambang=kebijakan.ambang_efisiensi)
 
 
-def to_policy(kebijakan: Kebijakan) -> CapaianPolicy:
-    """The YAML policy as the domain's object (the scale checked there)."""
+def kebijakan_capaian(kebijakan: Kebijakan) -> KebijakanCapaian:
+    """kebijakan.yaml's capaian part as the domain's object (the predikat scale is checked there)."""
     skala = SKALA_PERMENDAGRI_86
     if kebijakan.predikat is not None:
         skala = SkalaPredikat(tuple((t.batas, t.label) for t in kebijakan.predikat), kebijakan.predikat_terendah)
-    return CapaianPolicy(cap=kebijakan.batas_atas, floor_at_zero=kebijakan.batas_bawah_nol, decimals=kebijakan.desimal, skala=skala)
+    return KebijakanCapaian(cap=kebijakan.batas_atas, floor_at_zero=kebijakan.batas_bawah_nol, decimals=kebijakan.desimal, skala=skala)
 
 
 def load_draft(folder: Path, root: Path, problems: Problems) -> Draft | None:

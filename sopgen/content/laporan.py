@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..domain.capaian import Capaian, CapaianPolicy, Rumus, hitung_capaian
+from ..domain.capaian import Capaian, KebijakanCapaian, Rumus, hitung_capaian
 from ..domain.rekap import RekapIndikator
 from ..errors import Position, Problems, relpath
 from ..models.laporan import Bagian, Laporan, StandarNasional
@@ -83,7 +83,7 @@ def _read_markdown(file: Path, root: Path, named_at: Position, problems: Problem
         return None
 
 
-def capaian_standar(hasil: RekapIndikator, standar: StandarNasional, policy: CapaianPolicy) -> Capaian | None:
+def capaian_standar(hasil: RekapIndikator, standar: StandarNasional, policy: KebijakanCapaian) -> Capaian | None:
     """The realisasi scored against a national standard with the indicator's own formula.
 
     None while the realisasi is not available; raises CapaianError when the standard does not fit

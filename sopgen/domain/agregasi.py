@@ -13,7 +13,7 @@ from decimal import Decimal
 from enum import Enum
 
 from ..models.blank import BELUM_TERSEDIA
-from .capaian import Angka, CapaianError, CapaianPolicy, Dibulatkan, divide, round_half_up, to_decimal
+from .capaian import Angka, CapaianError, Dibulatkan, KebijakanCapaian, divide, round_half_up, to_decimal
 
 NAMA_TRIWULAN = ("TW I", "TW II", "TW III", "TW IV")
 
@@ -102,7 +102,7 @@ class Agregat(Dibulatkan):
         return f"{', '.join(self.dikecualikan)}: realisasi {BELUM_TERSEDIA}, tidak dihitung dalam rata-rata"
 
 
-def rata_rata(anggota: Sequence[Anggota], policy: CapaianPolicy) -> Agregat:
+def rata_rata(anggota: Sequence[Anggota], policy: KebijakanCapaian) -> Agregat:
     """Mean of the unrounded member values, weighted when bobot differ.
 
     Missing members are left out and the remaining bobot renormalised: the mean is over what was

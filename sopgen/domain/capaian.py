@@ -270,8 +270,14 @@ SKALA_PERMENDAGRI_86 = SkalaPredikat(
 
 
 @dataclass(frozen=True)
-class CapaianPolicy:
-    """The per-site measurement policy; printed on the recap because real systems differ."""
+class KebijakanCapaian:
+    """The per-site measurement policy (kebijakan) as the capaian formulas use it; printed on the recap because real systems differ.
+
+    One idea, two shapes: :class:`sopgen.models.kinerja.Kebijakan` is ``kinerja/kebijakan.yaml``
+    as written (Indonesian field names, every field optional); this is its capaian part, checked
+    and with the defaults filled in, built from it by :func:`sopgen.content.kinerja.kebijakan_capaian`.
+    The build holds it as ``policy`` (``rekap.policy``, a name the recap templates use).
+    """
 
     cap: Decimal | None = None
     """Upper limit of an indicator's capaian (e.g. 100 or 120); None = no limit."""
@@ -332,7 +338,7 @@ def hitung_capaian(
     polaritas: Polaritas,
     target: Target,
     realisasi: Angka | str | None,
-    policy: CapaianPolicy,
+    policy: KebijakanCapaian,
     *,
     rumus: Rumus | None = None,
     skala: Sequence[str] = (),
@@ -355,7 +361,7 @@ def _rumus(
     rumus: Rumus,
     target: Target,
     realisasi: Angka | str,
-    policy: CapaianPolicy,
+    policy: KebijakanCapaian,
     skala: Sequence[str],
 ) -> tuple[Decimal, str]:
     """Dispatch to the formula function, checking the target has the shape the polaritas needs."""

@@ -32,7 +32,7 @@ from decimal import Decimal
 from ..models.kinerja import Indikator, Kegiatan, Kinerja, Program, Rentang, Sasaran, SubKegiatan, Tujuan
 from .agregasi import NAMA_TRIWULAN, Agregat, Anggota, AturanTriwulan, Gabungan, gabung_triwulan, rata_rata
 from .anggaran import AturanEfisiensi, Efisiensi, Serapan, hitung_efisiensi, hitung_serapan, total_serapan
-from .capaian import Capaian, CapaianError, CapaianPolicy, Polaritas, Rumus, Target, hitung_capaian
+from .capaian import Capaian, CapaianError, KebijakanCapaian, Polaritas, Rumus, Target, hitung_capaian
 
 
 @dataclass(frozen=True)
@@ -138,7 +138,7 @@ class Rekap:
     """The whole cycle."""
 
     kinerja: Kinerja
-    policy: CapaianPolicy
+    policy: KebijakanCapaian
     efisiensi: AturanEfisiensi
     tujuan: tuple[RekapTujuan, ...]
     capaian: Agregat
@@ -169,7 +169,7 @@ class Rekap:
                     yield s, i
 
 
-def hitung_rekap(kinerja: Kinerja, policy: CapaianPolicy, efisiensi: AturanEfisiensi) -> Rekap:
+def hitung_rekap(kinerja: Kinerja, policy: KebijakanCapaian, efisiensi: AturanEfisiensi) -> Rekap:
     """Score every indicator and roll the results up the plan."""
     tujuan = tuple(_tujuan(t, policy, efisiensi) for t in kinerja.tujuan)
     programs = tuple(p for t in tujuan for s in t.sasaran for p in s.program)
@@ -178,20 +178,20 @@ def hitung_rekap(kinerja: Kinerja, policy: CapaianPolicy, efisiensi: AturanEfisi
     return Rekap(kinerja, policy, efisiensi, tujuan, capaian, anggaran, programs)
 
 
-def _tujuan(tujuan: Tujuan, policy: CapaianPolicy, aturan: AturanEfisiensi) -> RekapTujuan:
+def _tujuan(tujuan: Tujuan, policy: KebijakanCapaian, aturan: AturanEfisiensi) -> RekapTujuan:
     sasaran = tuple(_sasaran(s, policy, aturan) for s in tujuan.sasaran)
     capaian = rata_rata([Anggota(s.sasaran.kode, s.capaian.nilai) for s in sasaran], policy)
     return RekapTujuan(tujuan, _indikator_semua(tujuan.indikator, policy), sasaran, capaian)
 
 
-def _sasaran(sasaran: Sasaran, policy: CapaianPolicy, aturan: AturanEfisiensi) -> RekapSasaran:
+def _sasaran(sasaran: Sasaran, policy: KebijakanCapaian, aturan: AturanEfisiensi) -> RekapSasaran:
     indikator = _indikator_semua(sasaran.indikator, policy)
     capaian = _rata_rata(indikator, policy)
     program = tuple(_program(p, capaian, policy, aturan) for p in sasaran.program)
     return RekapSasaran(sasaran, indikator, capaian, program)
 
 
-def _program(program: Program, sasaran: Agregat, policy: CapaianPolicy, aturan: AturanEfisiensi) -> RekapProgram:
+def _program(program: Program, sasaran: Agregat, policy: KebijakanCapaian, aturan: AturanEfisiensi) -> RekapProgram:
     indikator = _indikator_semua(program.indikator, policy)
     kegiatan = tuple(_kegiatan(k, policy) for k in program.kegiatan)
     serapan = total_serapan([(k.kode, k.serapan) for k in kegiatan], policy.decimals)
@@ -201,7 +201,7 @@ def _program(program: Program, sasaran: Agregat, policy: CapaianPolicy, aturan: 
     return RekapProgram(program, indikator, capaian, not indikator, serapan, eff, kegiatan)
 
 
-def _kegiatan(kegiatan: Kegiatan, policy: CapaianPolicy) -> RekapAnggaran:
+def _kegiatan(kegiatan: Kegiatan, policy: KebijakanCapaian) -> RekapAnggaran:
     rincian = tuple(_sub(s, policy) for s in kegiatan.sub_kegiatan)
     if rincian:
         serapan = total_serapan([(r.kode, r.serapan) for r in rincian], policy.decimals)
@@ -212,24 +212,24 @@ def _kegiatan(kegiatan: Kegiatan, policy: CapaianPolicy) -> RekapAnggaran:
     return RekapAnggaran(kegiatan.kode, kegiatan.nama, serapan, indikator, _rata_rata(indikator, policy), rincian)
 
 
-def _sub(sub: SubKegiatan, policy: CapaianPolicy) -> RekapAnggaran:
+def _sub(sub: SubKegiatan, policy: KebijakanCapaian) -> RekapAnggaran:
     indikator = _indikator_semua(sub.indikator, policy)
     serapan = hitung_serapan(sub.pagu, sub.realisasi_anggaran, policy.decimals)
     return RekapAnggaran(sub.kode, sub.nama, serapan, indikator, _rata_rata(indikator, policy))
 
 
-def _rata_rata(indikator: tuple[RekapIndikator, ...], policy: CapaianPolicy) -> Agregat:
+def _rata_rata(indikator: tuple[RekapIndikator, ...], policy: KebijakanCapaian) -> Agregat:
     """Mean of the indicators' capaian; one that could not be computed counts as missing."""
     return rata_rata(
         [Anggota(i.kode, i.capaian.nilai if i.capaian else None, i.indikator.bobot) for i in indikator], policy
     )
 
 
-def _indikator_semua(items: list[Indikator], policy: CapaianPolicy) -> tuple[RekapIndikator, ...]:
+def _indikator_semua(items: list[Indikator], policy: KebijakanCapaian) -> tuple[RekapIndikator, ...]:
     return tuple(hitung_indikator(i, policy) for i in items)
 
 
-def hitung_indikator(indikator: Indikator, policy: CapaianPolicy) -> RekapIndikator:
+def hitung_indikator(indikator: Indikator, policy: KebijakanCapaian) -> RekapIndikator:
     """Score one indicator: the year's value, its capaian, per quarter, against the Renstra end."""
     polaritas = Polaritas(indikator.polaritas or Polaritas.POSITIF.value)
 
@@ -277,7 +277,7 @@ def _per_triwulan(indikator: Indikator, skor: Callable[..., Capaian | Galat]) ->
     )
 
 
-def _skor(indikator: Indikator, polaritas: Polaritas, target: Target, realisasi: Decimal | str | None, policy: CapaianPolicy) -> Capaian:
+def _skor(indikator: Indikator, polaritas: Polaritas, target: Target, realisasi: Decimal | str | None, policy: KebijakanCapaian) -> Capaian:
     rumus = Rumus(indikator.rumus) if indikator.rumus else None
     return hitung_capaian(polaritas, target, realisasi, policy, rumus=rumus, skala=indikator.skala)
 
