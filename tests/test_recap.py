@@ -224,8 +224,8 @@ def test_page_fits_a_phone_and_loads_cleanly(recap_build: BuildResult) -> None:
 
 def test_xlsx_is_reproducible(recap_build: BuildResult) -> None:
     from sopgen.build import check_site
-    from sopgen.render.export import recap_xlsx
+    from sopgen.render.export import rekap_xlsx
 
     site, _ = check_site(recap_build.out_dir.parent / "content")
-    again = recap_xlsx(site.kinerja.siklus["2024"].rekap)  # later than the build: same bytes all the same
+    again = rekap_xlsx(site.kinerja.siklus["2024"].rekap)  # later than the build: same bytes all the same
     assert again == (recap_build.out_dir / RECAP / "rekap-kinerja-2024.xlsx").read_bytes()

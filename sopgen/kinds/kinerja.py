@@ -13,7 +13,7 @@ from ..errors import Problems
 from ..lint.kinerja import lint_kinerja
 from ..models.kinerja import Kebijakan, Kinerja
 from ..render.home import Report, downloads
-from ..render.recap import recap_paths, write_exports, write_recap_page, write_recap_pdf
+from ..render.rekap import rekap_paths, write_exports, write_rekap_page, write_rekap_pdf
 from .base import Inputs, Job, Kind, Namespace, NavItem, Output, RenderContext, SourceFiles
 from .situs import settings_sources
 
@@ -46,7 +46,7 @@ class KinerjaKind(Kind):
     def jobs(self, site: Site, pdf: bool, planned: Sequence[Output]) -> list[Job]:
         jobs = []
         for siklus in cycles(site):
-            paths, owner = recap_paths(siklus), siklus.shown
+            paths, owner = rekap_paths(siklus), siklus.shown
             sources = Inputs(sources=siklus_sources(site, siklus))
             outputs = [
                 Output(paths.xlsx, owner, "export", sources, partial(_exports, siklus=siklus)),
@@ -59,12 +59,12 @@ class KinerjaKind(Kind):
 
     def nav(self, site: Site, pdf: bool) -> list[NavItem]:
         found = cycles(site)
-        return [NavItem("Pengukuran Kinerja", recap_paths(max(found, key=lambda s: s.model.tahun)).html)] if found else []
+        return [NavItem("Pengukuran Kinerja", rekap_paths(max(found, key=lambda s: s.model.tahun)).html)] if found else []
 
     def home(self, site: Site, written: set[str]) -> dict[str, Any]:
         recaps = []
         for s in sorted(cycles(site), key=lambda s: -s.model.tahun):
-            paths = recap_paths(s)
+            paths = rekap_paths(s)
             if paths.html in written:
                 title = s.model.judul if str(s.model.tahun) in s.model.judul else f"{s.model.judul} Tahun {s.model.tahun}"
                 recaps.append(Report(title, paths.html, downloads(written, ("PDF", paths.pdf), ("Excel", paths.xlsx), ("CSV", paths.csv)), s.model.ilustrasi))
@@ -94,8 +94,8 @@ def _exports(ctx: RenderContext, siklus: Siklus) -> None:
 
 def _pdf(ctx: RenderContext, siklus: Siklus) -> None:
     assert ctx.renderer is not None
-    write_recap_pdf(ctx.site, ctx.env, siklus, ctx.stage, ctx.renderer)
+    write_rekap_pdf(ctx.site, ctx.env, siklus, ctx.stage, ctx.renderer)
 
 
 def _page(ctx: RenderContext, siklus: Siklus, pdf: bool) -> None:
-    write_recap_page(ctx.site, ctx.env, siklus, ctx.stage, pdf)
+    write_rekap_page(ctx.site, ctx.env, siklus, ctx.stage, pdf)

@@ -15,12 +15,12 @@ from ..lint.laporan import lint_laporan
 from ..models.laporan import Laporan
 from ..render.home import Report, downloads
 from ..render.laporan import PK_TEMPLATE, laporan_paths, write_laporan_page, write_laporan_pdf
-from ..render.laporan_data import RECAP_TABLES, TABLES
+from ..render.laporan_data import REKAP_TABLES, TABLES
 from .base import Inputs, Job, Kind, NavItem, Output, RenderContext, SourceFiles
 from .kinerja import KINERJA_IDS, siklus_sources
 from .pejabat import PEJABAT_FILE, PEJABAT_IDS
 
-PART_TEMPLATES = (TABLES, RECAP_TABLES, PK_TEMPLATE)
+PART_TEMPLATES = (TABLES, REKAP_TABLES, PK_TEMPLATE)
 """Templates the parts are drawn with, beside the page's own (the generated tables, the agreement)."""
 
 

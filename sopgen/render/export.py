@@ -109,7 +109,7 @@ def _formula_like(value: Any) -> bool:
     return isinstance(value, str) and value.startswith(FORMULA_START)
 
 
-def recap_xlsx(rekap: Rekap) -> bytes:
+def rekap_xlsx(rekap: Rekap) -> bytes:
     """The workbook: Indikator, Sasaran, Anggaran and Keterangan sheets."""
     book = Workbook()
     sheet = book.worksheets[0]  # the one a new workbook starts with
@@ -201,7 +201,7 @@ def _keterangan_sheet(sheet: Any, rekap: Rekap) -> None:
     sheet.column_dimensions["A"].width = 110
 
 
-def recap_csv(rekap: Rekap) -> str:
+def rekap_csv(rekap: Rekap) -> str:
     """The Indikator sheet as CSV for Indonesian Excel (BOM, ';', decimal comma)."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")

@@ -2,8 +2,8 @@
 
 Nothing is computed here. Every number comes from the :class:`~sopgen.domain.rekap.Rekap` that
 the recap page prints (capaian, predikat, serapan, efisiensi, the Renstra comparison, the change
-since last year), printed with the recap's own formatting (:mod:`.recap_format`) and drawn with
-its own charts (:mod:`.recap_view`), so a sentence of the report and a row of the recap always
+since last year), printed with the recap's own formatting (:mod:`.rekap_format`) and drawn with
+its own charts (:mod:`.rekap_view`), so a sentence of the report and a row of the recap always
 show the same digits. The only comparison the recap does not hold, against a national standard
 that the report names, is scored with the recap's formula of that indicator.
 """
@@ -24,17 +24,17 @@ from ..domain.capaian import Capaian
 from ..domain.rekap import RekapAnggaran, RekapIndikator, RekapProgram, RekapSasaran
 from ..models.laporan import StandarNasional
 from ..models.site import SiteConfig
-from . import recap_format as fmt
-from . import recap_view as view
+from . import rekap_format as fmt
+from . import rekap_view as view
 from .format import persen
 from .markdown_data import Generated
-from .recap import asal_realisasi
+from .rekap import asal_realisasi
 
 TABLES = "laporan_tabel.html"
 """The theme template whose macros draw the report's per-sasaran tables (``tabel_<jenis>``)."""
-RECAP_TABLES = "recap_tables.html"
+REKAP_TABLES = "recap_tables.html"
 """The recap's own table macros, printed as they are for the tables that cover the whole cycle."""
-FROM_RECAP = {"pengukuran": "tabel_capaian", "capaian-program": "tabel_capaian_program", "triwulan": "tabel_triwulan", "anggaran": "tabel_anggaran"}
+FROM_REKAP = {"pengukuran": "tabel_capaian", "capaian-program": "tabel_capaian_program", "triwulan": "tabel_triwulan", "anggaran": "tabel_anggaran"}
 """Report table -> the recap macro that draws it (same rows, columns and notes as the recap page)."""
 
 
@@ -58,7 +58,7 @@ class RekapSource:
         self.siklus = siklus
         self.standar = standar
         self.macros = env.get_template(TABLES).module
-        self.recap_macros = env.get_template(RECAP_TABLES).make_module({"f": fmt, "view": view, "site": site})
+        self.rekap_macros = env.get_template(REKAP_TABLES).make_module({"f": fmt, "view": view, "site": site})
         self.tujuan = {t.tujuan.kode: t for t in rekap.tujuan}
         self.sasaran = {s.sasaran.kode: s for t in rekap.tujuan for s in t.sasaran}
         self.indikator = {i.kode: i for i in rekap.semua_indikator()}
@@ -151,8 +151,8 @@ class RekapSource:
             "capaian-program": f"Capaian Indikator Program, Kegiatan dan Sub Kegiatan Tahun {tahun}",
             "triwulan": f"Target, Realisasi dan Capaian Indikator per Triwulan Tahun {tahun}",
         }
-        if jenis in FROM_RECAP:
-            macro = getattr(self.recap_macros, FROM_RECAP[jenis])
+        if jenis in FROM_REKAP:
+            macro = getattr(self.rekap_macros, FROM_REKAP[jenis])
             asal = {"asal": lambda hasil: asal_realisasi(self.siklus, hasil)} if jenis in {"pengukuran", "capaian-program"} else {}
             return Generated(titles[jenis], Markup(macro(self.rekap, **asal)))
         data: dict[str, Any] = {"sasaran": sasaran, "rekap": self.rekap, "src": self}

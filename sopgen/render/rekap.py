@@ -19,14 +19,14 @@ from ..content.loader import Site
 from ..domain.rekap import Rekap, RekapIndikator
 from ..models.paper import PAPERS
 from ..output import Staging
-from . import recap_format, recap_view
+from . import rekap_format, rekap_view
 from .env import render_page
-from .export import recap_csv, recap_xlsx
+from .export import rekap_csv, rekap_xlsx
 from .pdf import PdfRenderer
 
 
 @dataclass(frozen=True)
-class RecapPaths:
+class RekapPaths:
     """Where one cycle's outputs go, relative to the output root."""
 
     html: str
@@ -35,10 +35,10 @@ class RecapPaths:
     csv: str
 
 
-def recap_paths(siklus: Siklus) -> RecapPaths:
+def rekap_paths(siklus: Siklus) -> RekapPaths:
     base = f"kinerja/{siklus.id}"
     name = f"rekap-kinerja-{siklus.id}"
-    return RecapPaths(f"{base}/index.html", f"{base}/{name}.pdf", f"{base}/{name}.xlsx", f"{base}/{name}.csv")
+    return RekapPaths(f"{base}/index.html", f"{base}/{name}.pdf", f"{base}/{name}.xlsx", f"{base}/{name}.csv")
 
 
 def asal_realisasi(siklus: Siklus, hasil: RekapIndikator) -> str:
@@ -53,11 +53,11 @@ def asal_realisasi(siklus: Siklus, hasil: RekapIndikator) -> str:
 def grafik_tren_semua(rekap: Rekap) -> list[Markup]:
     """One trend chart per IKU with earlier years, in table order."""
     renstra = rekap.kinerja.renstra
-    charts = (recap_view.grafik_tren(i, rekap.kinerja.tahun, renstra) for _, i in rekap.iku())
+    charts = (rekap_view.grafik_tren(i, rekap.kinerja.tahun, renstra) for _, i in rekap.iku())
     return [Markup(svg) for svg in charts if svg]
 
 
-def recap_context(site: Site, siklus: Siklus) -> dict[str, Any]:
+def rekap_context(site: Site, siklus: Siklus) -> dict[str, Any]:
     """What recap_document.html needs (the page and the PDF add their own few keys)."""
     rekap = siklus.rekap
     iku = [i for _, i in rekap.iku()]
@@ -65,12 +65,12 @@ def recap_context(site: Site, siklus: Siklus) -> dict[str, Any]:
     return {
         "siklus": siklus,
         "rekap": rekap,
-        "f": recap_format,
-        "view": recap_view,
+        "f": rekap_format,
+        "view": rekap_view,
         "asal": lambda hasil: asal_realisasi(siklus, hasil),
-        "grafik_iku": Markup(recap_view.grafik_target_realisasi(iku, judul)),
+        "grafik_iku": Markup(rekap_view.grafik_target_realisasi(iku, judul)),
         "grafik_tren": grafik_tren_semua(rekap),
-        "ada_indikator_program": bool(recap_view.program_berindikator(rekap)),
+        "ada_indikator_program": bool(rekap_view.program_berindikator(rekap)),
         # Landscape: the recap tables need the width (the page prints on it too).
         "ukuran_kertas": PAPERS[site.config.kertas].size(landscape=True),
     }
@@ -78,24 +78,24 @@ def recap_context(site: Site, siklus: Siklus) -> dict[str, Any]:
 
 def write_exports(siklus: Siklus, stage: Staging) -> None:
     """The recap as XLSX and CSV, for the kabupaten's e-SAKIP application."""
-    paths = recap_paths(siklus)
-    stage.write_bytes(paths.xlsx, siklus.shown, recap_xlsx(siklus.rekap))
-    stage.write_text(paths.csv, siklus.shown, recap_csv(siklus.rekap))
+    paths = rekap_paths(siklus)
+    stage.write_bytes(paths.xlsx, siklus.shown, rekap_xlsx(siklus.rekap))
+    stage.write_text(paths.csv, siklus.shown, rekap_csv(siklus.rekap))
 
 
-def write_recap_pdf(site: Site, env: Environment, siklus: Siklus, stage: Staging, renderer: PdfRenderer) -> None:
+def write_rekap_pdf(site: Site, env: Environment, siklus: Siklus, stage: Staging, renderer: PdfRenderer) -> None:
     """The recap as a landscape PDF."""
-    paths = recap_paths(siklus)
+    paths = rekap_paths(siklus)
     target = stage.path(paths.pdf, siklus.shown)
-    html = render_page(env, "recap_pdf.html", paths.pdf, **recap_context(site, siklus))
+    html = render_page(env, "recap_pdf.html", paths.pdf, **rekap_context(site, siklus))
     renderer.write(html, target, target)
 
 
-def write_recap_page(site: Site, env: Environment, siklus: Siklus, stage: Staging, pdf: bool) -> None:
+def write_rekap_page(site: Site, env: Environment, siklus: Siklus, stage: Staging, pdf: bool) -> None:
     """The recap page, with its downloads (the PDF only when the build writes PDFs)."""
-    paths = recap_paths(siklus)
+    paths = rekap_paths(siklus)
     unduhan = [("Rekap dalam format XLSX (untuk aplikasi e-SAKIP)", paths.xlsx), ("Rekap dalam format CSV", paths.csv)]
     if pdf:
         unduhan.insert(0, (f"Rekap siap cetak (PDF, {site.config.kertas} mendatar)", paths.pdf))
-    page = render_page(env, "recap.html", paths.html, unduhan=unduhan, **recap_context(site, siklus))
+    page = render_page(env, "recap.html", paths.html, unduhan=unduhan, **rekap_context(site, siklus))
     stage.write_text(paths.html, siklus.shown, page)
