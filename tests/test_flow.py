@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sopgen.domain.flow import KODE_KOLOM_KOSONG, Edge, EdgeKind, StepKind, build_flow, step_id
+from sopgen.domain.flow import CODE_KOLOM_KOSONG, Edge, EdgeKind, StepKind, build_flow, step_id
 from sopgen.errors import Level
 from sopgen.models.sop import SOP
 
@@ -130,7 +130,7 @@ def test_self_reference_and_misplaced_decisions() -> None:
 def test_unused_column_is_a_warning_with_the_lint_code() -> None:
     flow = build_flow(sop([langkah("Camat"), langkah("Staf")]))
     (warning,) = flow.findings
-    assert warning.level is Level.WARNING and warning.code == KODE_KOLOM_KOSONG
+    assert warning.level is Level.WARNING and warning.code == CODE_KOLOM_KOSONG
     assert warning.path == ("pelaksana", 1)
     assert warning.message == "kolom pelaksana 'Sekretaris' tidak dipakai oleh langkah mana pun"
     assert flow.drawable

@@ -26,7 +26,7 @@ from ..models.sop import SOP, Langkah
 
 FieldPath = tuple[str | int, ...]
 
-KODE_KOLOM_KOSONG = "kolom-pelaksana-kosong"
+CODE_KOLOM_KOSONG = "kolom-pelaksana-kosong"
 """Same code as the SOP lint, so ``abaikan_peringatan`` silences both and a caller can de-duplicate."""
 
 
@@ -248,7 +248,7 @@ def _unused_columns(sop: SOP) -> list[Finding]:
     used = {step.pelaksana for step in sop.langkah}
     return [
         Finding(("pelaksana", index), f"kolom pelaksana '{name}' tidak dipakai oleh langkah mana pun",
-                f"hapus kolom ini, atau tulis 'abaikan_peringatan: [{KODE_KOLOM_KOSONG}]' bila sengaja dipertahankan.",
-                Level.WARNING, KODE_KOLOM_KOSONG)
+                f"hapus kolom ini, atau tulis 'abaikan_peringatan: [{CODE_KOLOM_KOSONG}]' bila sengaja dipertahankan.",
+                Level.WARNING, CODE_KOLOM_KOSONG)
         for index, name in enumerate(sop.pelaksana) if name not in used
     ]

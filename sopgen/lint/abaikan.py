@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from ..content.yamlsource import FieldPath, SourceMap, field_name
 from ..errors import Level, Problem, did_you_mean
 
-KODE_ABAIKAN = "abaikan-peringatan"
+CODE_ABAIKAN = "abaikan-peringatan"
 
 
 def silenced(
@@ -25,7 +25,7 @@ def silenced(
             loc = base + ("abaikan_peringatan", index)
             where = source.at(*loc)
             hint = did_you_mean(code, known) or f"kode yang dikenal: {', '.join(known)}."
-            found.append(Problem(where.path, where.line, where.column, field_name(loc), f"kode peringatan '{code}' tidak dikenal", hint, Level.WARNING, KODE_ABAIKAN))
+            found.append(Problem(where.path, where.line, where.column, field_name(loc), f"kode peringatan '{code}' tidak dikenal", hint, Level.WARNING, CODE_ABAIKAN))
     return [
         p for p in found
         if not (p.level is Level.WARNING and p.code in abaikan and (only_path is None or p.path == only_path))

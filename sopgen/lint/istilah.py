@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..errors import Level, Position, Problems
 
-KODE = "istilah-salah-ketik"
+CODE = "istilah-salah-ketik"
 
 ISTILAH_BAKU: dict[str, str] = {
     "mutu buku": "mutu baku",
@@ -65,7 +65,7 @@ def periksa_teks(where: Position, fieldname: str, teks: str, problems: Problems)
             where, fieldname,
             f"'{salah.tertulis}' salah ketik",
             f"tulis '{salah.baku}'.",
-            Level.WARNING, KODE,
+            Level.WARNING, CODE,
         )
 
 

@@ -29,13 +29,13 @@ from ..domain.capaian import CapaianError
 from ..errors import Level, Problem, Problems
 from .abaikan import silenced
 
-KODE_POLARITAS = "polaritas-terdengar-negatif"
-KODE_PERSEN = "persen-di-atas-100"
-KODE_TARGET = "target-berubah"
-KODE_SUMBER = "tanpa-sumber-data"
-KODE_BERBEDA = "realisasi-berbeda"
-KODE_PAGU = "anggaran-melebihi-pagu"
-KODE_KINERJA = (KODE_POLARITAS, KODE_PERSEN, KODE_TARGET, KODE_SUMBER, KODE_BERBEDA)
+CODE_POLARITAS = "polaritas-terdengar-negatif"
+CODE_PERSEN = "persen-di-atas-100"
+CODE_TARGET = "target-berubah"
+CODE_SUMBER = "tanpa-sumber-data"
+CODE_BERBEDA = "realisasi-berbeda"
+CODE_PAGU = "anggaran-melebihi-pagu"
+CODES_KINERJA = (CODE_POLARITAS, CODE_PERSEN, CODE_TARGET, CODE_SUMBER, CODE_BERBEDA)
 """The codes an indicator may list in ``abaikan_peringatan``."""
 
 NEGATIF = re.compile(
@@ -82,11 +82,11 @@ def _polaritas(siklus: Siklus, letak: Letak, problems: Problems) -> None:
     if ind.polaritas is None:
         _warn(siklus, letak, ("nama",), f"nama indikator memuat '{kata}' (makin rendah makin baik?) tetapi dinilai positif karena polaritas tidak ditulis",
               "tulis 'polaritas: negatif' bila makin rendah makin baik, atau 'polaritas: positif' beserta "
-              f"'abaikan_peringatan: [{KODE_POLARITAS}]' bila memang makin tinggi makin baik.", KODE_POLARITAS, problems)
+              f"'abaikan_peringatan: [{CODE_POLARITAS}]' bila memang makin tinggi makin baik.", CODE_POLARITAS, problems)
     else:
         _warn(siklus, letak, ("polaritas",), f"nama indikator memuat '{kata}' (makin rendah makin baik?) tetapi polaritasnya positif",
-              f"periksa polaritasnya; bila memang makin tinggi makin baik (mis. persentase penurunan), tambahkan 'abaikan_peringatan: [{KODE_POLARITAS}]'.",
-              KODE_POLARITAS, problems)
+              f"periksa polaritasnya; bila memang makin tinggi makin baik (mis. persentase penurunan), tambahkan 'abaikan_peringatan: [{CODE_POLARITAS}]'.",
+              CODE_POLARITAS, problems)
 
 
 def _figures(letak: Letak) -> Iterator[tuple[FieldPath, Decimal]]:
@@ -110,14 +110,14 @@ def _persen(siklus: Siklus, letak: Letak, problems: Problems) -> None:
     for rel, value in _figures(letak):
         if value > 100:
             _warn(siklus, letak, rel, f"realisasi {value} melebihi 100 pada indikator persentase",
-                  "periksa pembilang dan penyebutnya; persentase bagian dari keseluruhan tidak dapat melebihi 100.", KODE_PERSEN, problems)
+                  "periksa pembilang dan penyebutnya; persentase bagian dari keseluruhan tidak dapat melebihi 100.", CODE_PERSEN, problems)
 
 
 def _target_berubah(siklus: Siklus, letak: Letak, problems: Problems) -> None:
     ind = letak.indikator
     if ind.target_renstra is not None and ind.target_renstra != ind.target:
         _warn(siklus, letak, ("target",), f"target Perjanjian Kinerja ({_teks(ind.target)}) berbeda dari target Renstra/RKT ({_teks(ind.target_renstra)})",
-              "capaian dihitung terhadap target Perjanjian Kinerja; jelaskan perubahannya di 'penjelasan' atau samakan targetnya.", KODE_TARGET, problems)
+              "capaian dihitung terhadap target Perjanjian Kinerja; jelaskan perubahannya di 'penjelasan' atau samakan targetnya.", CODE_TARGET, problems)
 
 
 def _sumber(siklus: Siklus, letak: Letak, problems: Problems) -> None:
@@ -125,7 +125,7 @@ def _sumber(siklus: Siklus, letak: Letak, problems: Problems) -> None:
     measured = ind.realisasi is not None or (ind.triwulan is not None and any(v is not None for v in ind.triwulan.realisasi))
     if measured and not ind.sumber_data:
         _warn(siklus, letak, ("kode",), f"realisasi {ind.kode} tidak dapat ditelusuri: sumber_data belum diisi",
-              "tulis dari mana angka realisasi diambil, mis. 'sumber_data: Register PATEN Seksi Pelayanan'.", KODE_SUMBER, problems)
+              "tulis dari mana angka realisasi diambil, mis. 'sumber_data: Register PATEN Seksi Pelayanan'.", CODE_SUMBER, problems)
 
 
 def _berbeda(siklus: Siklus, letak: Letak, problems: Problems) -> None:
@@ -138,7 +138,7 @@ def _berbeda(siklus: Siklus, letak: Letak, problems: Problems) -> None:
         return  # reported where the quarters are checked
     if gabungan.nilai is not None and gabungan.lengkap and gabungan.nilai != ind.realisasi:
         _warn(siklus, letak, ("realisasi",), f"realisasi tahunan {ind.realisasi} berbeda dari gabungan triwulan {gabungan.nilai} ({gabungan.rumus})",
-              "capaian dihitung dari realisasi tahunan; samakan, atau kosongkan salah satunya.", KODE_BERBEDA, problems)
+              "capaian dihitung dari realisasi tahunan; samakan, atau kosongkan salah satunya.", CODE_BERBEDA, problems)
 
 
 def _anggaran(siklus: Siklus, problems: Problems) -> None:
@@ -154,12 +154,12 @@ def _anggaran(siklus: Siklus, problems: Problems) -> None:
                         if pagu is not None and realisasi is not None and realisasi > pagu:
                             where = path + ("realisasi_anggaran",)
                             problems.add(siklus.source.at(*where), field_name(where), f"realisasi anggaran {realisasi} melebihi pagu {pagu}",
-                                         "periksa angkanya; belanja di atas pagu tidak sah tanpa perubahan anggaran.", Level.WARNING, KODE_PAGU)
+                                         "periksa angkanya; belanja di atas pagu tidak sah tanpa perubahan anggaran.", Level.WARNING, CODE_PAGU)
 
 
 def _silenced(siklus: Siklus, letak: Letak, found: list[Problem]) -> list[Problem]:
     """Drop the warnings the indicator lists in ``abaikan_peringatan``; flag unknown codes."""
-    return silenced(found, letak.indikator.abaikan_peringatan, KODE_KINERJA, siklus.source, base=letak.path)
+    return silenced(found, letak.indikator.abaikan_peringatan, CODES_KINERJA, siklus.source, base=letak.path)
 
 
 def _teks(value: object) -> str:

@@ -14,7 +14,7 @@ from ..domain.nip import NipTidakSah, parse_nip
 from ..errors import Level, Problems
 from .istilah import periksa_teks
 
-KODE_NIP = "nip"
+CODE_NIP = "nip"
 
 
 def lint_pejabat(site: Site, problems: Problems, today: dt.date | None = None) -> None:
@@ -27,6 +27,6 @@ def lint_pejabat(site: Site, problems: Problems, today: dt.date | None = None) -
             problems.add(
                 source.at(pid, "nip"), f"{pid}.nip", str(exc),
                 "salin NIP dari SK pengangkatan: 18 digit, mis. '19720818 199403 1 009'.",
-                Level.WARNING, KODE_NIP,
+                Level.WARNING, CODE_NIP,
             )
         periksa_teks(source.at(pid, "jabatan"), f"{pid}.jabatan", pejabat.jabatan, problems)

@@ -21,18 +21,18 @@ import re
 from ..content.loader import Doc, Site
 from ..content.yamlsource import FieldPath, field_name
 from ..domain.durasi import SATUAN, parse_durasi, split_angka_satuan
-from ..domain.flow import KODE_KOLOM_KOSONG, build_flow
+from ..domain.flow import CODE_KOLOM_KOSONG, build_flow
 from ..errors import Level, Problem, Problems
 from ..models.base import tanggal_indonesia
 from ..models.sop import SOP
 from .abaikan import silenced
-from .istilah import KODE as KODE_ISTILAH
+from .istilah import CODE as CODE_ISTILAH
 from .istilah import periksa_teks, teks_bidang
 
-KODE_TAHUN = "tahun-dasar-hukum"
-KODE_TANGGAL = "urutan-tanggal"
-KODE_WAKTU = "waktu-mutu-baku"
-KODE_SOP = (KODE_KOLOM_KOSONG, KODE_TAHUN, KODE_TANGGAL, KODE_WAKTU, KODE_ISTILAH)
+CODE_TAHUN = "tahun-dasar-hukum"
+CODE_TANGGAL = "urutan-tanggal"
+CODE_WAKTU = "waktu-mutu-baku"
+CODES_SOP = (CODE_KOLOM_KOSONG, CODE_TAHUN, CODE_TANGGAL, CODE_WAKTU, CODE_ISTILAH)
 """The warning codes an SOP may list in ``abaikan_peringatan``."""
 
 TAHUN_TERAWAL = 1945
@@ -61,7 +61,7 @@ def lint_sop(doc: Doc[SOP], problems: Problems, today: dt.date) -> None:
 
 def _silenced(doc: Doc[SOP], found: list[Problem]) -> list[Problem]:
     """Drop the SOP's own warnings whose code it lists in ``abaikan_peringatan``; flag unknown codes."""
-    return silenced(found, doc.model.abaikan_peringatan, KODE_SOP, doc.source, only_path=doc.shown)
+    return silenced(found, doc.model.abaikan_peringatan, CODES_SOP, doc.source, only_path=doc.shown)
 
 
 def _warn(doc: Doc[SOP], path: FieldPath, message: str, hint: str, code: str, problems: Problems) -> None:
@@ -124,7 +124,7 @@ def _urutan_tanggal(doc: Doc[SOP], problems: Problems) -> None:
             _warn(
                 doc, ("tanggal", later),
                 f"tanggal {later} ({tanggal_indonesia(later_date)}) sebelum tanggal {earlier} ({tanggal_indonesia(earlier_date)})",
-                f"periksa kedua tanggal: {rule}.", KODE_TANGGAL, problems,
+                f"periksa kedua tanggal: {rule}.", CODE_TANGGAL, problems,
             )
 
 
@@ -142,7 +142,7 @@ def _tahun_dasar_hukum(doc: Doc[SOP], problems: Problems) -> None:
                 message = f"tahun {tahun} tidak masuk akal untuk dasar hukum"
             guess = _tebak_tahun(match[1], teks, batas)
             hint = f"maksud Anda 'Tahun {guess}'?" if guess else "periksa tahun terbit peraturan ini."
-            _warn(doc, ("dasar_hukum", index), message, hint, KODE_TAHUN, problems)
+            _warn(doc, ("dasar_hukum", index), message, hint, CODE_TAHUN, problems)
 
 
 def _tebak_tahun(digits: str, teks: str, batas: dt.date) -> int | None:
@@ -164,14 +164,14 @@ def _waktu(doc: Doc[SOP], problems: Problems) -> None:
         parts = split_angka_satuan(waktu)
         satuan = difflib.get_close_matches(parts[1].lower(), sorted(SATUAN), n=1, cutoff=0.6) if parts else []
         hint = f"maksud Anda '{parts[0]} {satuan[0]}'?" if parts and satuan else "tulis angka dan satuan, mis. '10 menit', '2 jam', '3 hari'."
-        _warn(doc, ("langkah", index, "mutu_baku", "waktu"), f"waktu '{waktu}' bukan lama waktu yang terukur", hint, KODE_WAKTU, problems)
+        _warn(doc, ("langkah", index, "mutu_baku", "waktu"), f"waktu '{waktu}' bukan lama waktu yang terukur", hint, CODE_WAKTU, problems)
 
 
 def _istilah(doc: Doc[SOP], problems: Problems) -> None:
     for index in range(len(doc.model.langkah)):
         if ("langkah", index, "mutu_buku") in doc.source.keys:
             where = doc.source.key_at("langkah", index, "mutu_buku")
-            problems.add(where, f"langkah[{index + 1}].mutu_buku", "'mutu_buku' salah ketik", "tulis 'mutu_baku' (MUTU BAKU).", Level.WARNING, KODE_ISTILAH)
+            problems.add(where, f"langkah[{index + 1}].mutu_buku", "'mutu_buku' salah ketik", "tulis 'mutu_baku' (MUTU BAKU).", Level.WARNING, CODE_ISTILAH)
     for path, teks in teks_bidang(doc.model.model_dump()):
         written = _as_written(doc, path)
         periksa_teks(doc.source.at(*written), field_name(written), teks, problems)
