@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from sopgen.build import check_site
 from sopgen.output import BuildResult
-from sopgen.render import rekap_format
+from sopgen.render.format import nilai_indikator, rupiah
 
 from .support import replace_line, sopgen_check
 
@@ -40,11 +40,11 @@ def test_statement_then_lampiran_with_every_target_and_budget(built_demo: BuildR
     for tujuan in rekap.tujuan:
         for sasaran in tujuan.sasaran:
             for hasil in sasaran.indikator:
-                target = rekap_format.nilai_indikator(hasil.indikator.target, hasil.indikator)
+                target = nilai_indikator(hasil.indikator.target, hasil.indikator)
                 assert target.replace(" ", "") in flat, f"{hasil.kode}: target {target} missing"
     for program in rekap.programs:
-        assert rekap_format.rp(program.serapan.pagu).replace(" ", "") in flat, program.program.kode
-    assert rekap_format.rp(rekap.anggaran.pagu).replace(" ", "") in flat
+        assert rupiah(program.serapan.pagu).replace(" ", "") in flat, program.program.kode
+    assert rupiah(rekap.anggaran.pagu).replace(" ", "") in flat
     for page in pages:
         assert "Contoh ilustrasi" in page, "illustrative data is marked on every page"
 

@@ -18,7 +18,6 @@ from ..content.references import check_reference
 from ..errors import Position, Problems, relpath
 from ..models.paper import PAPERS
 from ..models.perjanjian import Perjanjian
-from ..render import rekap_format
 from ..render.env import render_page
 from ..render.home import Report, downloads
 from .base import Inputs, Job, Kind, NavItem, Output, RenderContext, SourceFiles
@@ -110,7 +109,7 @@ def _render(ctx: RenderContext, doc: Doc[Perjanjian], template: str, pdf: bool) 
     html = render_page(
         ctx.env, template, path, pk=doc.model, pihak_pertama=site.pejabat[doc.model.pihak_pertama],
         unit_kerja=site.config.instansi.unit_kerja, rekap=rekap, sasaran=[s for t in rekap.tujuan for s in t.sasaran],
-        f=rekap_format, kertas=kertas, ukuran_kertas=PAPERS[kertas].size(), pdf_url=pdf_path if pdf else None,
+        kertas=kertas, ukuran_kertas=PAPERS[kertas].size(), pdf_url=pdf_path if pdf else None,
     )
     if path == pdf_path:
         assert ctx.renderer is not None

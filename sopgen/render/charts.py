@@ -4,8 +4,8 @@ The same markup is inlined in the HTML page and in the PDF, so it keeps to what 
 and WeasyPrint's SVG renderer draw alike: presentation attributes (no ``<style>``, no CSS
 classes), ``text-anchor`` but no ``dominant-baseline`` (baselines are placed by hand), no
 ``foreignObject``, no ids (several charts share one page). Labels are pre-wrapped because SVG
-text does not wrap. Numbers are rounded half up (like the tables) before Babel prints them with
-Indonesian decimals, and a missing value is written "belum tersedia", never drawn as 0.
+text does not wrap. Numbers are printed as the tables print them (:mod:`.format`: rounded half
+up, Indonesian decimals), and a missing value is written "belum tersedia", never drawn as 0.
 """
 
 from __future__ import annotations
@@ -16,9 +16,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from xml.sax.saxutils import escape, quoteattr
 
-from ..domain.capaian import round_half_up
 from ..models.blank import BELUM_TERSEDIA
-from .format import angka
+from .format import angka, with_unit
 
 FONT = "'Liberation Sans', Arial, Helvetica, sans-serif"
 """The theme bundles Liberation Sans; Arial has the same metrics where it is missing."""
@@ -32,21 +31,6 @@ TREND_LINE = "#1f5f99"
 RENSTRA_MARK = "#b3261e"
 CHAR_EM = 0.55
 """Average glyph width of Liberation Sans as a fraction of the font size, for wrapping labels."""
-
-
-def angka_label(value: Decimal, digits: int) -> str:
-    """Indonesian decimals, rounded half up first (Babel alone would round half to even)."""
-    return angka(round_half_up(value, digits), digits)
-
-
-def with_unit(value: Decimal, satuan: str, digits: int) -> str:
-    """'97,13%', 'Rp1.187.654.321', '15 pengaduan': units written the way Indonesian tables do."""
-    text = angka_label(value, digits)
-    if satuan == "%":
-        return text + "%"
-    if satuan.lower() in {"rp", "rupiah"}:
-        return "Rp" + text
-    return f"{text} {satuan}".rstrip()
 
 
 def wrap(text: str, width_px: float, size: float, max_lines: int = 2) -> list[str]:
@@ -256,7 +240,7 @@ def trend_chart(
     if renstra:
         rx, ry = x(renstra[0]), y(renstra[1])
         body.append(f'<path d="M{rx:.1f},{ry - 6:.1f} L{rx + 6:.1f},{ry:.1f} L{rx:.1f},{ry + 6:.1f} L{rx - 6:.1f},{ry:.1f} Z" fill="{RENSTRA_MARK}"/>')
-        body.append(_text(rx, ry - 10, angka_label(renstra[1], digits), 10, "middle", RENSTRA_MARK))
+        body.append(_text(rx, ry - 10, angka(renstra[1], digits), 10, "middle", RENSTRA_MARK))
     return _svg(TREND_W, TREND_H, title, body)
 
 
@@ -285,7 +269,7 @@ def _axes(ticks: list[float], y: Scale, satuan: str, digits: int) -> list[str]:
     for t in ticks:
         ty = y(t)
         parts.append(f'<line x1="{PLOT_LEFT}" y1="{ty:.1f}" x2="{TREND_W - PLOT_RIGHT}" y2="{ty:.1f}" stroke="{GRID}" stroke-width="1"/>')
-        parts.append(_text(PLOT_LEFT - 6, ty + 3.5, angka_label(Decimal(repr(t)), tick_digits), 10, "end", MUTED))
+        parts.append(_text(PLOT_LEFT - 6, ty + 3.5, angka(Decimal(repr(t)), tick_digits), 10, "end", MUTED))
     parts.append(_text(TREND_W - PLOT_RIGHT, PLOT_TOP - 6, satuan, 10, "end", MUTED))
     return parts
 
@@ -309,7 +293,7 @@ def _series(points: list[TrendPoint], field: str, x: Callable[[int], float], y: 
         else:
             parts.append(f'<circle cx="{x(p.tahun):.1f}" cy="{y(value):.1f}" r="3.5" fill="{colour}"/>')
             below = p.target is not None and value < p.target
-            parts.append(_text(x(p.tahun), y(value) + (16 if below else -8), angka_label(value, digits), 10, "middle"))
+            parts.append(_text(x(p.tahun), y(value) + (16 if below else -8), angka(value, digits), 10, "middle"))
     if segment:
         segments.append(segment)
     dash = ' stroke-dasharray="5 3"' if dashed else ""

@@ -18,7 +18,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from ..content.loader import Site
 from ..content.reading import CONTROL, OUTSIDE_HINT, inside
 from ..errors import Problems, did_you_mean
-from .format import FILTERS
+from .format import FILTERS, GLOBALS
 
 THEMES_DIR = (Path(__file__).resolve().parents[1] / "themes").resolve()
 """The themes shipped with sopgen: ``sopgen/themes`` links to the repository's ``themes/``
@@ -76,6 +76,7 @@ def make_env(site: Site) -> Environment:
         lstrip_blocks=True,
     )
     env.filters.update(FILTERS)
+    env.globals.update(GLOBALS)
     env.globals["site"] = site.config
     return env
 

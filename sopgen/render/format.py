@@ -1,16 +1,30 @@
-"""Indonesian formatting of dates, numbers, money and NIP, in one place (Babel's ``id`` locale)."""
+"""Indonesian formatting, in one place: the Jinja filters every template uses, and the code too.
+
+Dates, numbers, money and NIP (Babel's ``id`` locale), and the figures of the recap, printed by
+the recap page, the Laporan Kinerja, the Perjanjian Kinerja and the charts with the same rules:
+every number rounded half up once, from unrounded data (105,625 -> 105,63, as Excel and hand
+computation do, not Babel's half-to-even), so a printed figure matches the sheet it came from;
+a percentage from the result's ``bulat``, so it never rounds twice; a target or realisasi with
+the indicator's own decimals and unit; a missing value as "belum tersedia", never as 0.
+Templates use these as filters (``{{ s.capaian | persen_capaian }}``) and the blank markers as
+globals (``{{ KOSONG }}``): :data:`FILTERS` and :data:`GLOBALS`, registered by ``env.py``.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 from decimal import Decimal
+from typing import Any, Protocol
 
 from babel.numbers import format_decimal
 
-from ..domain.capaian import round_half_up
+from ..domain.agregasi import Agregat
+from ..domain.anggaran import Efisiensi, Serapan
+from ..domain.capaian import Capaian, round_half_up
 from ..models.base import tanggal_indonesia
-from ..models.blank import BELUM_TERSEDIA, TANPA_TANGGAL
+from ..models.blank import BELUM_TERSEDIA, KOSONG, TANPA_TANGGAL
+from ..models.kinerja import Indikator, Rentang
 
 LOCALE = "id"
 
@@ -21,11 +35,7 @@ def tanggal(value: dt.date | None, empty: str = TANPA_TANGGAL) -> str:
 
 
 def angka(value: float | Decimal | int | None, digits: int = 2, empty: str = BELUM_TERSEDIA) -> str:
-    """``95,50`` with a fixed number of decimals; thousands with a dot (``1.234,50``).
-
-    Rounded half up (105,625 -> 105,63) as Excel and hand computation do, not
-    Babel's half-to-even, so a printed figure matches the sheet it came from.
-    """
+    """``95,50`` with a fixed number of decimals, rounded half up; thousands with a dot (``1.234,50``)."""
     if value is None:
         return empty
     exact = Decimal(str(value)) if not isinstance(value, Decimal) else value
@@ -41,8 +51,8 @@ def persen(value: float | Decimal | int | None, digits: int = 2, empty: str = BE
     return angka(value, digits) + "%"
 
 
-def rupiah(value: float | Decimal | int | None, empty: str = "-") -> str:
-    """``Rp1.500.000``: whole rupiah, as budgets are printed."""
+def rupiah(value: float | Decimal | int | None, empty: str = BELUM_TERSEDIA) -> str:
+    """``Rp1.500.000``: whole rupiah, rounded half up like every other figure."""
     if value is None:
         return empty
     return "Rp" + angka(value, 0)
@@ -56,5 +66,75 @@ def nip(value: str) -> str:
     return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
 
 
-FILTERS = {"tanggal": tanggal, "angka": angka, "persen": persen, "rupiah": rupiah, "nip": nip}
+def with_unit(value: Decimal, satuan: str, digits: int) -> str:
+    """'97,13%', 'Rp1.187.654.321', '15 pengaduan': units written the way Indonesian tables do."""
+    text = angka(value, digits)
+    if satuan == "%":
+        return text + "%"
+    if satuan.lower() in {"rp", "rupiah"}:
+        return "Rp" + text
+    return f"{text} {satuan}".rstrip()
+
+
+def nilai_indikator(value: Any, indikator: Indikator) -> str:
+    """A target or realisasi with its unit: '97,25%', '14 pengaduan', 'BB', '90–110%'."""
+    if value is None:
+        return BELUM_TERSEDIA
+    if isinstance(value, Rentang):
+        return f"{angka(value.bawah, indikator.desimal)}–{with_unit(value.atas, indikator.satuan, indikator.desimal)}"
+    if isinstance(value, Decimal):
+        return with_unit(value, indikator.satuan, indikator.desimal)
+    return str(value)
+
+
+def angka_indikator(value: Any, indikator: Indikator, empty: str = BELUM_TERSEDIA) -> str:
+    """A target or realisasi without its unit, for tables with a Satuan column."""
+    if value is None:
+        return empty
+    if isinstance(value, Rentang):
+        return f"{angka(value.bawah, indikator.desimal)}–{angka(value.atas, indikator.desimal)}"
+    return angka(value, indikator.desimal) if isinstance(value, Decimal) else str(value)
+
+
+def _signed(value: Decimal, digits: int) -> str:
+    """'+4,00', '−10', '0': a difference with its sign (a real minus sign, as print has it)."""
+    return ("+" if value > 0 else "−" if value < 0 else "") + angka(abs(value), digits)
+
+
+def selisih(value: Decimal, indikator: Indikator) -> str:
+    """A signed change in the indicator's decimals: '+4,00', '−10', '0'."""
+    return _signed(value, indikator.desimal)
+
+
+def persen_capaian(nilai: Capaian | Agregat | Serapan | None, empty: str = BELUM_TERSEDIA) -> str:
+    """'101,71%' from the value rounded once; 'belum tersedia' without one."""
+    if nilai is None or nilai.bulat is None:
+        return empty
+    return persen(nilai.bulat, nilai.decimals)
+
+
+def poin(efisiensi: Efisiensi) -> str:
+    """A difference in percentage points with its sign: '+7,50', '−7,06', '0,00'."""
+    return BELUM_TERSEDIA if efisiensi.bulat is None else _signed(efisiensi.bulat, efisiensi.decimals)
+
+
+class Described(Protocol):
+    """A rule that can put itself in words, given how to print its numbers (policy, scale, efisiensi)."""
+
+    def uraian(self, fmt: Any) -> Any: ...
+
+
+def uraian(rule: Described) -> Any:
+    """The rule in words with its numbers in Indonesian: '{{ rekap.policy | uraian }}'."""
+    return rule.uraian(angka)
+
+
+FILTERS = {
+    "tanggal": tanggal, "angka": angka, "persen": persen, "rupiah": rupiah, "nip": nip,
+    "nilai_indikator": nilai_indikator, "angka_indikator": angka_indikator, "selisih": selisih,
+    "persen_capaian": persen_capaian, "poin": poin, "uraian": uraian,
+}
 """The Jinja filters every template can use."""
+
+GLOBALS = {"BELUM_TERSEDIA": BELUM_TERSEDIA, "KOSONG": KOSONG, "TANPA_TANGGAL": TANPA_TANGGAL}
+"""The printed blank markers (:mod:`sopgen.models.blank`), as template globals."""

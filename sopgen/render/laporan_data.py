@@ -2,7 +2,7 @@
 
 Nothing is computed here. Every number comes from the :class:`~sopgen.domain.rekap.Rekap` that
 the recap page prints (capaian, predikat, serapan, efisiensi, the Renstra comparison, the change
-since last year), printed with the recap's own formatting (:mod:`.rekap_format`) and drawn with
+since last year), printed with the recap's own formatting (:mod:`.format`) and drawn with
 its own charts (:mod:`.rekap_view`), so a sentence of the report and a row of the recap always
 show the same digits. The only comparison the recap does not hold, against a national standard
 that the report names, is scored with the recap's formula of that indicator.
@@ -22,11 +22,11 @@ from ..content.laporan import capaian_standar
 from ..domain.agregasi import Agregat
 from ..domain.capaian import Capaian
 from ..domain.rekap import RekapAnggaran, RekapIndikator, RekapProgram, RekapSasaran
+from ..models.blank import BELUM_TERSEDIA, KOSONG
 from ..models.laporan import StandarNasional
 from ..models.site import SiteConfig
-from . import rekap_format as fmt
 from . import rekap_view as view
-from .format import persen
+from .format import nilai_indikator, persen, persen_capaian, rupiah
 from .markdown_data import Generated
 from .rekap import asal_realisasi
 
@@ -50,15 +50,12 @@ class Perbandingan:
 class RekapSource:
     """Answers the report's directives from one cycle's recap (a ``DataSource``)."""
 
-    fmt = fmt
-    """The recap's formatters, for the table macros (``src.fmt.persen_capaian(...)``)."""
-
     def __init__(self, siklus: Siklus, env: Environment, site: SiteConfig, standar: dict[str, StandarNasional]):
         rekap = self.rekap = siklus.rekap
         self.siklus = siklus
         self.standar = standar
         self.macros = env.get_template(TABLES).module
-        self.rekap_macros = env.get_template(REKAP_TABLES).make_module({"f": fmt, "view": view, "site": site})
+        self.rekap_macros = env.get_template(REKAP_TABLES).make_module({"view": view, "site": site})
         self.tujuan = {t.tujuan.kode: t for t in rekap.tujuan}
         self.sasaran = {s.sasaran.kode: s for t in rekap.tujuan for s in t.sasaran}
         self.indikator = {i.kode: i for i in rekap.semua_indikator()}
@@ -82,44 +79,44 @@ class RekapSource:
         if kode in self.indikator:
             return self._indikator(kata, self.indikator[kode], tahun)
         agregat = self.rekap.capaian if kode is None else (self.sasaran.get(kode) or self.tujuan[kode]).capaian
-        return fmt.persen_capaian(agregat) if kata == "capaian" else (agregat.predikat or fmt.BELUM)
+        return persen_capaian(agregat) if kata == "capaian" else (agregat.predikat or BELUM_TERSEDIA)
 
     def _indikator(self, kata: str, hasil: RekapIndikator, tahun: int | None) -> str:
         ind = hasil.indikator
         if kata == "target":
-            return fmt.nilai_indikator(ind.target, ind)
+            return nilai_indikator(ind.target, ind)
         if kata == "target-renstra":
-            return fmt.nilai_indikator(ind.target_renstra, ind)
+            return nilai_indikator(ind.target_renstra, ind)
         if kata == "target-akhir-renstra":
-            return fmt.nilai_indikator(ind.target_akhir_renstra, ind)
+            return nilai_indikator(ind.target_akhir_renstra, ind)
         if kata == "capaian-akhir-renstra":
-            return fmt.persen_capaian(hasil.capaian_renstra)
+            return persen_capaian(hasil.capaian_renstra)
         if kata == "standar-nasional":
-            return fmt.nilai_indikator(self.standar[hasil.kode].nilai, ind)
+            return nilai_indikator(self.standar[hasil.kode].nilai, ind)
         if kata == "satuan":
             return ind.satuan
         if kata == "realisasi":
             if tahun is not None and tahun != self.rekap.kinerja.tahun:
-                return fmt.nilai_indikator(ind.realisasi_lalu.get(tahun), ind)
-            text = fmt.nilai_indikator(hasil.realisasi, ind)
+                return nilai_indikator(ind.realisasi_lalu.get(tahun), ind)
+            text = nilai_indikator(hasil.realisasi, ind)
             partial = hasil.catatan_realisasi if hasil.realisasi is not None else None
             return f"{text} ({partial})" if partial else text
         if kata == "capaian":
-            return fmt.persen_capaian(hasil.capaian)
-        return (hasil.capaian.predikat if hasil.capaian else None) or fmt.BELUM
+            return persen_capaian(hasil.capaian)
+        return (hasil.capaian.predikat if hasil.capaian else None) or BELUM_TERSEDIA
 
     def _anggaran(self, kata: str, kode: str | None) -> str:
         if kata == "efisiensi":
-            return self.program[kode or ""].efisiensi.kategori or fmt.BELUM
+            return self.program[kode or ""].efisiensi.kategori or BELUM_TERSEDIA
         if kode is None:
             serapan = self.rekap.anggaran
         else:
             serapan = self.program[kode].serapan if kode in self.program else self.kegiatan[kode].serapan
         if kata == "pagu":
-            return fmt.rp(serapan.pagu)
+            return rupiah(serapan.pagu)
         if kata == "realisasi-anggaran":
-            return fmt.rp(serapan.realisasi)
-        return fmt.persen_capaian(serapan)
+            return rupiah(serapan.realisasi)
+        return persen_capaian(serapan)
 
     def _nama(self, kode: str) -> str:
         if kode in self.indikator:
@@ -187,7 +184,7 @@ class RekapSource:
 
     def capaian_anggaran(self, nilai: Agregat) -> str:
         """A kegiatan's capaian, or '–' when it has no indicator of its own."""
-        return fmt.persen_capaian(nilai) if nilai.dihitung or nilai.dikecualikan else fmt.KOSONG
+        return persen_capaian(nilai) if nilai.dihitung or nilai.dikecualikan else KOSONG
 
     def _standar(self, sasaran: list[RekapSasaran]) -> list[Perbandingan]:
         return [

@@ -19,7 +19,7 @@ from ..content.loader import Site
 from ..domain.rekap import Rekap, RekapIndikator
 from ..models.paper import PAPERS
 from ..output import Staging
-from . import rekap_format, rekap_view
+from . import rekap_view
 from .env import render_page
 from .export import rekap_csv, rekap_xlsx
 from .pdf import PdfRenderer
@@ -65,7 +65,6 @@ def rekap_context(site: Site, siklus: Siklus) -> dict[str, Any]:
     return {
         "siklus": siklus,
         "rekap": rekap,
-        "f": rekap_format,
         "view": rekap_view,
         "asal": lambda hasil: asal_realisasi(siklus, hasil),
         "grafik_iku": Markup(rekap_view.grafik_target_realisasi(iku, judul)),

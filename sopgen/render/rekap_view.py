@@ -15,7 +15,7 @@ from ..domain.rekap import Rekap, RekapIndikator, RekapProgram
 from ..models.blank import KOSONG
 from ..models.kinerja import PeriodeRenstra, Rentang
 from . import charts
-from .rekap_format import angka_indikator, persen_capaian
+from .format import angka_indikator, persen_capaian
 
 TAHUN_PEMBANDING = 3
 """How many earlier years the comparison table shows next to the cycle's year."""
