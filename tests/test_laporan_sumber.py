@@ -123,6 +123,23 @@ def test_directive_syntax_checks() -> None:
     assert messages("{{ ref tabel capaian S1.1 }}", {"tabel capaian S1.1"}) == []
 
 
+def test_every_word_of_the_vocabulary_is_documented_and_drawn_by_a_macro_that_exists() -> None:
+    """A word is one entry in content/vocabulary.py; its table macro and its line in docs/laporan.md must exist."""
+    import re
+
+    from sopgen.content.vocabulary import GRAFIK, NILAI, TABEL
+
+    repo = Path(__file__).resolve().parents[1]
+    doc = (repo / "docs/laporan.md").read_text(encoding="utf-8")
+    templates = repo / "themes/default/templates"
+    macros = {name: set(re.findall(r"\{% macro (\w+)\(", (templates / name).read_text(encoding="utf-8"))) for name in ("laporan_tabel.html", "recap_tables.html")}
+    assert [w for w in NILAI if "{{ " + w not in doc] == []
+    assert [w for w in TABEL if "{{ tabel " + w not in doc] == [] and [w for w in GRAFIK if "{{ grafik " + w not in doc] == []
+    for word, table in TABEL.items():
+        wanted = ("recap_tables.html", table.rekap_macro) if table.rekap_macro else ("laporan_tabel.html", "tabel_" + word.replace("-", "_"))
+        assert wanted[1] in macros[wanted[0]], f"tabel {word}: no macro {wanted[1]} in {wanted[0]}"
+
+
 def test_cleaner_keeps_text_and_drops_script() -> None:
     html = '<p>a<script>alert(1)</script><img src="x.png" onerror="alert(1)"><a href="javascript:alert(1)">b</a></p>'
     cleaned = clean(html, lambda src: "../../" + src)

@@ -15,67 +15,25 @@ default caption. ``ref`` followed by the words of a table or figure prints its n
 ("Tabel 3.1"), wherever that table is in the report. ``{{ tabel <nama> | <judul> }}`` on the line
 above a hand-written Markdown table numbers and captions that table.
 
-This module only reads the syntax and checks names against the recap's catalogue; the values
-themselves are bound at render time (:mod:`sopgen.render.markdown_data`), from the recap.
+This module reads the syntax and checks names against the recap's catalogue; the words
+themselves, what each accepts and prints, are declared once in :mod:`.vocabulary`, and bound at
+render time (:mod:`sopgen.render.markdown_data`), from the recap.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..domain.rekap import Rekap
 from ..errors import Position, Problems, did_you_mean
+from .vocabulary import GRAFIK, NILAI, TABEL, Chart, Table
 
 OPEN = "{{"
 _DIRECTIVE = re.compile(r"\{\{(.*?)\}\}")
 _YEAR = re.compile(r"^(19|20|21)\d\d$")
-
-NILAI: dict[str, tuple[str, ...]] = {
-    # word: kinds of kode it accepts ("" = no kode: the whole unit)
-    "target": ("indikator",),
-    "realisasi": ("indikator",),
-    "capaian": ("indikator", "sasaran", "tujuan", ""),
-    "predikat": ("indikator", "sasaran", "tujuan", ""),
-    "satuan": ("indikator",),
-    "nama": ("indikator", "sasaran", "tujuan", "program", "kegiatan"),
-    "target-renstra": ("indikator",),
-    "target-akhir-renstra": ("indikator",),
-    "capaian-akhir-renstra": ("indikator",),
-    "standar-nasional": ("indikator",),
-    "pagu": ("program", "kegiatan", ""),
-    "realisasi-anggaran": ("program", "kegiatan", ""),
-    "serapan": ("program", "kegiatan", ""),
-    "efisiensi": ("program",),
-    "jumlah-indikator": ("sasaran", ""),
-    "tahun": ("",),
-    "batas-atas": ("",),
-}
-"""Single values bound inside a sentence. ``realisasi`` of an indicator also takes a year
-(``{{ realisasi IKU-1.1 2023 }}``) for the comparison with earlier years."""
-
-TABEL: dict[str, tuple[str, ...]] = {
-    "perjanjian-kinerja": ("",),
-    "ringkasan": ("",),
-    "capaian": ("sasaran", ""),
-    "perbandingan": ("sasaran", ""),
-    "renstra": ("sasaran", ""),
-    "standar-nasional": ("sasaran", ""),
-    "efisiensi": ("sasaran", ""),
-    "program": ("sasaran", ""),
-    "anggaran": ("",),
-    "pengukuran": ("",),
-    "capaian-program": ("",),
-    "triwulan": ("",),
-}
-"""Generated tables; the kode narrows it to one sasaran."""
-
-GRAFIK: dict[str, tuple[str, ...]] = {
-    "capaian": ("sasaran", ""),
-    "tren": ("indikator",),
-}
-"""Generated charts (the recap's SVG), numbered as figures."""
 
 BLOK = {"tabel", "grafik", "gambar", "perjanjian-kinerja"}
 """Words that make a block of their own line."""
@@ -105,6 +63,14 @@ class Directive:
         return " ".join(self.words)
 
 
+def value_args(directive: Directive) -> tuple[list[str], str | None]:
+    """A value's kode words and the year after them, for a word that takes one (``realisasi IKU-1.1 2023``)."""
+    args = list(directive.words[1:])
+    spec = NILAI.get(directive.kata)
+    year = args.pop() if spec and spec.year and args and _YEAR.match(args[-1]) else None
+    return args, year
+
+
 @dataclass(frozen=True)
 class Katalog:
     """The names a report may use: every kode of the recap cycle and the years with data."""
@@ -115,23 +81,25 @@ class Katalog:
     """Years that have realisasi (the cycle's and earlier ones)."""
     standar: frozenset[str] = field(default_factory=frozenset)
     """Indicators with a national standard in laporan.yaml."""
+    entri: dict[str, Any] = field(default_factory=dict)
+    """kode -> the recap's entry for it, which a directive reads its value from."""
 
 
 def katalog_rekap(rekap: Rekap) -> Katalog:
-    """Every kode of a recap cycle by kind, and the years that have realisasi."""
-    kode: dict[str, str] = {}
+    """Every kode of a recap cycle by kind, with its entry, and the years that have realisasi."""
+    entri: dict[str, tuple[str, Any]] = {}
     for t in rekap.tujuan:
-        kode[t.tujuan.kode] = "tujuan"
+        entri[t.tujuan.kode] = ("tujuan", t)
         for s in t.sasaran:
-            kode[s.sasaran.kode] = "sasaran"
+            entri[s.sasaran.kode] = ("sasaran", s)
     for p in rekap.programs:
-        kode[p.program.kode] = "program"
+        entri[p.program.kode] = ("program", p)
         for k in p.kegiatan:
-            kode[k.kode] = "kegiatan"
-            kode.update((sub.kode, "kegiatan") for sub in k.rincian)
-    kode.update((i.kode, "indikator") for i in rekap.semua_indikator())
+            entri[k.kode] = ("kegiatan", k)
+            entri.update((sub.kode, ("kegiatan", sub)) for sub in k.rincian)
+    entri.update((i.kode, ("indikator", i)) for i in rekap.semua_indikator())
     years = {rekap.kinerja.tahun} | {t for i in rekap.semua_indikator() for t, v in i.indikator.realisasi_lalu.items() if v is not None}
-    return Katalog(kode, frozenset(years))
+    return Katalog({k: kind for k, (kind, _) in entri.items()}, frozenset(years), entri={k: e for k, (_, e) in entri.items()})
 
 
 def scan(text: str, path: str) -> Iterator[Directive | Position]:
@@ -173,9 +141,10 @@ def check(directive: Directive, katalog: Katalog, problems: Problems, blocks: se
     elif kata in NILAI:
         if directive.judul:
             problems.add(where, kata, "nilai dalam kalimat tidak memakai judul '|'", "hapus bagian setelah '|'.")
-        year = args.pop() if args and _YEAR.match(args[-1]) and kata == "realisasi" else None
-        _check_args(where, kata, NILAI[kata], args, katalog, problems)
-        if kata == "standar-nasional" and args and katalog.kode.get(args[0]) == "indikator" and args[0] not in katalog.standar:
+        spec = NILAI[kata]
+        args, year = value_args(directive)
+        _check_args(where, kata, spec.kinds, args, katalog, problems)
+        if spec.standar and args and katalog.kode.get(args[0]) == "indikator" and args[0] not in katalog.standar:
             problems.add(where, kata, f"indikator '{args[0]}' tidak mempunyai standar nasional", "tambahkan di standar_nasional pada laporan.yaml.")
         if year is not None:
             if katalog.kode.get(args[0] if args else "") != "indikator":
@@ -187,14 +156,14 @@ def check(directive: Directive, katalog: Katalog, problems: Problems, blocks: se
         problems.add(where, "", f"isian '{kata}' tidak dikenal", did_you_mean(kata, SEMUA_KATA) or f"yang dikenal: {', '.join(SEMUA_KATA)}.")
 
 
-def _check_jenis(directive: Directive, table: dict[str, tuple[str, ...]], args: list[str], katalog: Katalog, problems: Problems, free_name: bool = False) -> None:
+def _check_jenis(directive: Directive, table: Mapping[str, Table | Chart], args: list[str], katalog: Katalog, problems: Problems, free_name: bool = False) -> None:
     kata, where = directive.kata, directive.where
     if not args:
         problems.add(where, kata, f"jenis {kata} belum ditulis", f"pilihan: {', '.join(table)}.")
         return
     jenis, rest = args[0], args[1:]
     if jenis in table:
-        _check_args(where, f"{kata} {jenis}", table[jenis], rest, katalog, problems)
+        _check_args(where, f"{kata} {jenis}", table[jenis].kinds, rest, katalog, problems)
     elif not (free_name and directive.judul and not rest):
         hint = did_you_mean(jenis, table) or f"pilihan: {', '.join(table)}"
         if free_name:

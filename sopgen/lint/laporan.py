@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..content.directives import TABEL, Directive, Katalog, check, katalog_rekap, scan
+from ..content.directives import Directive, Katalog, check, katalog_rekap, scan
 from ..content.laporan import LaporanDoc, capaian_standar
 from ..content.loader import Site
 from ..content.markdown_safety import scan as scan_html
 from ..content.markdown_safety import site_image
+from ..content.vocabulary import TABEL
 from ..domain.capaian import CapaianError
 from ..domain.rekap import Rekap
 from ..errors import Level, Position, Problems, did_you_mean

@@ -17,10 +17,11 @@ from typing import Any
 from jinja2 import Environment
 from markupsafe import Markup
 
-from ..content.directives import TABEL, Directive
+from ..content.directives import Directive
 from ..content.laporan import LaporanDoc
 from ..content.loader import Site
 from ..content.markdown_safety import site_image
+from ..content.vocabulary import TABEL
 from ..models.laporan import Laporan
 from ..models.paper import PAPERS
 from ..models.pejabat import Pejabat

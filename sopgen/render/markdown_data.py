@@ -27,7 +27,7 @@ import nh3
 from markdown.extensions.toc import slugify
 from markupsafe import Markup
 
-from ..content.directives import Directive, scan
+from ..content.directives import Directive, scan, value_args
 from ..content.markdown_safety import ATTRIBUTES, DROPPED_WITH_CONTENT, TAGS, URL_SCHEMES
 
 PLACEHOLDER = "SOPGENDATA{:05d}Z"
@@ -176,8 +176,8 @@ def _piece(directive: Directive, numbering: Numbering, numbers: dict[Directive, 
     if kata == "ref":
         nomor = numbering.by_key[" ".join(args)]
         return Markup('<a class="ref" href="#{}">{}</a>').format(nomor.anchor, nomor.label)
-    tahun = int(args.pop()) if len(args) > 1 and args[-1].isdigit() else None
-    value = source.nilai(kata, args[0] if args else None, tahun)
+    kode, tahun = value_args(directive)
+    value = source.nilai(kata, kode[0] if kode else None, int(tahun) if tahun else None)
     # A name may wrap like any text; a number with its unit must not break across lines.
     css = "nilai teks" if kata == "nama" else "nilai"
     return Markup('<span class="{}" title="{}">{}</span>').format(css, directive.key, value)
