@@ -24,6 +24,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
+from ..domain.agregasi import NAMA_TRIWULAN
 from ..errors import Position, Problem, did_you_mean
 from ..models.blank import is_blank
 from .reading import ReadRefused, read_bytes, read_text
@@ -31,7 +32,8 @@ from .reading import ReadRefused, read_bytes, read_text
 MAX_SHEET_BYTES = 5 * 1024 * 1024
 """A sheet of a few hundred indicators is tens of KiB; a larger file is a mistake, not data."""
 
-ROMAWI = ("i", "ii", "iii", "iv")
+ROMAWI = tuple(nama.split()[-1].lower() for nama in NAMA_TRIWULAN)
+"""The quarters' numerals (i … iv) as sheet headers write them, lowercased; 'Triwulan 2' is read too."""
 
 INFORMATIONAL = {"no", "no.", "nomor", "indikator", "nama indikator", "indikator kinerja", "satuan",
                  "keterangan", "sasaran", "tujuan", "program", "kegiatan", "capaian", "polaritas"}

@@ -25,6 +25,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from ..domain.agregasi import NAMA_TRIWULAN
 from ..domain.rekap import Rekap, RekapIndikator
 from ..models.blank import BELUM_TERSEDIA
 from ..models.kinerja import Rentang
@@ -33,7 +34,7 @@ TANDA_ILUSTRASI = "Data ilustrasi, bukan data resmi"
 
 KOLOM_INDIKATOR = (
     "Tingkat", "Kode Tujuan", "Kode Sasaran", "Kode Program", "Kode", "Indikator", "Satuan", "Polaritas", "Rumus",
-    "Target", "Realisasi", "Capaian (%)", "Predikat", "TW I", "TW II", "TW III", "TW IV", "Keterangan",
+    "Target", "Realisasi", "Capaian (%)", "Predikat", *NAMA_TRIWULAN, "Keterangan",
 )
 
 

@@ -19,7 +19,7 @@ from typing import Any, Protocol
 
 from babel.numbers import format_decimal
 
-from ..domain.agregasi import Agregat
+from ..domain.agregasi import NAMA_TRIWULAN, Agregat
 from ..domain.anggaran import Efisiensi, Serapan
 from ..domain.capaian import Capaian, round_half_up
 from ..models.base import tanggal_indonesia
@@ -136,5 +136,5 @@ FILTERS = {
 }
 """The Jinja filters every template can use."""
 
-GLOBALS = {"BELUM_TERSEDIA": BELUM_TERSEDIA, "KOSONG": KOSONG, "TANPA_TANGGAL": TANPA_TANGGAL}
-"""The printed blank markers (:mod:`sopgen.models.blank`), as template globals."""
+GLOBALS = {"BELUM_TERSEDIA": BELUM_TERSEDIA, "KOSONG": KOSONG, "TANPA_TANGGAL": TANPA_TANGGAL, "NAMA_TRIWULAN": NAMA_TRIWULAN}
+"""Printed words templates share: the blank markers (:mod:`sopgen.models.blank`), the quarters' names."""
