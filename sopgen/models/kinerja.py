@@ -168,12 +168,16 @@ class PeriodeRenstra(Model):
     akhir: int = Field(ge=2000, le=2100, description="Tahun terakhir Renstra.")
 
 
+TANDA_ILUSTRASI = "Data ilustrasi, bukan data resmi"
+"""How the recap, its PDF and its sheets mark a cycle whose figures are invented."""
+
+
 class Kinerja(Model):
     """kinerja.yaml: one measurement cycle."""
 
     tahun: int = Field(ge=2000, le=2100, description="Tahun yang diukur.")
     judul: str = Field("Pengukuran Kinerja", description="Judul rekap.")
-    ilustrasi: bool = Field(False, description="true bila angka-angkanya rekaan (contoh); halaman dan PDF ditandai 'Data ilustrasi, bukan data resmi'.")
+    ilustrasi: bool = Field(False, description=f"true bila angka-angkanya rekaan (contoh); halaman dan PDF ditandai '{TANDA_ILUSTRASI}'.")
     keterangan_ilustrasi: str | None = Field(None, description="Penjelasan tambahan tentang data ilustrasi, dicetak di bawah tanda.")
     renstra: PeriodeRenstra | None = Field(None, description="Periode Renstra, mis. {awal: 2021, akhir: 2026}.")
     impor: list[str] = Field(default_factory=list, description="Lembar kerja (XLSX/CSV) di folder ini yang mengisi target/realisasi menurut kode indikator.")

@@ -68,6 +68,10 @@ class Keterkaitan(Model):
         return self
 
 
+TANDA_ILUSTRASI = "Contoh ilustrasi, bukan dokumen resmi"
+"""How the SOP's page, cover and PDF mark an SOP that is only an example."""
+
+
 class SOP(Model):
     """One SOP file (content/sop/*.yaml)."""
 

@@ -28,9 +28,7 @@ from openpyxl.utils import get_column_letter
 from ..domain.agregasi import NAMA_TRIWULAN
 from ..domain.rekap import Rekap, RekapIndikator
 from ..models.blank import BELUM_TERSEDIA
-from ..models.kinerja import Rentang
-
-TANDA_ILUSTRASI = "Data ilustrasi, bukan data resmi"
+from ..models.kinerja import TANDA_ILUSTRASI, Rentang
 
 KOLOM_INDIKATOR = (
     "Tingkat", "Kode Tujuan", "Kode Sasaran", "Kode Program", "Kode", "Indikator", "Satuan", "Polaritas", "Rumus",

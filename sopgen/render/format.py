@@ -22,6 +22,7 @@ from babel.numbers import format_decimal
 from ..domain.agregasi import NAMA_TRIWULAN, Agregat
 from ..domain.anggaran import Efisiensi, Serapan
 from ..domain.capaian import Capaian, round_half_up
+from ..models import kinerja, sop
 from ..models.base import tanggal_indonesia
 from ..models.blank import BELUM_TERSEDIA, KOSONG, TANPA_TANGGAL
 from ..models.kinerja import Indikator, Rentang
@@ -136,5 +137,9 @@ FILTERS = {
 }
 """The Jinja filters every template can use."""
 
-GLOBALS = {"BELUM_TERSEDIA": BELUM_TERSEDIA, "KOSONG": KOSONG, "TANPA_TANGGAL": TANPA_TANGGAL, "NAMA_TRIWULAN": NAMA_TRIWULAN}
-"""Printed words templates share: the blank markers (:mod:`sopgen.models.blank`), the quarters' names."""
+GLOBALS = {
+    "BELUM_TERSEDIA": BELUM_TERSEDIA, "KOSONG": KOSONG, "TANPA_TANGGAL": TANPA_TANGGAL, "NAMA_TRIWULAN": NAMA_TRIWULAN,
+    "TANDA_ILUSTRASI": {"sop": sop.TANDA_ILUSTRASI, "rekap": kinerja.TANDA_ILUSTRASI},
+}
+"""Printed words templates share: the blank markers (:mod:`sopgen.models.blank`), the quarters'
+names, and the marks of an illustrative SOP or recap cycle (``{{ TANDA_ILUSTRASI.sop }}``)."""
