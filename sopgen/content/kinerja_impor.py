@@ -13,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from ..models.base import angka_salah
 from ..errors import Position, Problem, Problems, did_you_mean, relpath
 from ..models.blank import is_blank
 from .kinerja_indeks import Letak
@@ -107,11 +108,14 @@ def _convert(cell: Cell, polaritas: str, skala: list[str], problems: Problems) -
             _cell_problem(problems, cell, f"'{label}' tidak ada pada skala {', '.join(skala)}", "")
             return None
         return label
-    if isinstance(cell.value, Decimal):
-        return cell.value
-    number = parse_number(str(cell.value))
+    number = cell.value if isinstance(cell.value, Decimal) else parse_number(str(cell.value))
     if number is None:
         _cell_problem(problems, cell, f"'{cell.value}' bukan angka", SEL_HINT)
+        return None
+    wrong = angka_salah(number)
+    if wrong:
+        _cell_problem(problems, cell, wrong, SEL_HINT)
+        return None
     return number
 
 

@@ -109,10 +109,23 @@ def _line_column(data: str | bytes, index: int, newline: str | bytes) -> tuple[i
     return line, index - (data.rfind(newline, 0, index) + 1) + 1  # type: ignore[arg-type]
 
 
+def is_folder(base: Path, root: Path, problems: Problems) -> bool:
+    """Whether the content folder ``base`` (``sop/``, ``laporan/``...) is there as a folder.
+
+    A file of that name is reported: skipped silently, the site would build without its SOPs.
+    """
+    if base.is_dir():
+        return True
+    if base.exists() or base.is_symlink():
+        problems.add(Position(relpath(base, root)), "", f"'{base.name}' harus berupa folder, bukan berkas",
+                     f"hapus atau ganti nama berkas ini, lalu buat folder {base.name}/ berisi berkas-berkasnya.")
+    return False
+
+
 def subfolders(base: Path, root: Path, problems: Problems) -> list[Path]:
     """The folders directly in ``base`` (sorted); one that leads outside the site is reported and skipped."""
     found = []
-    for path in sorted(base.iterdir()) if base.is_dir() else []:
+    for path in sorted(base.iterdir()) if is_folder(base, root, problems) else []:
         if not path.is_dir():
             continue
         if inside(path, (root,)):
@@ -122,10 +135,9 @@ def subfolders(base: Path, root: Path, problems: Problems) -> list[Path]:
     return found
 
 
-
 def check_tree(folder: Path, root: Path, problems: Problems) -> None:
     """Every entry below ``folder`` (copied as is into the output) must be a regular file or folder inside the site."""
-    if not folder.is_dir():
+    if not is_folder(folder, root, problems):
         return
     for path in sorted(folder.rglob("*")):  # rglob does not descend into linked folders
         try:

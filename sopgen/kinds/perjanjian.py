@@ -14,6 +14,7 @@ from typing import Any
 
 from ..content.documents import Doc, load_document
 from ..content.loader import Site
+from ..content.reading import subfolders
 from ..content.references import check_reference
 from ..errors import Position, Problems, relpath
 from ..models.paper import PAPERS
@@ -38,8 +39,7 @@ class PerjanjianKind(Kind):
 
     def load(self, site: Site, problems: Problems) -> None:
         found: dict[str, Doc[Perjanjian]] = {}
-        base = site.root / PERJANJIAN_DIR
-        for folder in sorted(p for p in base.iterdir() if p.is_dir()) if base.is_dir() else []:
+        for folder in subfolders(site.root / PERJANJIAN_DIR, site.root, problems):
             file = folder / PERJANJIAN_FILE
             if not file.is_file():
                 problems.add(Position(relpath(folder, site.root)), "", f"folder perjanjian tanpa berkas {PERJANJIAN_FILE}", f"tambahkan {PERJANJIAN_FILE} atau hapus folder ini.")

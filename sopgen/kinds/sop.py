@@ -10,6 +10,7 @@ from typing import Any, get_args
 
 from ..content.documents import Doc, load_document
 from ..content.loader import Site
+from ..content.reading import is_folder
 from ..content.references import check_reference, linked_sop_id
 from ..errors import Position, Problems, relpath
 from ..lint.sop import lint_sops
@@ -34,7 +35,7 @@ class SopKind(Kind):
     new_word = "sop"
 
     def load(self, site: Site, problems: Problems) -> None:
-        files = sop_files(site.root)
+        files = sop_files(site.root, problems)
         site.documents[self.name] = load_sops(files, site.root, problems)
         site.declared[SOP_IDS.name] = {f.stem for f in files}
 
@@ -85,9 +86,10 @@ def status_counts(docs: Sequence[Doc[SOP]]) -> list[tuple[str, int]]:
     return [(status, counts[status]) for status in get_args(StatusSOP) if counts[status]]
 
 
-def sop_files(root: Path) -> list[Path]:
-    """The SOP files of a site, in name order."""
-    return sorted((root / SOP_DIR).glob("*.y*ml"))
+def sop_files(root: Path, problems: Problems) -> list[Path]:
+    """The SOP files of a site, in name order (``sop`` written as a file is a problem)."""
+    folder = root / SOP_DIR
+    return sorted(folder.glob("*.y*ml")) if is_folder(folder, root, problems) else []
 
 
 def load_sops(files: list[Path], root: Path, problems: Problems) -> dict[str, Doc[SOP]]:

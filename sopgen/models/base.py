@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict
@@ -18,9 +19,13 @@ _INDO_DATE = re.compile(r"^\s*(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})\s*$")
 
 
 class Model(BaseModel):
-    """Base for every content model: unknown keys are errors, values are not coerced silently."""
+    """Base for every content model: unknown keys are errors, values are not coerced silently.
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    No text may be empty or blank (``nama: ""``): one rule for every text field, so an SOP
+    without a name or a signatory without a nama is an error at its line, not a blank print.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, str_min_length=1)
 
 
 def _parse_tanggal(value: Any) -> Any:
@@ -76,6 +81,57 @@ def _mail_address(value: Any) -> Any:
     if isinstance(value, str) and not _MAIL.fullmatch(value.strip()):
         raise ValueError(f"alamat surel tidak sah, mis. 'kecamatan@contoh.go.id', bukan '{value.strip()[:60]}'")
     return value
+
+
+ANGKA_MAKS = Decimal("1e15")
+"""Numbers from 10^15 on are refused: more than any budget in Rupiah, and far enough below the
+28 digits of Decimal's context that a capaian of such figures is still computed and rounded."""
+DESIMAL_MAKS = 6
+"""At most six decimals: a capaian of a realisasi over a tiny target stays inside 28 digits too."""
+
+
+def angka_salah(value: Decimal) -> str | None:
+    """Why ``value`` cannot be computed with (NaN, infinite, too large, too many decimals), or None.
+
+    The one rule for every number of the content, whether written in YAML or read from a sheet.
+    """
+    if not value.is_finite():
+        return "bukan angka yang dapat dihitung (NaN atau tak terhingga)"
+    if abs(value) >= ANGKA_MAKS:
+        return "angka terlalu besar (paling besar 999.999.999.999.999)"
+    exponent = value.normalize().as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -DESIMAL_MAKS:
+        return f"terlalu banyak angka desimal (paling banyak {DESIMAL_MAKS})"
+    return None
+
+
+_NUMERAL = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?|[+-]?(?:inf|infinity|s?nan)", re.IGNORECASE)
+
+
+def _angka(value: Any) -> Any:
+    """A value written as a number (``1e400``, ``NaN`` and 40 digits included) must pass :func:`angka_salah`.
+
+    Checked before the union of a number and a label is tried, so ``1e400`` is an error at its
+    line, not a label or a crash at build time; other text is left to the field's own type.
+    """
+    if isinstance(value, bool) or not isinstance(value, (str, int, float, Decimal)):
+        return value
+    if isinstance(value, str):
+        if not _NUMERAL.fullmatch(value.strip()):
+            return value
+        value = value.strip()
+    try:
+        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    except (InvalidOperation, ValueError):
+        return value
+    message = angka_salah(number)
+    if message:
+        raise ValueError(message)
+    return value
+
+
+Bilangan = BeforeValidator(_angka)
+"""Put on every numeric field (and every union holding a number) of the models."""
 
 
 Laman = Annotated[str, BeforeValidator(_web_address)]

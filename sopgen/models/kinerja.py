@@ -17,7 +17,7 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 
-from .base import Model, written_twice
+from .base import Bilangan, Model, written_twice
 from .blank import blank_is_none
 
 PolaritasNama = Literal["positif", "negatif", "rentang", "kualitatif"]
@@ -25,8 +25,8 @@ RumusNama = Literal["R/T", "(2T-R)/T", "T/R"]
 AturanTriwulanNama = Literal["kumulatif", "rata_rata", "nilai_akhir"]
 
 
-Angka = Annotated[Decimal, Field(allow_inf_nan=False)]
-Nilai = Annotated[Decimal | str | None, Field(union_mode="left_to_right"), BeforeValidator(blank_is_none)]
+Angka = Annotated[Decimal, Field(allow_inf_nan=False), Bilangan]
+Nilai = Annotated[Decimal | str | None, Field(union_mode="left_to_right"), Bilangan, BeforeValidator(blank_is_none)]
 """A realisasi: a number, a scale label (kualitatif), or nothing yet ("belum tersedia")."""
 
 
@@ -43,7 +43,7 @@ class Rentang(Model):
         return self
 
 
-Target = Annotated[Decimal | Rentang | str, Field(union_mode="left_to_right")]
+Target = Annotated[Decimal | Rentang | str, Field(union_mode="left_to_right"), Bilangan]
 """A number; {bawah, atas} for a rentang indicator; a scale label for a kualitatif one."""
 
 
@@ -119,7 +119,7 @@ class Kegiatan(Model):
 
     kode: str = Field(description="Kode kegiatan.")
     nama: str = Field(description="Nama kegiatan.")
-    pagu: Angka | None = Field(None, gt=0, description="Pagu anggaran (Rp); jangan diisi bila kegiatan punya sub kegiatan (dijumlahkan otomatis).")
+    pagu: Annotated[Angka, Field(gt=0)] | None = Field(None, description="Pagu anggaran (Rp); jangan diisi bila kegiatan punya sub kegiatan (dijumlahkan otomatis).")
     realisasi_anggaran: Annotated[Angka | None, BeforeValidator(blank_is_none)] = Field(None, description="Realisasi anggaran (Rp).")
     indikator: list[Indikator] = Field(default_factory=list, description="Indikator keluaran kegiatan.")
     sub_kegiatan: list[SubKegiatan] = Field(default_factory=list, description="Sub kegiatan beserta anggarannya.")
@@ -167,6 +167,12 @@ class PeriodeRenstra(Model):
     awal: int = Field(ge=2000, le=2100, description="Tahun pertama Renstra.")
     akhir: int = Field(ge=2000, le=2100, description="Tahun terakhir Renstra.")
 
+    @model_validator(mode="after")
+    def _urut(self) -> "PeriodeRenstra":
+        if self.akhir < self.awal:
+            raise ValueError(f"periode Renstra berakhir ({self.akhir}) sebelum dimulai ({self.awal}); tukar 'awal' dan 'akhir'")
+        return self
+
 
 TANDA_ILUSTRASI = "Data ilustrasi, bukan data resmi"
 """How the recap, its PDF and its sheets mark a cycle whose figures are invented."""
@@ -204,7 +210,7 @@ class TingkatPredikat(Model):
 class Kebijakan(Model):
     """content/kinerja/kebijakan.yaml: the site's measurement policy (optional; defaults below)."""
 
-    batas_atas: Angka | None = Field(None, gt=0, description="Batas atas capaian per indikator, mis. 100 atau 120; kosong = tanpa batas.")
+    batas_atas: Annotated[Angka, Field(gt=0)] | None = Field(None, description="Batas atas capaian per indikator, mis. 100 atau 120; kosong = tanpa batas.")
     batas_bawah_nol: bool = Field(True, description="Capaian di bawah 0 ditampilkan 0.")
     desimal: int = Field(2, ge=0, le=4, description="Jumlah desimal capaian (pembulatan setengah ke atas).")
     predikat: list[TingkatPredikat] | None = Field(None, description="Skala predikat dari yang tertinggi; bawaan ≥ 91 Sangat Tinggi, ≥ 76 Tinggi, ≥ 66 Sedang, ≥ 51 Rendah.")

@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 
-from .base import Model, Tanggal
+from .base import Bilangan, Model, Tanggal
 from .paper import PILIHAN_KERTAS, Kertas
 
 JenisBagian = Literal["depan", "bab", "lampiran"]
@@ -61,7 +61,7 @@ class PerjanjianKinerja(Model):
 class StandarNasional(Model):
     """A national standard an indicator is compared with (analysis 4 of Permenpan RB 53/2014)."""
 
-    nilai: Annotated[Decimal | str, Field(union_mode="left_to_right")] = Field(description="Nilai standar, dalam satuan indikatornya (label skala untuk indikator kualitatif).")
+    nilai: Annotated[Decimal | str, Field(union_mode="left_to_right"), Bilangan] = Field(description="Nilai standar, dalam satuan indikatornya (label skala untuk indikator kualitatif).")
     sumber: str = Field(description="Sumber standar, mis. 'Permenpan RB 14/2017: IKM minimal kategori Baik (76,61)'.")
 
 

@@ -1,0 +1,75 @@
+"""Values that parse but cannot be used: one rule each, an error at the value's line in `check`.
+
+Huge and non-finite numbers used to pass `check` and crash `build` inside Decimal; empty texts,
+a Renstra that ends before it starts and a `sop` file instead of a folder used to be accepted.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from sopgen.build import build_site, check_site
+from sopgen.errors import ContentError
+
+from .support import replace_line
+
+KINERJA = "kinerja/2024/kinerja.yaml"
+
+
+def _errors(site: Path) -> list[str]:
+    _, problems = check_site(site)
+    return [f"{p.path}:{p.line}: {p.field}: {p.message}" for p in problems.errors]
+
+
+@pytest.mark.parametrize(("old", "new", "said"), [
+    ("            target: 82", "            target: 1234567890123456789012345678901", "angka terlalu besar"),
+    ("            target: 82", "            target: 1e400", "angka terlalu besar"),
+    ("            target: 82", "            target: NaN", "bukan angka yang dapat dihitung"),
+    ("            target: 82", "            target: -inf", "bukan angka yang dapat dihitung"),
+    ("            target: 82", "            target: 0.00000001", "terlalu banyak angka desimal"),
+    ("                pagu: 150000000", "                pagu: 1e20", "angka terlalu besar"),
+    ("{2021: 78.20", "{2021: 1e999", "angka terlalu besar"),
+])
+def test_unusable_number_is_an_error_at_its_line_and_build_does_not_crash(demo_copy: Path, tmp_path: Path, old: str, new: str, said: str) -> None:
+    line = replace_line(demo_copy / KINERJA, old, new)
+    assert [e for e in _errors(demo_copy) if said in e] == [e for e in _errors(demo_copy) if f"{KINERJA}:{line}:" in e and said in e] != []
+    with pytest.raises(ContentError):
+        build_site(demo_copy, tmp_path / "output", pdf=False)
+    assert not (tmp_path / "output").exists()
+
+
+def test_unusable_number_in_a_sheet_is_an_error_at_its_cell(demo_copy: Path) -> None:
+    sheet = demo_copy / "kinerja/2024/realisasi-triwulan.csv"
+    rows = sheet.read_text(encoding="utf-8").splitlines()
+    rows[1] = rows[1].rsplit(";", 1)[0] + ";99999999999999999999999999999"
+    sheet.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert [e for e in _errors(demo_copy) if "terlalu besar" in e] == [
+        "content/kinerja/2024/realisasi-triwulan.csv:2: H2: angka terlalu besar (paling besar 999.999.999.999.999)"]
+
+
+@pytest.mark.parametrize(("file", "old", "new"), [
+    ("sop/penyusunan-sakip.yaml", "nama: Penyusunan SAKIP Kecamatan Candipuro", 'nama: ""'),
+    ("sop/penyusunan-sakip.yaml", "nama: Penyusunan SAKIP Kecamatan Candipuro", "nama: '   '"),
+    ("pejabat.yaml", "nama: AKHMAD KHARIRI, SH", 'nama: ""'),
+    ("site.yaml", "unit_kerja: Kecamatan Candipuro", "unit_kerja: ' '"),
+])
+def test_empty_text_is_an_error_at_its_line(demo_copy: Path, file: str, old: str, new: str) -> None:
+    line = replace_line(demo_copy / file, old, new)
+    assert [e for e in _errors(demo_copy) if "tidak boleh kosong" in e] == [
+        e for e in _errors(demo_copy) if e.startswith(f"content/{file}:{line}:") and "tidak boleh kosong" in e] != []
+
+
+def test_renstra_ending_before_it_starts_is_an_error(demo_copy: Path) -> None:
+    line = replace_line(demo_copy / KINERJA, "renstra: {awal: 2021, akhir: 2026}", "renstra: {awal: 2021, akhir: 2019}")
+    assert f"content/{KINERJA}:{line}: renstra: periode Renstra berakhir (2019) sebelum dimulai (2021); tukar 'awal' dan 'akhir'" in _errors(demo_copy)
+
+
+@pytest.mark.parametrize("folder", ["sop", "perjanjian", "laporan", "kinerja", "assets"])
+def test_content_folder_written_as_a_file_is_an_error(demo_copy: Path, folder: str) -> None:
+    """Skipped silently, the site would build with 0 SOPs (or no report)."""
+    shutil.rmtree(demo_copy / folder)
+    (demo_copy / folder).write_text("bukan folder\n", encoding="utf-8")
+    assert f"content/{folder}:1: : '{folder}' harus berupa folder, bukan berkas" in _errors(demo_copy)
