@@ -14,7 +14,7 @@ BASE = sop_yaml("Prosedur Kosong", "100/9/SOP/2024")
 @pytest.mark.parametrize(("old", "new", "line", "says"), [
     ("nomor: 100/9/SOP/2024", 'nomor: ""', 1, "nomor: nomor SOP kosong"),
     ("dasar_hukum: [Peraturan Bupati Contoh Nomor 1 Tahun 2020 tentang Contoh]", "dasar_hukum: []", 5, "dasar_hukum: daftar ini kosong"),
-    ("kualifikasi_pelaksana: [Memahami tugas]", "kualifikasi_pelaksana: [Memahami tugas, '']", 6, "kualifikasi_pelaksana: ada baris yang kosong"),
+    ("kualifikasi_pelaksana: [Memahami tugas]", "kualifikasi_pelaksana: [Memahami tugas, '']", 6, "kualifikasi_pelaksana[2]: tidak boleh kosong"),
 ])
 def test_empty_identity_value_is_an_error_at_its_line(tmp_path: Path, old: str, new: str, line: int, says: str) -> None:
     assert old in BASE

@@ -13,8 +13,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ..models.base import angka_salah
 from ..errors import Position, Problem, Problems, did_you_mean, relpath
+from ..models.base import angka_salah
 from ..models.blank import is_blank
 from .kinerja_indeks import Letak
 from .sheets import Cell, SheetRow, parse_number, read_sheet

@@ -168,7 +168,7 @@ class PeriodeRenstra(Model):
     akhir: int = Field(ge=2000, le=2100, description="Tahun terakhir Renstra.")
 
     @model_validator(mode="after")
-    def _urut(self) -> "PeriodeRenstra":
+    def _urut(self) -> PeriodeRenstra:
         if self.akhir < self.awal:
             raise ValueError(f"periode Renstra berakhir ({self.akhir}) sebelum dimulai ({self.awal}); tukar 'awal' dan 'akhir'")
         return self

@@ -97,11 +97,12 @@ class SOP(Model):
         description="Kode peringatan yang sengaja diabaikan untuk SOP ini, mis. 'kolom-pelaksana-kosong'.",
     )
 
-    @field_validator("nomor")
+    @field_validator("nomor", mode="before")
     @classmethod
-    def _nomor_filled(cls, value: str) -> str:
-        # An empty nomor printed a blank identity cell and a footer ending in "· Nomor".
-        if not value:
+    def _nomor_filled(cls, value: object) -> object:
+        # An empty nomor printed a blank identity cell and a footer ending in "· Nomor". Before the
+        # one rule for empty texts (Model's str_min_length), so this hint names what to write.
+        if isinstance(value, str) and not value.strip():
             raise ValueError("nomor SOP kosong; tulis nomor yang tercetak di tabel identitas dan kaki halaman, "
                              "mis. nomor: 700/16.1/SOP/427.83/2024")
         return value
@@ -113,9 +114,7 @@ class SOP(Model):
         # prints a blank part of a document that is signed as complete.
         if not value:
             raise ValueError("daftar ini kosong; tulis paling sedikit satu baris, mis. '- Peraturan Bupati ... Nomor ... Tahun ...'")
-        if any(not item for item in value):
-            raise ValueError("ada baris yang kosong; isi baris itu atau hapus tanda '- '-nya")
-        return value
+        return value  # an empty line in the list is the one rule for empty texts (Model's str_min_length)
 
     @field_validator("pelaksana")
     @classmethod
