@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from . import __version__, cli_text
-from .build import build_site, check_site
+from .build import build_site, check_rendering
 from .errors import ContentError, Problem
 from .kinds import NEW_WORDS
 from .output import OutputBusy, OutputCollision, OutputRefused
@@ -72,7 +72,7 @@ def build(site_dir: Path, out_dir: Path | None, strict: bool, no_pdf: bool) -> N
 @click.option("--strict", is_flag=True, help="Anggap peringatan sebagai kesalahan (seperti di CI).")
 def check(site_dir: Path, strict: bool) -> None:
     """Periksa seluruh konten tanpa menulis apa pun."""
-    _, problems = check_site(site_dir)
+    problems = check_rendering(site_dir)
     if problems.fails(strict):
         _fail(problems.sorted(), strict)
     if problems.items:

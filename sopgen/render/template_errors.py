@@ -10,17 +10,44 @@ from __future__ import annotations
 import traceback
 from pathlib import Path
 
-from jinja2 import TemplateError, TemplateSyntaxError
+from jinja2 import Environment, TemplateError, TemplateSyntaxError
 
+from ..content.loader import Site
 from ..errors import Problem, relpath
 
+TEMPLATE_SUFFIXES = (".html", ".svg", ".xml")
+HINT = "periksa tanda {{ }} dan {% %} serta nama variabel di templat ini."
 
-def template_problem(exc: TemplateError, site_root: Path) -> Problem:
-    """Where in which template the error is, and what it says."""
+
+def template_problem(exc: BaseException, site_root: Path) -> Problem | None:
+    """Where in which template the error is and what it says; None if it did not arise in a template.
+
+    Jinja's own errors and any exception raised while a template runs (``{{ 1 / 0 }}``, a
+    filter given a wrong value) alike: the override is content, so its mistake is a problem.
+    """
     if isinstance(exc, TemplateSyntaxError) and exc.filename:
         file, line = exc.filename, exc.lineno
     else:
-        frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith((".html", ".svg", ".xml"))]
+        frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(TEMPLATE_SUFFIXES)]
+        if not frames and not isinstance(exc, TemplateError):
+            return None
         file, line = (frames[-1].filename, frames[-1].lineno or 1) if frames else ("templates", 1)
     shown = relpath(Path(file), site_root) if Path(file).is_absolute() else file
-    return Problem(shown, line, 1, "", f"galat templat: {exc.message or exc}", "periksa tanda {{ }} dan {% %} serta nama variabel di templat ini.")
+    message = exc.message if isinstance(exc, TemplateError) and exc.message else str(exc) or type(exc).__name__
+    return Problem(shown, line, 1, "", f"galat templat: {message}", HINT)
+
+
+def compile_overrides(env: Environment, site: Site) -> list[Problem]:
+    """Every template in the site's ``templates/`` compiled (syntax, refused links), PDF ones too."""
+    folder = site.templates_dir
+    found = []
+    for file in sorted(folder.rglob("*")) if folder.is_dir() else []:
+        if not file.name.endswith(TEMPLATE_SUFFIXES):
+            continue
+        try:
+            env.get_template(file.relative_to(folder).as_posix())
+        except TemplateError as exc:
+            problem = template_problem(exc, site.root)
+            if problem:
+                found.append(problem)
+    return found

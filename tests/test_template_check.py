@@ -1,0 +1,55 @@
+"""`check` finds every template problem `build` finds, at the override's file and line.
+
+A sandbox refusal or a runtime error inside a site's override used to pass `check` and fail
+`build` (the runtime error with a traceback)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sopgen.build import build_site, check_rendering
+from sopgen.errors import ContentError
+
+from .support import sopgen_check, tree_digest
+
+OVERRIDE = '{% extends "!theme/index.html" %}{% block content %}\n\n<p>{}</p>{% endblock %}\n'
+
+
+@pytest.mark.parametrize(("body", "said"), [
+    ("{{ 1 / 0 }}", "division by zero"),
+    ("{{ lipsum.__globals__ }}", "unsafe"),
+    ("{{ cycler.__init__.__globals__.os.popen('id').read() }}", "unsafe"),
+    ("{{ tidak_ada.sama_sekali }}", "tidak_ada"),
+    ("{% if %}", "Expected an expression"),
+])
+def test_template_problem_is_found_by_check_and_build_alike(demo_copy: Path, tmp_path: Path, body: str, said: str) -> None:
+    (demo_copy / "templates").mkdir()
+    (demo_copy / "templates" / "index.html").write_text(OVERRIDE.replace("{}", body), encoding="utf-8")
+    checked = [f"{p.path}:{p.line}: {p.message}" for p in check_rendering(demo_copy).errors]
+    assert len(checked) == 1 and checked[0].startswith("content/templates/index.html:3: galat templat:") and said in checked[0], checked
+    out = tmp_path / "output"
+    out.mkdir()
+    (out / ".sopgen-output").write_text("", encoding="utf-8")
+    before = tree_digest(out)
+    with pytest.raises(ContentError) as failed:
+        build_site(demo_copy, out, pdf=False)
+    assert [f"{p.path}:{p.line}: {p.message}" for p in failed.value.problems] == checked
+    assert tree_digest(out) == before
+
+
+def test_unused_pdf_override_is_compiled_by_check(demo_copy: Path) -> None:
+    """`check` renders no PDF, but every override is compiled: a syntax error in sop_pdf.html is found."""
+    (demo_copy / "templates").mkdir()
+    (demo_copy / "templates" / "sop_pdf.html").write_text("<p>\n{% for x in %}\n", encoding="utf-8")
+    result = sopgen_check(demo_copy)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "content/templates/sop_pdf.html:2:1: galat templat:" in result.stderr, result.stderr
+
+
+def test_check_writes_nothing_beside_the_site(demo_copy: Path) -> None:
+    before = sorted(p.name for p in demo_copy.parent.iterdir())
+    result = sopgen_check(demo_copy)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in demo_copy.parent.iterdir()) == before
