@@ -73,3 +73,23 @@ def test_content_folder_written_as_a_file_is_an_error(demo_copy: Path, folder: s
     shutil.rmtree(demo_copy / folder)
     (demo_copy / folder).write_text("bukan folder\n", encoding="utf-8")
     assert f"content/{folder}:1: : '{folder}' harus berupa folder, bukan berkas" in _errors(demo_copy)
+
+
+@pytest.mark.parametrize("text", ["a: " + "[" * 20000 + "]" * 20000, "a: " + "{a: " * 20000 + "1" + "}" * 20000, "- " * 20000 + "1"])
+def test_yaml_nested_20000_deep_is_an_error_not_a_recursion_error(demo_copy: Path, text: str) -> None:
+    (demo_copy / "sop" / "dalam.yaml").write_text(text + "\n", encoding="utf-8")
+    errors = _errors(demo_copy)
+    assert any(e.startswith("content/sop/dalam.yaml:1: : YAML bersarang terlalu dalam") for e in errors), errors
+
+
+def test_file_name_of_300_letters_is_an_error_at_its_line(demo_copy: Path) -> None:
+    line = replace_line(demo_copy / "laporan/2024/laporan.yaml", "berkas: bab-4-penutup.md", f"berkas: {'b' * 300}.md")
+    assert any(e.startswith(f"content/laporan/2024/laporan.yaml:{line}: bagian[") and "terlalu panjang" in e for e in _errors(demo_copy))
+
+
+def test_long_unit_kerja_gives_a_file_name_the_file_system_takes(demo_copy: Path) -> None:
+    from sopgen.render.format import SLUG_MAX, file_slug
+
+    slug = file_slug("LKjIP Kecamatan " + "Candipuro " * 40 + "2024")
+    assert len(slug) <= SLUG_MAX and slug.startswith("lkjip-kecamatan-candipuro") and slug.endswith("-2024")
+    assert file_slug("LKjIP Kecamatan Candipuro 2024") == "lkjip-kecamatan-candipuro-2024"

@@ -39,6 +39,7 @@ _MESSAGES = {
     "model_type": "harus berupa pemetaan (kunci: nilai)",
     "model_attributes_type": "harus berupa pemetaan (kunci: nilai)",
     "too_short": "terlalu sedikit isinya",
+    "string_too_long": "terlalu panjang; pakai nama yang lebih pendek",
     "string_too_short": "tidak boleh kosong; isi teksnya, atau hapus barisnya bila tidak wajib",
     "too_long": "terlalu banyak isinya",
     "greater_than_equal": "terlalu kecil",
@@ -131,7 +132,7 @@ def _problem(schema: Any, loc: FieldPath, error: Any, source: SourceMap) -> Prob
     else:
         message = _MESSAGES.get(kind, error["msg"])
     got = error.get("input")
-    if kind not in {"missing", "value_error", "string_too_short"} and isinstance(got, str) and got:
+    if kind not in {"missing", "value_error", "string_too_short", "string_too_long"} and isinstance(got, str) and got:
         message += f" (tertulis '{got}')"
     return Problem(source.path, where.line, where.column, name, message)
 

@@ -66,11 +66,17 @@ class _Refuse(Exception):
         self.mark, self.message, self.hint = node_mark, message, hint
 
 
+MAX_DEPTH = 64
+"""Deeper nesting is refused while composing: the deepest real file (kinerja.yaml) nests about 15
+levels, and 20,000 ``[`` would exhaust Python's stack (a RecursionError, not a message)."""
+
+
 class _StrictComposer(Composer):
-    """Refuses anchors and aliases before they are expanded."""
+    """Refuses anchors and aliases before they are expanded, and nesting deeper than :data:`MAX_DEPTH`."""
 
     peek_event: Callable[[], Event]
     """The parser's, which this composer is mixed with in :class:`_Loader`."""
+    _depth = 0
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         event = self.peek_event()
@@ -80,7 +86,14 @@ class _StrictComposer(Composer):
                 "anchor (&) dan alias (*) YAML tidak diizinkan",
                 "tuliskan nilainya secara lengkap di setiap tempat.",
             )
-        return super().compose_node(parent, index)
+        if self._depth >= MAX_DEPTH:
+            raise _Refuse(event.start_mark, f"YAML bersarang terlalu dalam (lebih dari {MAX_DEPTH} tingkat)",
+                          "periksa tanda [ ] dan { } yang tidak tertutup atau indentasi yang terus bertambah.")
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 class _Loader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, _StrictComposer, yaml.resolver.BaseResolver):

@@ -7,7 +7,6 @@ program budgets are agreed, who promises (pihak pertama, from pejabat.yaml) and 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import partial
 from typing import Any
@@ -20,6 +19,7 @@ from ..errors import Position, Problems, relpath
 from ..models.paper import PAPERS
 from ..models.perjanjian import Perjanjian
 from ..render.env import render_page
+from ..render.format import file_slug
 from ..render.home import Report, downloads
 from .base import Inputs, Job, Kind, NavItem, Output, RenderContext, SourceFiles
 from .kinerja import KINERJA_IDS, siklus_sources
@@ -94,7 +94,7 @@ def agreements(site: Site) -> list[Doc[Perjanjian]]:
 
 def perjanjian_paths(site: Site, doc: Doc[Perjanjian]) -> tuple[str, str]:
     """The page and the PDF, e.g. ``perjanjian/2024/index.html`` and ``…/perjanjian-kinerja-kecamatan-candipuro-2024.pdf``."""
-    slug = re.sub(r"[^a-z0-9]+", "-", f"perjanjian kinerja {site.config.instansi.unit_kerja} {doc.model.tahun}".lower()).strip("-")
+    slug = file_slug(f"perjanjian kinerja {site.config.instansi.unit_kerja} {doc.model.tahun}")
     return f"{PERJANJIAN_DIR}/{doc.id}/index.html", f"{PERJANJIAN_DIR}/{doc.id}/{slug}.pdf"
 
 

@@ -7,7 +7,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from .blank import blank_is_none
 
@@ -132,6 +132,11 @@ def _angka(value: Any) -> Any:
 
 Bilangan = BeforeValidator(_angka)
 """Put on every numeric field (and every union holding a number) of the models."""
+
+
+NamaBerkas = Annotated[str, Field(max_length=200)]
+"""A file named in the content (a Markdown part, a sheet, the logo): file systems refuse names
+over 255 bytes with an OSError, so a longer one is an error at its line instead."""
 
 
 Laman = Annotated[str, BeforeValidator(_web_address)]

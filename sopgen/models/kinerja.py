@@ -17,7 +17,7 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 
-from .base import Bilangan, Model, written_twice
+from .base import Bilangan, Model, NamaBerkas, written_twice
 from .blank import blank_is_none
 
 PolaritasNama = Literal["positif", "negatif", "rentang", "kualitatif"]
@@ -186,7 +186,7 @@ class Kinerja(Model):
     ilustrasi: bool = Field(False, description=f"true bila angka-angkanya rekaan (contoh); halaman dan PDF ditandai '{TANDA_ILUSTRASI}'.")
     keterangan_ilustrasi: str | None = Field(None, description="Penjelasan tambahan tentang data ilustrasi, dicetak di bawah tanda.")
     renstra: PeriodeRenstra | None = Field(None, description="Periode Renstra, mis. {awal: 2021, akhir: 2026}.")
-    impor: list[str] = Field(default_factory=list, description="Lembar kerja (XLSX/CSV) di folder ini yang mengisi target/realisasi menurut kode indikator.")
+    impor: list[NamaBerkas] = Field(default_factory=list, description="Lembar kerja (XLSX/CSV) di folder ini yang mengisi target/realisasi menurut kode indikator.")
     tujuan: list[Tujuan] = Field(min_length=1, description="Tujuan, sasaran, program dan kegiatan beserta indikatornya.")
 
     @field_validator("impor")

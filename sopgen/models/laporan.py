@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 
-from .base import Bilangan, Model, Tanggal
+from .base import Bilangan, Model, NamaBerkas, Tanggal
 from .paper import PILIHAN_KERTAS, Kertas
 
 JenisBagian = Literal["depan", "bab", "lampiran"]
@@ -26,7 +26,7 @@ class Bagian(Model):
     """One part of the report: its title, its Markdown file, how it is numbered."""
 
     judul: str = Field(description="Judul bagian, mis. 'Pendahuluan' atau 'Kata Pengantar'.")
-    berkas: str = Field(description="Berkas Markdown bagian ini, relatif terhadap folder laporan, mis. 'bab-1-pendahuluan.md'.")
+    berkas: NamaBerkas = Field(description="Berkas Markdown bagian ini, relatif terhadap folder laporan, mis. 'bab-1-pendahuluan.md'.")
     jenis: JenisBagian = Field("bab", description="'depan' (halaman romawi), 'bab' (bab bernomor) atau 'lampiran'.")
     tanda_tangan: bool = Field(False, description="Cetak blok tanda tangan penanda tangan laporan di akhir bagian ini (mis. Kata Pengantar).")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import Laman, Model, Surel
+from .base import Laman, Model, NamaBerkas, Surel
 from .paper import PAPERS, Kertas
 
 _F4 = PAPERS["F4"]
@@ -19,7 +19,7 @@ class Instansi(Model):
     telepon: str | None = Field(None, description="Nomor telepon kantor.")
     email: Surel | None = Field(None, description="Alamat surel kantor, mis. 'kecamatan@contoh.go.id'.")
     laman: Laman | None = Field(None, description="Alamat situs web resmi, diawali https:// atau http://.")
-    logo: str | None = Field(None, description="Berkas logo, relatif terhadap folder situs, mis. 'assets/logo.svg'.")
+    logo: NamaBerkas | None = Field(None, description="Berkas logo, relatif terhadap folder situs, mis. 'assets/logo.svg'.")
     logo_pengganti: bool = Field(False, description="true bila logo masih gambar pengganti, bukan lambang resmi.")
 
 

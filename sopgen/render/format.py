@@ -30,6 +30,23 @@ from ..models.kinerja import Indikator, Rentang
 LOCALE = "id"
 
 
+SLUG_MAX = 120
+"""Longest file name a slug gives (file systems stop at 255 bytes; a 300-letter unit_kerja once
+made the PDF's name fail with an OSError)."""
+
+
+def file_slug(text: str) -> str:
+    """``'LKjIP Kecamatan Candipuro 2024'`` -> ``'lkjip-kecamatan-candipuro-2024'``, at most :data:`SLUG_MAX` letters.
+
+    A long name is cut in the middle, so its start (the document) and its end (the year) remain.
+    """
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    if len(slug) <= SLUG_MAX:
+        return slug
+    half = SLUG_MAX // 2
+    return f"{slug[:half].rstrip('-')}-{slug[-half + 1:].lstrip('-')}"
+
+
 def tanggal(value: dt.date | None, empty: str = TANPA_TANGGAL) -> str:
     """``17 Januari 2024``; ``--`` (as official forms print it) when there is no date."""
     return empty if value is None else tanggal_indonesia(value)

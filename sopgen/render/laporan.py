@@ -9,7 +9,6 @@ only the frame differs (cover, front matter with roman numbers, running header, 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,6 +26,7 @@ from ..models.paper import PAPERS
 from ..models.pejabat import Pejabat
 from ..output import Staging
 from .env import relative_url, render_page
+from .format import file_slug
 from .laporan_data import RekapSource
 from .markdown_data import DataSource, Generated, Heading, Nomor, Numbering, Part, block_directives, caption, render_part
 from .pdf import PdfRenderer
@@ -72,7 +72,7 @@ class LaporanTersusun:
 def laporan_paths(doc: LaporanDoc, site: Site) -> tuple[str, str]:
     """The HTML page and the PDF, e.g. ``laporan/2024/index.html`` and ``…/lkjip-kecamatan-candipuro-2024.pdf``."""
     unit_kerja = doc.model.unit_kerja or site.config.instansi.unit_kerja
-    slug = re.sub(r"[^a-z0-9]+", "-", f"{doc.model.singkatan} {unit_kerja} {doc.model.tahun}".lower()).strip("-")
+    slug = file_slug(f"{doc.model.singkatan} {unit_kerja} {doc.model.tahun}")
     return f"laporan/{doc.id}/index.html", f"laporan/{doc.id}/{slug}.pdf"
 
 
