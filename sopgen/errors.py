@@ -106,12 +106,17 @@ class ContentError(Exception):
         super().__init__(f"{len(self.problems)} masalah pada konten")
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """A ``maksud Anda 'x'?`` hint for the closest choice, or an empty string."""
-    choices = list(choices)
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice ``word`` is most likely a misspelling of (case ignored), or None."""
     lowered = {c.lower(): c for c in choices}
     match = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
-    return f"maksud Anda '{lowered[match[0]]}'?" if match else ""
+    return lowered[match[0]] if match else None
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """A ``maksud Anda 'x'?`` hint for the closest choice, or an empty string."""
+    match = closest(word, choices)
+    return f"maksud Anda '{match}'?" if match else ""
 
 
 def relpath(path: Path, root: Path) -> str:

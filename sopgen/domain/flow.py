@@ -21,7 +21,7 @@ from collections import deque
 from dataclasses import dataclass
 from enum import Enum
 
-from ..errors import Level, did_you_mean
+from ..errors import Level, closest, did_you_mean
 from ..models.sop import SOP, Langkah
 
 FieldPath = tuple[str | int, ...]
@@ -126,7 +126,7 @@ def build_flow(sop: SOP) -> Flow:
     findings += _misplaced(langkah)
     edges, found = _edges(langkah, ids)
     findings += found
-    findings += _reachability(len(langkah), edges)
+    findings += _reachability(len(langkah), edges + _meant_edges(langkah, ids))
     findings += _unused_columns(sop)
     kinds = tuple(step_kind(i, len(langkah), step) for i, step in enumerate(langkah))
     return Flow(ids, kinds, columns, tuple(sop.pelaksana), tuple(edges), tuple(findings))
@@ -215,6 +215,23 @@ def _edges(langkah: list[Langkah], ids: tuple[str, ...]) -> tuple[list[Edge], li
     return edges, findings
 
 
+def _meant_edges(langkah: list[Langkah], ids: tuple[str, ...]) -> list[Edge]:
+    """The arrows a misspelt target was meant to be (its did-you-mean), for reachability only.
+
+    Without them one typo in ``lanjut`` also reported every later step as unreachable: a
+    cascade the administrator fixes by fixing the typo, so it is not a problem of its own.
+    """
+    row_of = {sid: index for index, sid in reversed(list(enumerate(ids)))}
+    meant = []
+    for index, step in enumerate(langkah):
+        for _, target_id, kind in _targets(index, step, len(langkah) - 1):
+            if target_id is not None and target_id not in row_of:
+                match = closest(target_id, ids)
+                if match is not None and row_of[match] != index:
+                    meant.append(Edge(index, row_of[match], kind))
+    return meant
+
+
 def _reachable(start: int, links: dict[int, list[int]]) -> set[int]:
     seen, queue = {start}, deque([start])
     while queue:
@@ -245,7 +262,8 @@ def _reachability(count: int, edges: list[Edge]) -> list[Finding]:
 
 def _unused_columns(sop: SOP) -> list[Finding]:
     """A column nobody works in is allowed (the signed reference has two) but worth a warning."""
-    used = {step.pelaksana for step in sop.langkah}
+    # A misspelt pelaksana already has its error; the column it was meant for counts as used.
+    used = {step.pelaksana if step.pelaksana in sop.pelaksana else closest(step.pelaksana, sop.pelaksana) for step in sop.langkah}
     return [
         Finding(("pelaksana", index), f"kolom pelaksana '{name}' tidak dipakai oleh langkah mana pun",
                 f"hapus kolom ini, atau tulis 'abaikan_peringatan: [{CODE_KOLOM_KOSONG}]' bila sengaja dipertahankan.",
