@@ -93,3 +93,8 @@ def test_long_unit_kerja_gives_a_file_name_the_file_system_takes(demo_copy: Path
     slug = file_slug("LKjIP Kecamatan " + "Candipuro " * 40 + "2024")
     assert len(slug) <= SLUG_MAX and slug.startswith("lkjip-kecamatan-candipuro") and slug.endswith("-2024")
     assert file_slug("LKjIP Kecamatan Candipuro 2024") == "lkjip-kecamatan-candipuro-2024"
+
+
+def test_unclosed_quote_is_reported_where_it_opens(demo_copy: Path) -> None:
+    line = replace_line(demo_copy / "sop/penyusunan-sakip.yaml", "nama: Penyusunan SAKIP Kecamatan Candipuro", "nama: 'Penyusunan SAKIP")
+    assert _errors(demo_copy) == [f"content/sop/penyusunan-sakip.yaml:{line}: : sintaks YAML tidak valid: tanda kutip yang dibuka di sini tidak ditutup"]

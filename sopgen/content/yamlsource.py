@@ -105,6 +105,10 @@ class _Loader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, _Str
         yaml.resolver.BaseResolver.__init__(self)
 
 
+_UNCLOSED = {"quoted scalar": "tanda kutip", "flow sequence": "kurung [", "flow mapping": "kurung {"}
+"""PyYAML's context of an error -> what was opened and never closed."""
+
+
 def _pos(path: str, mark: Any) -> Position:
     return Position(path, mark.line + 1, mark.column + 1)
 
@@ -138,8 +142,12 @@ def load_yaml(file: Path, shown: str, root: Path | None = None) -> tuple[Any, So
         raise YamlProblem(Problem(shown, refusal.mark.line + 1, refusal.mark.column + 1, "", refusal.message, refusal.hint)) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = exc.problem or exc.context or "sintaks YAML tidak valid"
+        opened = next((sign for context, sign in _UNCLOSED.items() if context in (exc.context or "")), None)
+        if opened and exc.context_mark and (opened == "tanda kutip" or "stream end" in what or "end of stream" in what):
+            # Unclosed, the quote or bracket runs to the end of the file: where it opens is the mistake.
+            mark, what = exc.context_mark, f"{opened} yang dibuka di sini tidak ditutup"
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         raise YamlProblem(Problem(shown, line, column, "", f"sintaks YAML tidak valid: {what}", "periksa indentasi, titik dua, dan tanda kutip di sekitar baris ini.")) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(Problem(shown, 1, 1, "", f"sintaks YAML tidak valid: {exc}")) from None
