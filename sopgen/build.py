@@ -4,7 +4,6 @@ The stages and jobs come from the registry (:mod:`sopgen.kinds`): this module na
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from .content.loader import Site, load_settings
@@ -14,7 +13,7 @@ from .output import BuildResult, refuse_unsafe_output, staged_output
 from .progress import ProgressCallback
 from .render.env import make_env, theme_dir
 from .render.pdf import PdfRenderer
-from .render.template_errors import compile_overrides, template_problem
+from .render.template_errors import template_problems
 from .timing import Timings
 
 
@@ -40,52 +39,21 @@ def build_site(site_dir: Path, out_dir: Path, *, strict: bool = False, pdf: bool
     site, problems = check_site(site_dir, timings)
     if site is None or problems.fails(strict):
         raise ContentError(problems.sorted())
-    written = _render(site, out_dir, pdf, progress, timings)
+    written = render_site(site, out_dir, pdf, progress, timings)
     return BuildResult(out_dir, written, problems.warnings, timings)
 
 
-def check_rendering(site_dir: Path, timings: Timings | None = None) -> Problems:
-    """:func:`check_site`, then the HTML pages rendered into a throw-away folder (no PDFs).
-
-    So that ``check`` finds what ``build`` would find in the templates: a sandbox refusal or a
-    runtime error inside a site's override, at the template's file and line. Every template of
-    the site's ``templates/`` is also compiled, the PDF ones included.
-    """
-    timings = Timings() if timings is None else timings
-    site, problems = check_site(site_dir, timings)
-    if site is None or problems.errors:
-        return problems
-    env = make_env(site)
-    problems.extend(compile_overrides(env, site))
-    if problems.errors:
-        return problems
-    with tempfile.TemporaryDirectory(prefix="sopgen-check-") as scratch:
-        try:
-            _render(site, Path(scratch) / "output", False, None, timings)
-        except ContentError as failed:
-            problems.extend(failed.problems)
-    return problems
-
-
-def _render(site: Site, out_dir: Path, pdf: bool, progress: ProgressCallback | None, timings: Timings) -> list[str]:
+def render_site(site: Site, out_dir: Path, pdf: bool, progress: ProgressCallback | None, timings: Timings) -> list[str]:
     """Render every job of the plan into a staging folder swapped in as ``out_dir``; the files written."""
     env = make_env(site)
     env.globals["nav"] = navigation(site, pdf)
-    try:
-        with staged_output(out_dir, site.root, timings) as stage:
-            renderer = PdfRenderer([stage.root, site.root, theme_dir(site)]) if pdf else None
-            context = RenderContext(site, env, stage, renderer, timings)
-            for job in plan(site, pdf):
-                if job.label and progress:
-                    progress(job.label)
-                for output in job.outputs:
-                    with timings.phase(output.phase):
-                        context.results[output.path] = output.render(context)
-    except ContentError:
-        raise
-    except Exception as exc:
-        problem = template_problem(exc, site.root)
-        if problem is None:
-            raise
-        raise ContentError([problem]) from None
+    with template_problems(site.root), staged_output(out_dir, site.root, timings) as stage:
+        renderer = PdfRenderer([stage.root, site.root, theme_dir(site)]) if pdf else None
+        context = RenderContext(site, env, stage, renderer, timings)
+        for job in plan(site, pdf):
+            if job.label and progress:
+                progress(job.label)
+            for output in job.outputs:
+                with timings.phase(output.phase):
+                    context.results[output.path] = output.render(context)
     return sorted(stage.written)

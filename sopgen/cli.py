@@ -14,7 +14,8 @@ from pathlib import Path
 import click
 
 from . import __version__, cli_text
-from .build import build_site, check_rendering
+from .build import build_site
+from .check import check_rendering
 from .errors import ContentError, Problem
 from .kinds import NEW_WORDS
 from .output import OutputBusy, OutputCollision, OutputRefused

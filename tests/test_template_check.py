@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from sopgen.build import build_site, check_rendering
+from sopgen.build import build_site
+from sopgen.check import check_rendering
 from sopgen.errors import ContentError
 
 from .support import sopgen_check, tree_digest

@@ -8,12 +8,14 @@ not as a traceback.
 from __future__ import annotations
 
 import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from jinja2 import Environment, TemplateError, TemplateSyntaxError
 
 from ..content.loader import Site
-from ..errors import Problem, relpath
+from ..errors import ContentError, Problem, relpath
 
 TEMPLATE_SUFFIXES = (".html", ".svg", ".xml")
 HINT = "periksa tanda {{ }} dan {% %} serta nama variabel di templat ini."
@@ -35,6 +37,20 @@ def template_problem(exc: BaseException, site_root: Path) -> Problem | None:
     shown = relpath(Path(file), site_root) if Path(file).is_absolute() else file
     message = exc.message if isinstance(exc, TemplateError) and exc.message else str(exc) or type(exc).__name__
     return Problem(shown, line, 1, "", f"galat templat: {message}", HINT)
+
+
+@contextmanager
+def template_problems(site_root: Path) -> Iterator[None]:
+    """Turn an exception raised inside a template into a ContentError at its file and line."""
+    try:
+        yield
+    except ContentError:
+        raise
+    except Exception as exc:
+        problem = template_problem(exc, site_root)
+        if problem is None:
+            raise
+        raise ContentError([problem]) from None
 
 
 def compile_overrides(env: Environment, site: Site) -> list[Problem]:
