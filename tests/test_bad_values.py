@@ -98,3 +98,42 @@ def test_long_unit_kerja_gives_a_file_name_the_file_system_takes(demo_copy: Path
 def test_unclosed_quote_is_reported_where_it_opens(demo_copy: Path) -> None:
     line = replace_line(demo_copy / "sop/penyusunan-sakip.yaml", "nama: Penyusunan SAKIP Kecamatan Candipuro", "nama: 'Penyusunan SAKIP")
     assert _errors(demo_copy) == [f"content/sop/penyusunan-sakip.yaml:{line}: : sintaks YAML tidak valid: tanda kutip yang dibuka di sini tidak ditutup"]
+
+
+@pytest.mark.parametrize(("old", "new", "column", "fix"), [
+    ("{2021: 78.20, 2022: 80.10", "{2021: 78,20, 2022: 80.10", 36, "78.20"),
+    ("target: [80, 81.5, 82.5, 84]", "target: [80, 81,5, 82.5, 84]", 28, "81.5"),
+])
+def test_a_decimal_comma_inside_brackets_is_an_error_where_it_is_written(demo_copy: Path, old: str, new: str, column: int, fix: str) -> None:
+    """``{2021: 78,20}`` is YAML for ``{2021: 78, 20: null}``: it used to pass check and print 78,00."""
+    line = replace_line(demo_copy / KINERJA, old, new)
+    problems = check_site(demo_copy)[1].errors
+    assert [(p.line, p.column, p.hint) for p in problems] == [(line, column, f"pakai titik untuk desimal: {fix}.")]
+    assert "terbaca sebagai dua nilai" in problems[0].message  # and no 'terlalu banyak isinya' for the same slip
+
+
+@pytest.mark.parametrize("tight", ["target: [80,81,82,84]", "realisasi_lalu: {2021: 78, 2022: 80}"])
+def test_numbers_written_tight_throughout_are_not_taken_for_decimal_commas(demo_copy: Path, tight: str) -> None:
+    old = "target: [80, 81.5, 82.5, 84]" if tight.startswith("target") else "realisasi_lalu: {2021: 78.20, 2022: 80.10, 2023: 81.40}"
+    replace_line(demo_copy / KINERJA, old, tight)
+    assert _errors(demo_copy) == []
+
+
+ENGLISH = ("should", "input", "valid", "field required", "object")
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("            target: 82", "            target:"),
+    ("            target: 82", "            target: []"),
+    ("            target: 82", "            target: {}"),
+    ("            target: 82", "            target: true"),
+    ("            target: 82", "            target: {bawah: 1}"),
+    ("                pagu: 150000000", "                pagu: [1]"),
+    ("              aturan: rata_rata", "              aturan: {a: 1}"),
+])
+def test_every_message_is_in_indonesian(demo_copy: Path, old: str, new: str) -> None:
+    """pydantic's own English ('Decimal input should be an integer…') never reaches an administrator."""
+    line = replace_line(demo_copy / KINERJA, old, new)
+    errors = check_site(demo_copy)[1].errors
+    assert errors and all(p.line >= line - 1 for p in errors)
+    assert [str(p) for p in errors if any(word in f"{p.message} {p.hint}".lower() for word in ENGLISH)] == []

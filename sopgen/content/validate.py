@@ -29,6 +29,19 @@ _MESSAGES = {
     "float_parsing": "harus berupa angka (pakai titik untuk desimal di YAML, mis. 95.5)",
     "float_type": "harus berupa angka",
     "decimal_parsing": "harus berupa angka (pakai titik untuk desimal di YAML, mis. 95.5)",
+    "decimal_type": "harus berupa angka (pakai titik untuk desimal di YAML, mis. 95.5)",
+    "decimal_max_digits": "angkanya terlalu panjang",
+    "decimal_max_places": "terlalu banyak angka di belakang titik desimal",
+    "decimal_whole_digits": "angkanya terlalu panjang",
+    "finite_number": "harus berupa angka yang terhingga",
+    "literal_error": "bukan pilihan yang sah",
+    "string_pattern_mismatch": "bentuknya tidak sesuai",
+    "set_type": "harus berupa daftar (baris-baris diawali '- ')",
+    "tuple_type": "harus berupa daftar (baris-baris diawali '- ')",
+    "url_parsing": "harus berupa alamat web, mis. https://contoh.go.id",
+    "url_scheme": "harus berupa alamat web yang diawali https:// atau http://",
+    "none_required": "harus dikosongkan",
+    "is_instance_of": "jenis nilainya tidak sesuai",
     "bool_parsing": "harus berupa true atau false",
     "bool_type": "harus berupa true atau false",
     "date_parsing": "harus berupa tanggal, mis. 2024-01-17 atau 17 Januari 2024",
@@ -48,6 +61,9 @@ _MESSAGES = {
     "less_than": "terlalu besar",
 }
 
+UNKNOWN_KIND = "nilainya tidak sah di sini"
+"""For a pydantic error type not in :data:`_MESSAGES`: Indonesian still, never pydantic's English."""
+
 
 def validate(schema: type[T], data: Any, source: SourceMap) -> tuple[T | None, list[Problem]]:
     """Validate ``data`` against a model class or type; the model, or None and the problems."""
@@ -66,6 +82,8 @@ def _problems(schema: Any, data: Any, source: SourceMap, exc: ValidationError) -
         loc = _data_path(data, error["loc"], error["type"])
         if error["type"] == "missing" and loc in misspelt:
             continue  # already reported as the unknown key that was meant to be this one
+        if any(loc[: len(split)] == split for split in source.split):
+            continue  # a decimal comma split a number here: reported once, where it was written
         problem = _problem(schema, loc, error, source)
         found.setdefault((loc, problem.message), problem)
     # A union (e.g. an id or a mapping) reports once per member; keep the first.
@@ -129,8 +147,11 @@ def _problem(schema: Any, loc: FieldPath, error: Any, source: SourceMap) -> Prob
         hint = did_you_mean(str(got), choices) if isinstance(got, str) else ""
         listed = ", ".join(f"'{c}'" for c in choices[:-1]) + f" atau '{choices[-1]}'" if len(choices) > 1 else f"'{choices[0]}'"
         return Problem(source.path, where.line, where.column, name, f"'{got}' bukan pilihan yang sah (pilihan: {listed})", hint)
+    elif error.get("input") is None and kind != "missing":
+        # Written as 'target:' with nothing after it: the field is there but empty.
+        return Problem(source.path, where.line, where.column, name, "kosong", "isi nilainya di sini, atau hapus barisnya bila tidak wajib.")
     else:
-        message = _MESSAGES.get(kind, error["msg"])
+        message = _MESSAGES.get(kind, UNKNOWN_KIND)
     got = error.get("input")
     if kind not in {"missing", "value_error", "string_too_short", "string_too_long"} and isinstance(got, str) and got:
         message += f" (tertulis '{got}')"

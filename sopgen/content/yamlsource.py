@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,8 @@ class SourceMap:
     keys: dict[FieldPath, Position] = field(default_factory=dict)
     flow: set[FieldPath] = field(default_factory=set)
     """Mappings written inline as ``{a: 1, b: 2}``, where an unquoted comma splits a text in two."""
+    split: set[FieldPath] = field(default_factory=set)
+    """Inline collections where a decimal comma split a number in two (already a problem)."""
 
     def at(self, *fieldpath: str | int) -> Position:
         """The position of a value, or of its nearest known parent."""
@@ -156,8 +159,51 @@ def load_yaml(file: Path, shown: str, root: Path | None = None) -> tuple[Any, So
     if node is None:
         raise YamlProblem(Problem(shown, 1, 1, "", "berkas kosong", "isi berkas ini atau hapus berkasnya."))
     smap = SourceMap(shown)
+    notes.extend(decimal_commas(node, text, smap))
     data = _to_data(node, (), smap, notes)
     return data, smap, notes
+
+
+def _numeral(node: Node) -> bool:
+    return isinstance(node, ScalarNode) and node.style is None and node.value.isdigit()
+
+
+def _decimal_comma(first: Node, second: Node, text: str, loc: FieldPath, smap: SourceMap) -> Problem:
+    smap.split.add(loc)
+    written = text[first.start_mark.index : second.end_mark.index]
+    return Problem(smap.path, first.start_mark.line + 1, first.start_mark.column + 1, field_name(loc),
+                   f"'{written}' terbaca sebagai dua nilai, {first.value} dan {second.value}: koma memisahkan isi di dalam {{ }} dan [ ]",
+                   f"pakai titik untuk desimal: {first.value}.{second.value}.")
+
+
+def decimal_commas(node: Node, text: str, smap: SourceMap, loc: FieldPath = ()) -> list[Problem]:
+    """Decimal commas inside ``{ }`` or ``[ ]``, the likeliest slip when copying an Indonesian table.
+
+    ``{2019: 44,44}`` is valid YAML for ``{2019: 44, 44: null}`` and ``[1,5, 2,5, 3, 4]`` for six
+    numbers, so nothing downstream would notice. A comma with a digit on both sides and no space
+    is taken for a decimal comma where the reading as a separator is implausible: in a mapping
+    when it leaves a number as a key with no value; in a list when other items of the same list
+    are separated by a comma and a space (``[1,2,3,4]`` written tight throughout is left alone).
+    The collection is recorded in ``smap.split`` so its schema errors (too many items, an
+    unknown key '5') are not reported as further problems of the same slip.
+    """
+    found: list[Problem] = []
+    if isinstance(node, MappingNode):
+        pairs = [(key, value) for key, value in node.value if isinstance(key, ScalarNode)]
+        for (_, value), (key, after) in pairwise(pairs):
+            implicit = isinstance(after, ScalarNode) and after.value == "" and after.start_mark.index == after.end_mark.index
+            if node.flow_style and implicit and _numeral(value) and _numeral(key) and text[value.end_mark.index : key.start_mark.index] == ",":
+                found.append(_decimal_comma(value, key, text, loc, smap))
+        for key, value in pairs:
+            found += decimal_commas(value, text, smap, loc + (key.value,))
+    elif isinstance(node, SequenceNode):
+        items = node.value
+        gaps = [text[a.end_mark.index : b.start_mark.index] for a, b in pairwise(items)]
+        if node.flow_style and any(gap.strip() == "," and gap != "," for gap in gaps):
+            found += [_decimal_comma(a, b, text, loc, smap) for (a, b), gap in zip(pairwise(items), gaps) if gap == "," and _numeral(a) and _numeral(b)]
+        for index, item in enumerate(items):
+            found += decimal_commas(item, text, smap, loc + (index,))
+    return found
 
 
 def _to_data(node: Node, loc: FieldPath, smap: SourceMap, notes: list[Problem]) -> Any:
