@@ -21,6 +21,25 @@ class Instansi(Model):
     laman: Laman | None = Field(None, description="Alamat situs web resmi, diawali https:// atau http://.")
     logo: NamaBerkas | None = Field(None, description="Berkas logo, relatif terhadap folder situs, mis. 'assets/logo.svg'.")
     logo_pengganti: bool = Field(False, description="true bila logo masih gambar pengganti, bukan lambang resmi.")
+    kop: str | None = Field(
+        None,
+        description="Baris pertama kop dokumen, bila bukan 'Pemerintah <pemerintah>': mis. 'Kementerian Pendidikan Tinggi' "
+        "untuk universitas, 'Mahkamah Agung Republik Indonesia' untuk pengadilan.",
+    )
+    kop_alamat: bool = Field(False, description="true untuk mencetak alamat dan telepon kantor di kop SOP (contoh Candipuro tidak mencetaknya).")
+
+    @property
+    def penerbit(self) -> str:
+        """The kop's first line: 'Pemerintah Kabupaten Lumajang', once, however ``pemerintah`` is written.
+
+        Most units write ``pemerintah: Kabupaten Lumajang``; some write the full name, and a
+        university or a court is no pemerintah daerah at all, so the prefix is not forced.
+        """
+        if self.kop:
+            return self.kop
+        if self.pemerintah.casefold().startswith("pemerintah "):
+            return self.pemerintah
+        return f"Pemerintah {self.pemerintah}"
 
 
 class SiteConfig(Model):
