@@ -19,6 +19,7 @@ from ..content.references import linked_sop_id
 from ..domain.flowchart import Pages
 from ..models.sop import SOP
 from ..output import Staging
+from .docx_page import docx_path
 from .env import relative_url, render_page
 from .flowchart import FlowchartView, flowchart_view
 from .paginate import paginate
@@ -134,8 +135,17 @@ def sop_context(site: Site, doc: Doc[SOP], page_path: str, *, links: bool) -> di
     }
 
 
-def write_pdf(site: Site, env: Environment, doc: Doc[SOP], stage: Staging, renderer: PdfRenderer) -> Pages:
-    """Lay out and write one SOP's PDF with measured flowchart page breaks; returns the break plan."""
+@dataclass(frozen=True)
+class PrintedLayout:
+    """What the PDF's layout decided: the flowchart's page breaks (the page shows them) and each row's height (the Word copy's rows)."""
+
+    pages: Pages
+    heights: tuple[float, ...]
+    """Each flowchart row's height in the PDF (mm)."""
+
+
+def write_pdf(site: Site, env: Environment, doc: Doc[SOP], stage: Staging, renderer: PdfRenderer) -> PrintedLayout:
+    """Lay out and write one SOP's PDF with measured flowchart page breaks; returns the break plan and row heights."""
     pdf_path = sop_paths(doc)[1]
     target = stage.path(pdf_path, doc.shown)
     context = sop_context(site, doc, pdf_path, links=False)
@@ -148,7 +158,7 @@ def write_pdf(site: Site, env: Environment, doc: Doc[SOP], stage: Staging, rende
         url_fetcher=renderer.fetcher, font_config=renderer.fonts,
     )
     result.document.write_pdf(target)
-    return result.pages
+    return PrintedLayout(result.pages, tuple(result.measurement.heights))
 
 
 def write_page(site: Site, env: Environment, doc: Doc[SOP], stage: Staging, pages: Pages | None, pdf: bool) -> None:
@@ -156,5 +166,6 @@ def write_page(site: Site, env: Environment, doc: Doc[SOP], stage: Staging, page
     html_path, pdf_path = sop_paths(doc)
     context = sop_context(site, doc, html_path, links=True)
     flowchart = flowchart_view(doc.model, pages, paper=context["kertas"])
-    page = render_page(env, "sop.html", html_path, pdf_url=pdf_path if pdf else None, flowchart=flowchart, **context)
+    word = docx_path(pdf_path) if pdf else None  # written after the page, from the PDF's layout; a failure fails the build
+    page = render_page(env, "sop.html", html_path, pdf_url=pdf_path if pdf else None, docx_url=word, flowchart=flowchart, **context)
     stage.write_text(html_path, doc.shown, page)
