@@ -10,10 +10,10 @@ What is compared, and the tolerances:
   (one table per page of the PDF's plan) and its row heights (exact), so the flowchart pages
   are the PDF's; only the signature block after the last step may not fit beside it in a
   reader whose fonts run a little wider.
-- **Laporan Kinerja**: from the PDF's count to 30 % more. Word lays tables out with columns of
-  its own (the PDF's come from CSS widths and text), and draws the charts as pictures across
-  the text width; chapters still start on new pages, so the count cannot fall below the PDF's.
-  Measured with LibreOffice 7.4: 38 pages for the PDF's 33.
+- **Laporan Kinerja**: within 20 % of the PDF's count. Chapters start on new pages in both,
+  but a Word table's columns are sopgen's estimate from the cells' text (the PDF's come from
+  the browser's table layout and CSS) and the charts are pictures across the text width.
+  Measured with LibreOffice 7.4: 31 pages for the PDF's 33 (38 with Word's equal columns).
 - **Text**: every step's uraian and mutu baku, read down its column of the flowchart (SOP), every bound figure, caption and heading
   (Laporan) is in LibreOffice's text as it is in sopgen's PDF (compared without spaces and
   hyphens, which the two break differently), and at least 90 % of the distinct words of
@@ -93,7 +93,7 @@ def test_sop_word_copy_has_the_pdfs_pages_and_text(built_demo: BuildResult, conv
 
 def test_laporan_word_copy_has_the_pdfs_text_on_about_its_pages(built_demo: BuildResult, converted: dict[str, Path]) -> None:
     ours, theirs = built_demo.out_dir / f"{LAPORAN}.pdf", converted[LAPORAN]
-    assert _pages(ours) <= _pages(theirs) <= 1.3 * _pages(ours)
+    assert abs(_pages(theirs) - _pages(ours)) <= 0.2 * _pages(ours)
     page = (built_demo.out_dir / "laporan/2024/index.html").read_text(encoding="utf-8")
     values = [v for v in re.findall(r'<span class="nilai[^"]*"[^>]*>(.*?)</span>', page) if v.strip()]
     captions = [re.sub(r"<[^>]+>", "", c) for c in re.findall(r"<figcaption>(.*?)</figcaption>", page, re.S)]

@@ -265,8 +265,8 @@ class HtmlWriter:
         classes = set((element.get("class") or "").split())
         if not classes & UNRULED:
             borders(table)
-        shares = next((COLUMN_SHARES[c] for c in classes if c in COLUMN_SHARES), None)
-        if shares and len(shares) == columns:
+        shares = next((COLUMN_SHARES[c] for c in classes if c in COLUMN_SHARES), None) or _shares(grid, columns)
+        if len(shares) == columns and not isinstance(container, _Cell):
             column_widths(table, [self.width_mm * share / 100 for share in shares])
         head = {id(tr) for tr in rows if tr.getparent().tag == "thead"}
         for r, tr in enumerate(rows):
@@ -384,6 +384,24 @@ def _grid(rows: list[HtmlElement]) -> tuple[list[list[tuple[HtmlElement, int, in
             column += col_span
         grid.append(placed)
     return grid, max((c for _, c in taken), default=0) + 1
+
+
+def _shares(grid: list[list[tuple[HtmlElement, int, int, int]]], columns: int) -> tuple[float, ...]:
+    """Column widths (% of the text width) by their longest word and their text, as a browser's automatic table layout roughly gives.
+
+    Word's default (equal columns) makes a narrow code column as wide as the indicator's name, and
+    the table pages longer than the PDF's.
+    """
+    need = [1.0] * columns
+    for row in grid:
+        for cell, _, col_span, column in row:
+            if col_span != 1:
+                continue
+            text = _text(cell.text_content()).strip()
+            longest = max((len(word) for word in text.split()), default=0)
+            need[column] = max(need[column], longest + 1.0, min(len(text), 40) / 2.5)
+    total = sum(need)
+    return tuple(100 * n / total for n in need)
 
 
 def _int(value: str | None) -> int:

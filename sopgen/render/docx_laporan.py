@@ -120,7 +120,7 @@ def _cover(document: DocxDocument, site: Site, lap: LaporanTersusun, writer: Htm
     if instansi.logo_pengganti:
         line("Logo pada sampul ini gambar pengganti, bukan lambang resmi.", 7.5, bold=False)
     line(lap.unit_kerja.upper(), 16, before=30)
-    line(f"PEMERINTAH {instansi.pemerintah.upper()}", 13)
+    line(instansi.penerbit.upper(), 13)
     line(instansi.alamat, 9.5, bold=False)
     line(str(laporan.tanggal.year), 13, before=6)
 

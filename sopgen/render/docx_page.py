@@ -51,10 +51,12 @@ CAPTION_FIGURE = "Judul Gambar"
 
 
 def set_font(element_rpr: object, font: str) -> None:
-    """Name ``font`` for every script (python-docx sets only ascii/hAnsi, East Asian text falls back)."""
+    """Name ``font`` for every script, and drop the theme's fonts (the template's headings name them, and they win)."""
     fonts = element_rpr.get_or_add_rFonts()  # type: ignore[attr-defined]
     for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
         fonts.set(qn(attr), font)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+        fonts.attrib.pop(qn(attr), None)
 
 
 def house_styles(document: DocxDocument, size: float, headings: Sequence[float] = (14, 12, 11, 11)) -> None:

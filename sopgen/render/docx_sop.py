@@ -21,6 +21,7 @@ from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
+from docx.oxml import OxmlElement
 from docx.shared import Mm, Pt
 from docx.table import Table, _Cell
 from jinja2 import Environment
@@ -126,7 +127,11 @@ def hyphenated(text: str) -> str:
 def _text(cell: _Cell, text: str, size: float = TEXT_PT, bold: bool = False, center: bool = False, hyphens: bool = False, padding: float = 0.6) -> None:
     """Text in a cell, at the flowchart's size and exact line height (so a row is as tall as the PDF's), ``padding`` mm from its edges."""
     paragraph = cell.paragraphs[0]
-    run = paragraph.add_run(hyphenated(text) if hyphens else text)
+    run = paragraph.add_run()
+    for index, piece in enumerate((hyphenated(text) if hyphens else text).split(SOFT_HYPHEN)):
+        if index:
+            run._r.append(OxmlElement("w:softHyphen"))  # Word's optional hyphen (ECMA-376 17.3.3.29)
+        run._r.add_t(piece)
     run.font.size = Pt(size)
     run.bold = bold or None
     fmt = paragraph.paragraph_format
