@@ -160,18 +160,37 @@ def load_draft(folder: Path, root: Path, problems: Problems) -> Draft | None:
 
 
 def merge_sheets(content: KinerjaContent, root: Path, problems: Problems) -> None:
-    """Merge each cycle's sheets (``impor:``) into its plan; a cycle whose merged plan is invalid is dropped."""
+    """Merge each cycle's sheets (``impor:``) into its plan; a cycle whose merged plan is invalid is dropped.
+
+    After the merge every indicator has its year's target, from the YAML or from a sheet."""
     for name, draft in list(content.drafts.items()):
         impor = import_sheets(draft.folder, root, draft.data, draft.source, draft.letak, problems)
-        if not impor:
+        if impor:
+            model, found = validate(Kinerja, draft.data, draft.source)
+            problems.extend(found)
+            if model is None:
+                del content.drafts[name]
+                continue
+            letak = {item.indikator.kode: item for item in walk(model)}
+            draft = replace(draft, model=model, letak=letak, impor=impor)
+        tanpa_target = _tanpa_target(draft, problems)
+        content.drafts[name] = replace(draft, misshapen=draft.misshapen | tanpa_target)
+
+
+def _tanpa_target(draft: Draft, problems: Problems) -> frozenset[str]:
+    """Indicators with no target from the YAML nor a sheet: an error at the empty 'target:' or at the kode."""
+    sheets = ", ".join(draft.model.impor)
+    missing = set()
+    for kode, item in draft.letak.items():
+        if item.indikator.target is not None:
             continue
-        model, found = validate(Kinerja, draft.data, draft.source)
-        problems.extend(found)
-        if model is None:
-            del content.drafts[name]
-            continue
-        letak = {item.indikator.kode: item for item in walk(model)}
-        content.drafts[name] = replace(draft, model=model, letak=letak, impor=impor)
+        missing.add(kode)
+        written = draft.source.keys.get(item.path + ("target",))
+        where, rel = (written, "target") if written else (draft.source.at(*item.path, "kode"), "kode")
+        lembar = f"isi kolom 'Target' baris kode {kode} pada lembar impor ({sheets})" if sheets else "isi kolom 'Target' baris kode ini pada lembar kerja yang didaftarkan di 'impor:'"
+        problems.add(where, field_name(item.path + (rel,)), f"indikator {kode} belum punya target",
+                     f"tulis 'target: <angka>' pada indikator ini di {KINERJA_FILE}, atau {lembar}.")
+    return frozenset(missing)
 
 
 def score_kinerja(content: KinerjaContent, problems: Problems) -> None:

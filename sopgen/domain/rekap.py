@@ -243,6 +243,8 @@ def hitung_indikator(indikator: Indikator, policy: KebijakanCapaian) -> RekapInd
         realisasi, gabungan = _realisasi_tahunan(indikator)
     except CapaianError as exc:
         return RekapIndikator(indikator, polaritas, None, None, None, galat=Galat(str(exc), ("triwulan", "realisasi")))
+    if indikator.target is None:  # reported after the merge, where the target was to be written
+        return RekapIndikator(indikator, polaritas, realisasi, gabungan, None, galat=Galat("target belum ada", ("target",)))
     tahunan = skor(indikator.target, realisasi, ("target",))
     per_tw = _per_triwulan(indikator, skor)
     akhir = indikator.target_akhir_renstra

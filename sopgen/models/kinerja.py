@@ -45,6 +45,8 @@ class Rentang(Model):
 
 Target = Annotated[Decimal | Rentang | str, Field(union_mode="left_to_right"), Bilangan]
 """A number; {bawah, atas} for a rentang indicator; a scale label for a kualitatif one."""
+TargetTahunan = Annotated[Decimal | Rentang | str | None, Field(union_mode="left_to_right"), Bilangan, BeforeValidator(blank_is_none)]
+"""The year's target: optional as written, because the sheet may fill it (required after the merge)."""
 
 
 class Triwulan(Model):
@@ -83,7 +85,11 @@ class Indikator(Model):
     sumber_data: str | None = Field(None, description="Sumber data realisasi, mis. 'Laporan SKM triwulanan Seksi Pelayanan'.")
     desimal: int = Field(2, ge=0, le=4, description="Jumlah desimal saat mencetak target dan realisasi (0 untuk jumlah).")
     bobot: Angka = Field(Decimal(1), gt=0, description="Bobot indikator dalam rata-rata capaian sasaran (bawaan 1).")
-    target: Target = Field(description="Target tahun ini menurut Perjanjian Kinerja; capaian dihitung terhadap target ini.")
+    target: TargetTahunan = Field(
+        None,
+        description="Target tahun ini menurut Perjanjian Kinerja; capaian dihitung terhadap target ini. "
+        "Kosongkan (atau '-') bila diisi dari kolom Target lembar kerja impor; wajib ada di salah satunya.",
+    )
     target_renstra: Target | None = Field(None, description="Target tahun ini menurut Renstra/RKT, bila berbeda dari Perjanjian Kinerja perlu dijelaskan.")
     target_akhir_renstra: Target | None = Field(None, description="Target akhir periode Renstra, untuk perbandingan.")
     realisasi: Nilai = Field(None, description="Realisasi tahunan; kosongkan atau '-' bila belum tersedia (bukan 0).")
