@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from sopgen.build import build_site, check_site
+from sopgen.domain.rekap import RekapIndikator
 from sopgen.errors import ContentError
 
 from .support import lines_with, small_site, write_site
@@ -45,7 +46,7 @@ def site(tmp_path: Path, sheet_name: str, sheet: str | bytes, target1: str = "",
     return write_site(root, {"kinerja/2024/kinerja.yaml": plan, f"kinerja/2024/{sheet_name}": sheet})
 
 
-def scored(root: Path) -> dict[str, object]:
+def scored(root: Path) -> dict[str, RekapIndikator]:
     built, problems = check_site(root)
     assert not problems.errors, [p.format() for p in problems.errors]
     return {i.kode: i for i in built.kinerja.siklus["2024"].rekap.semua_indikator()}

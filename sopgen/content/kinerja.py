@@ -21,12 +21,14 @@ from typing import Any
 
 from ..domain.anggaran import AturanEfisiensi
 from ..domain.capaian import SKALA_PERMENDAGRI_86, CapaianError, KebijakanCapaian, SkalaPredikat
-from ..domain.rekap import Rekap, hitung_rekap
+from ..domain.rekap import Rekap, hitung_rekap, siklus_lalu
+from ..domain.riwayat import SiklusLalu
 from ..errors import Position, Problems, relpath
 from ..models.kinerja import Kebijakan, Kinerja
 from .documents import load_document, parse_document
 from .kinerja_impor import Asal, import_sheets
 from .kinerja_indeks import Letak, check_values, index, walk
+from .kinerja_lalu import baca_siklus_lalu
 from .reading import subfolders
 from .validate import validate
 from .yamlsource import FieldPath, SourceMap, field_name
@@ -50,6 +52,8 @@ class Siklus:
     impor: dict[tuple[str, FieldPath], Asal]
     """(kode, field path within the indicator) -> the sheet cell it was imported from."""
     rekap: Rekap
+    dibaca: dict[tuple[str, int], str] = field(default_factory=dict)
+    """(kode, year) -> the earlier cycle each realisasi_lalu figure was read from (not typed here)."""
 
     @property
     def shown(self) -> str:
@@ -60,6 +64,8 @@ class Siklus:
         imported = self.impor.get((kode, tuple(rel)))
         if imported:
             return imported.label
+        if rel[:1] == ("realisasi_lalu",) and (kode, int(rel[1])) in self.dibaca:
+            return f"siklus {self.dibaca[(kode, int(rel[1]))]}"
         where = self.source.at(*self.letak[kode].path, *rel)
         return f"{Path(where.path).name} baris {where.line}"
 
@@ -163,18 +169,24 @@ def merge_sheets(content: KinerjaContent, root: Path, problems: Problems) -> Non
     """Merge each cycle's sheets (``impor:``) into its plan; a cycle whose merged plan is invalid is dropped.
 
     After the merge every indicator has its year's target, from the YAML or from a sheet."""
-    for name, draft in list(content.drafts.items()):
-        impor = import_sheets(draft.folder, root, draft.data, draft.source, draft.letak, problems)
-        if impor:
-            model, found = validate(Kinerja, draft.data, draft.source)
-            problems.extend(found)
-            if model is None:
-                del content.drafts[name]
-                continue
-            letak = {item.indikator.kode: item for item in walk(model)}
-            draft = replace(draft, model=model, letak=letak, impor=impor)
-        tanpa_target = _tanpa_target(draft, problems)
-        content.drafts[name] = replace(draft, misshapen=draft.misshapen | tanpa_target)
+    for name, loaded in list(content.drafts.items()):
+        merged = _merged(loaded, root, problems)
+        if merged is None:
+            del content.drafts[name]
+            continue
+        content.drafts[name] = replace(merged, misshapen=merged.misshapen | _tanpa_target(merged, problems))
+
+
+def _merged(draft: Draft, root: Path, problems: Problems) -> Draft | None:
+    """The draft with its sheets' figures, validated again; None when the merged plan is invalid."""
+    impor = import_sheets(draft.folder, root, draft.data, draft.source, draft.letak, problems)
+    if not impor:
+        return draft
+    model, found = validate(Kinerja, draft.data, draft.source)
+    problems.extend(found)
+    if model is None:
+        return None
+    return replace(draft, model=model, letak={item.indikator.kode: item for item in walk(model)}, impor=impor)
 
 
 def _tanpa_target(draft: Draft, problems: Problems) -> frozenset[str]:
@@ -194,11 +206,31 @@ def _tanpa_target(draft: Draft, problems: Problems) -> frozenset[str]:
 
 
 def score_kinerja(content: KinerjaContent, problems: Problems) -> None:
-    """Score every merged cycle into its :class:`Siklus`; a capaian that cannot be computed is an error at its figure."""
-    for name, draft in content.drafts.items():
-        siklus = Siklus(name, draft.folder, draft.model, draft.source, draft.letak, draft.impor, hitung_rekap(draft.model, content.policy, content.efisiensi))
+    """Score every merged cycle into its :class:`Siklus`, earliest year first, each reading the earlier ones.
+
+    A capaian that cannot be computed is an error at its figure."""
+    lalu: dict[int, SiklusLalu] = {}
+    for name, loaded in sorted(content.drafts.items(), key=lambda item: (item[1].model.tahun, item[0])):
+        earlier = {t: s for t, s in lalu.items() if t < loaded.model.tahun}
+        draft, dibaca = _read_earlier(loaded, earlier, problems)
+        rekap = hitung_rekap(draft.model, content.policy, content.efisiensi, earlier)
+        siklus = Siklus(name, draft.folder, draft.model, draft.source, draft.letak, draft.impor, rekap, dibaca)
         report_galat(siklus, draft.misshapen, problems)
         content.siklus[name] = siklus
+        lalu[draft.model.tahun] = siklus_lalu(name, rekap)
+    content.siklus = {n: content.siklus[n] for n in content.drafts if n in content.siklus}
+
+
+def _read_earlier(draft: Draft, earlier: dict[int, SiklusLalu], problems: Problems) -> tuple[Draft, dict[tuple[str, int], str]]:
+    """The draft with the earlier cycles' realisasi in its realisasi_lalu (validated again when any was read)."""
+    dibaca = baca_siklus_lalu(draft.data, draft.source, draft.letak, earlier, problems)
+    if not dibaca:
+        return draft, dibaca
+    model, found = validate(Kinerja, draft.data, draft.source)
+    problems.extend(found)
+    if model is None:
+        return draft, {}
+    return replace(draft, model=model, letak={item.indikator.kode: item for item in walk(model)}), dibaca
 
 
 def report_galat(siklus: Siklus, skip: frozenset[str], problems: Problems) -> None:

@@ -73,7 +73,7 @@ def _merge(cell: Cell, sheet: str, letak: Letak, data: dict[str, Any], source: S
         return
     ind = letak.indikator
     rel = _rel(cell.field)
-    node = _node(data, letak.path)
+    node = data_at(data, letak.path)
     value = _convert(cell, ind.polaritas or "positif", ind.skala, problems)
     if value is None:
         return
@@ -124,7 +124,8 @@ def _rel(field: str) -> FieldPath:
     return tuple(int(p) if p.isdigit() else p for p in field.split("."))
 
 
-def _node(data: Any, path: FieldPath) -> dict[str, Any]:
+def data_at(data: Any, path: FieldPath) -> dict[str, Any]:
+    """The plain YAML data at a field path (an indicator's mapping), to write merged figures into."""
     for part in path:
         data = data[part]
     return data

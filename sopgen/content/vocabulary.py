@@ -186,6 +186,7 @@ TABEL: dict[str, Table] = {
     "anggaran": Table(UNIT, lambda b: f"Realisasi Anggaran dan Efisiensi per Program dan Kegiatan Tahun {b.tahun}", "tabel_anggaran"),
     "pengukuran": Table(UNIT, lambda b: f"Pengukuran Kinerja Sasaran Strategis Tahun {b.tahun}", "tabel_capaian", asal=True),
     "capaian-program": Table(UNIT, lambda b: f"Capaian Indikator Program, Kegiatan dan Sub Kegiatan Tahun {b.tahun}", "tabel_capaian_program", asal=True),
+    "tahunan": Table(UNIT, lambda b: f"Target, Realisasi dan Capaian Indikator Kinerja Sasaran per Tahun sampai {b.tahun}", "tabel_tahunan"),
     "triwulan": Table(UNIT, lambda b: f"Target, Realisasi dan Capaian Indikator per Triwulan Tahun {b.tahun}", "tabel_triwulan"),
 }
 """Generated tables, ``{{ tabel capaian S1.1 }}``; the kode narrows one to a sasaran."""

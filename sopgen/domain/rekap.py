@@ -25,14 +25,15 @@ Rules stated here, on top of :mod:`sopgen.domain.capaian`:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..models.kinerja import Indikator, Kegiatan, Kinerja, Program, Rentang, Sasaran, SubKegiatan, Tujuan
 from .agregasi import NAMA_TRIWULAN, Agregat, Anggota, AturanTriwulan, Gabungan, gabung_triwulan, rata_rata
 from .anggaran import AturanEfisiensi, Efisiensi, Serapan, hitung_efisiensi, hitung_serapan, total_serapan
 from .capaian import Capaian, CapaianError, KebijakanCapaian, Polaritas, Rumus, Target, hitung_capaian
+from .riwayat import SiklusLalu, TahunIndikator, riwayat
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,8 @@ class Rekap:
     """All programs together."""
     programs: tuple[RekapProgram, ...]
     """Every program of every sasaran, in document order."""
+    riwayat: Mapping[str, tuple[TahunIndikator, ...]] = field(default_factory=dict)
+    """kode -> the indicator's recent years, oldest first, ending with this one (:mod:`.riwayat`)."""
 
     def semua_indikator(self) -> Iterator[RekapIndikator]:
         """Every indicator of every level, in document order."""
@@ -169,13 +172,25 @@ class Rekap:
                     yield s, i
 
 
-def hitung_rekap(kinerja: Kinerja, policy: KebijakanCapaian, efisiensi: AturanEfisiensi) -> Rekap:
-    """Score every indicator and roll the results up the plan."""
+def hitung_rekap(kinerja: Kinerja, policy: KebijakanCapaian, efisiensi: AturanEfisiensi, lalu: Mapping[int, SiklusLalu] | None = None) -> Rekap:
+    """Score every indicator and roll the results up the plan; ``lalu``: the earlier cycles, by year."""
     tujuan = tuple(_tujuan(t, policy, efisiensi) for t in kinerja.tujuan)
     programs = tuple(p for t in tujuan for s in t.sasaran for p in s.program)
     capaian = rata_rata([Anggota(t.tujuan.kode, t.capaian.nilai) for t in tujuan], policy)
     anggaran = total_serapan([(p.program.kode, p.serapan) for p in programs], policy.decimals)
-    return Rekap(kinerja, policy, efisiensi, tujuan, capaian, anggaran, programs)
+    rekap = Rekap(kinerja, policy, efisiensi, tujuan, capaian, anggaran, programs)
+    years = {i.kode: riwayat(i.indikator, tahun_ini(rekap, i, None), lalu or {}) for i in rekap.semua_indikator()}
+    return Rekap(kinerja, policy, efisiensi, tujuan, capaian, anggaran, programs, years)
+
+
+def tahun_ini(rekap: Rekap, hasil: RekapIndikator, siklus: str | None) -> TahunIndikator:
+    """The cycle's own year of one indicator, as a later cycle (or its own table) reads it."""
+    return TahunIndikator(rekap.kinerja.tahun, hasil.indikator.target, hasil.realisasi, hasil.capaian, siklus)
+
+
+def siklus_lalu(siklus: str, rekap: Rekap) -> SiklusLalu:
+    """A scored cycle as the later cycles read it."""
+    return SiklusLalu(siklus, rekap.kinerja.tahun, {i.kode: tahun_ini(rekap, i, siklus) for i in rekap.semua_indikator()})
 
 
 def _tujuan(tujuan: Tujuan, policy: KebijakanCapaian, aturan: AturanEfisiensi) -> RekapTujuan:

@@ -89,8 +89,8 @@ def _polaritas(siklus: Siklus, letak: Letak, problems: Problems) -> None:
               CODE_POLARITAS, problems)
 
 
-def _figures(letak: Letak) -> Iterator[tuple[FieldPath, Decimal]]:
-    """Every numeric realisasi of an indicator with its path."""
+def _figures(siklus: Siklus, letak: Letak) -> Iterator[tuple[FieldPath, Decimal]]:
+    """Every numeric realisasi of an indicator with its path (not those read from an earlier cycle: linted there)."""
     ind = letak.indikator
     if isinstance(ind.realisasi, Decimal):
         yield ("realisasi",), ind.realisasi
@@ -99,7 +99,7 @@ def _figures(letak: Letak) -> Iterator[tuple[FieldPath, Decimal]]:
             if isinstance(value, Decimal):
                 yield ("triwulan", "realisasi", i), value
     for year, value in ind.realisasi_lalu.items():
-        if isinstance(value, Decimal):
+        if isinstance(value, Decimal) and (ind.kode, year) not in siklus.dibaca:
             yield ("realisasi_lalu", str(year)), value
 
 
@@ -107,7 +107,7 @@ def _persen(siklus: Siklus, letak: Letak, problems: Problems) -> None:
     ind = letak.indikator
     if ind.satuan.strip().lower() not in PERSEN:
         return
-    for rel, value in _figures(letak):
+    for rel, value in _figures(siklus, letak):
         if value > 100:
             _warn(siklus, letak, rel, f"realisasi {value} melebihi 100 pada indikator persentase",
                   "periksa pembilang dan penyebutnya; persentase bagian dari keseluruhan tidak dapat melebihi 100.", CODE_PERSEN, problems)

@@ -12,13 +12,11 @@ from decimal import Decimal
 
 from ..domain.capaian import Polaritas
 from ..domain.rekap import Rekap, RekapIndikator, RekapProgram
+from ..domain.riwayat import TAHUN_RIWAYAT, TahunIndikator
 from ..models.blank import KOSONG
 from ..models.kinerja import PeriodeRenstra, Rentang
 from . import charts
 from .format import angka_indikator, persen_capaian
-
-TAHUN_PEMBANDING = 3
-"""How many earlier years the comparison table shows next to the cycle's year."""
 
 
 def bar_row(hasil: RekapIndikator) -> charts.BarRow:
@@ -80,7 +78,18 @@ def perubahan(hasil: RekapIndikator) -> Perubahan:
 def tahun_pembanding(rekap: Rekap) -> list[int]:
     """The earlier years shown in the comparison table: the latest ones any IKU reports."""
     years = {t for _, i in rekap.iku() for t, v in i.indikator.realisasi_lalu.items() if v is not None}
-    return sorted(t for t in years if t < rekap.kinerja.tahun)[-TAHUN_PEMBANDING:]
+    return sorted(t for t in years if t < rekap.kinerja.tahun)[-TAHUN_RIWAYAT:]
+
+
+def tahun_riwayat(rekap: Rekap) -> list[int]:
+    """The years of the side-by-side table: the earlier ones any IKU has, then the cycle's."""
+    years = {y.tahun for _, i in rekap.iku() for y in rekap.riwayat.get(i.kode, ())}
+    return sorted(years)[-(TAHUN_RIWAYAT + 1):]
+
+
+def riwayat_indikator(rekap: Rekap, hasil: RekapIndikator) -> dict[int, TahunIndikator]:
+    """One indicator's years, by year, for its row of the side-by-side table."""
+    return {y.tahun: y for y in rekap.riwayat.get(hasil.kode, ())}
 
 
 def dengan_triwulan(rekap: Rekap) -> list[RekapIndikator]:
