@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from decimal import Decimal as D
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from .support import lines_with, small_site, write_site
 
 PLAN = """\
 tahun: {tahun}
+{kepala}
 tujuan:
   - kode: T1
     uraian: Meningkatnya pelayanan
@@ -34,15 +36,16 @@ tujuan:
             sumber_data: Register pengaduan
             target: {target2}
             realisasi: {realisasi2}
+{extra2}
 """
 
 
-def two_cycles(tmp_path: Path, lalu1: str = "") -> Path:
+def two_cycles(tmp_path: Path, lalu1: str = "", sebelum: Mapping[str, object] | None = None, **tahun_ini: object) -> Path:
+    """A 2023 and a 2024 cycle; ``sebelum`` and ``tahun_ini`` override the slots of :data:`PLAN` of 2023 and 2024."""
     root = small_site(tmp_path / "content", sops=0)
-    return write_site(root, {
-        "kinerja/2023/kinerja.yaml": PLAN.format(tahun=2023, target1=80, realisasi1=76, lalu1="", target2=25, realisasi2=24),
-        "kinerja/2024/kinerja.yaml": PLAN.format(tahun=2024, target1=80, realisasi1=84, lalu1=lalu1, target2=20, realisasi2=14),
-    })
+    lalu = {"tahun": 2023, "kepala": "", "target1": 80, "realisasi1": 76, "lalu1": "", "target2": 25, "realisasi2": 24, "extra2": "", **(sebelum or {})}
+    sekarang = {**lalu, "kepala": "", "extra2": "", "tahun": 2024, "realisasi1": 84, "lalu1": lalu1, "target2": 20, "realisasi2": 14, **tahun_ini}
+    return write_site(root, {"kinerja/2023/kinerja.yaml": PLAN.format(**lalu), "kinerja/2024/kinerja.yaml": PLAN.format(**sekarang)})
 
 
 def test_a_cycle_reads_the_earlier_cycles_targets_realisasi_and_capaian(tmp_path: Path) -> None:

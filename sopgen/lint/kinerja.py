@@ -8,6 +8,8 @@
 * ``tanpa-sumber-data``: a realisasi whose source is not written, so nobody can trace it.
 * ``realisasi-berbeda``: the year's realisasi disagrees with its quarters combined.
 * ``anggaran-melebihi-pagu``: a realisasi anggaran above its pagu.
+* The reviewer's checks (a formula or polaritas changing between years, a cara_ukur naming
+  another formula, an implausible capaian): :mod:`.kinerja_reviu`.
 
 All are warnings (``--strict`` fails on them); an indicator that deliberately departs lists the
 code in ``abaikan_peringatan``. Each warning points at the figure's own line, or at the sheet
@@ -19,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from decimal import Decimal
+from functools import partial
 
 from ..content.kinerja import Siklus
 from ..content.kinerja_indeks import Letak
@@ -28,6 +31,7 @@ from ..domain.agregasi import AturanTriwulan, gabung_triwulan
 from ..domain.capaian import CapaianError
 from ..errors import Level, Problem, Problems
 from .abaikan import silenced
+from .kinerja_reviu import CODES_REVIU, lint_reviu
 
 CODE_POLARITAS = "polaritas-terdengar-negatif"
 CODE_PERSEN = "persen-di-atas-100"
@@ -35,7 +39,7 @@ CODE_TARGET = "target-berubah"
 CODE_SUMBER = "tanpa-sumber-data"
 CODE_BERBEDA = "realisasi-berbeda"
 CODE_PAGU = "anggaran-melebihi-pagu"
-CODES_KINERJA = (CODE_POLARITAS, CODE_PERSEN, CODE_TARGET, CODE_SUMBER, CODE_BERBEDA)
+CODES_KINERJA = (CODE_POLARITAS, CODE_PERSEN, CODE_TARGET, CODE_SUMBER, CODE_BERBEDA, *CODES_REVIU)
 """The codes an indicator may list in ``abaikan_peringatan``."""
 
 NEGATIF = re.compile(
@@ -50,16 +54,20 @@ def lint_kinerja(site: Site, problems: Problems) -> None:
     """Every check of every cycle, less what each indicator chose to silence."""
     if site.kinerja is None:
         return
-    for siklus in site.kinerja.siklus.values():
+    cycles = site.kinerja.siklus.values()
+    batas_wajar = site.kinerja.kebijakan.batas_wajar
+    for siklus in cycles:
+        earlier = {s.model.tahun: s for s in cycles if s.model.tahun < siklus.model.tahun}
         for letak in siklus.letak.values():
             found = Problems()
             lint_indikator(siklus, letak, found)
+            lint_reviu(siklus, letak, earlier, batas_wajar, partial(_warn, siklus, letak, problems=found))
             problems.extend(_silenced(siklus, letak, found.items))
         _anggaran(siklus, problems)
 
 
 def lint_indikator(siklus: Siklus, letak: Letak, problems: Problems) -> None:
-    """The checks of one indicator, unsilenced."""
+    """The checks of one indicator that read only its own cycle, unsilenced."""
     _polaritas(siklus, letak, problems)
     _persen(siklus, letak, problems)
     _target_berubah(siklus, letak, problems)

@@ -222,3 +222,6 @@ class Kebijakan(Model):
     predikat: list[TingkatPredikat] | None = Field(None, description="Skala predikat dari yang tertinggi; bawaan ≥ 91 Sangat Tinggi, ≥ 76 Tinggi, ≥ 66 Sedang, ≥ 51 Rendah.")
     predikat_terendah: str = Field("Sangat Rendah", description="Predikat di bawah batas terendah.")
     ambang_efisiensi: Angka = Field(Decimal(5), ge=0, description="Selisih capaian − serapan (poin) yang masih 'Cukup Efisien'.")
+    batas_wajar: Annotated[Angka, Field(gt=0)] = Field(
+        Decimal(300), description="Capaian satu indikator (sebelum batas atas) di atas angka ini diperingatkan sebagai tidak wajar (peringatan capaian-tidak-wajar); bawaan 300."
+    )
