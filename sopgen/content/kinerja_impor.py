@@ -74,7 +74,7 @@ def _merge(cell: Cell, sheet: str, letak: Letak, data: dict[str, Any], source: S
     ind = letak.indikator
     rel = _rel(cell.field)
     node = data_at(data, letak.path)
-    value = _convert(cell, ind.polaritas or "positif", ind.skala, problems)
+    value = _convert(cell, "positif" if rel[0] == "capaian_tercetak" else ind.polaritas or "positif", ind.skala, problems)
     if value is None:
         return
     if rel[0] == "triwulan":

@@ -43,7 +43,8 @@ INFORMATIONAL = {"no", "no.", "nomor", "indikator", "nama indikator", "indikator
 def _known_headers() -> dict[str, str]:
     """Header text (lowercase, single spaces) -> the field it fills."""
     names = {"kode": "kode", "kode indikator": "kode", "target": "target", "target tahunan": "target",
-             "target pk": "target", "realisasi": "realisasi", "realisasi tahunan": "realisasi"}
+             "target pk": "target", "realisasi": "realisasi", "realisasi tahunan": "realisasi",
+             "capaian tercetak": "capaian_tercetak", "capaian laporan": "capaian_tercetak"}
     for i, r in enumerate(ROMAWI):
         for prefix in ("tw", "triwulan"):
             for number in (r, str(i + 1)):
@@ -61,7 +62,7 @@ class Cell:
     """One figure from the sheet: which field, the raw value, and where it sits."""
 
     field: str
-    """'target', 'realisasi', 'triwulan.realisasi.0' … 'triwulan.target.3'."""
+    """'target', 'realisasi', 'capaian_tercetak', 'triwulan.realisasi.0' … 'triwulan.target.3'."""
     value: Decimal | str | None
     where: Position
     ref: str
@@ -140,7 +141,7 @@ def _cells(rows: list[list[object]], title: str | None, shown: str) -> tuple[lis
                 problems.append(_problem(shown, title, header_index, c, f"kolom '{header}' tertulis dua kali"))
             columns[c] = HEADERS[name]
         elif name and name not in INFORMATIONAL:
-            hint = did_you_mean(name, list(HEADERS) + sorted(INFORMATIONAL)) or "kolom yang dikenal: Kode, Target, Realisasi, TW I … TW IV, Target TW I … Target TW IV."
+            hint = did_you_mean(name, list(HEADERS) + sorted(INFORMATIONAL)) or "kolom yang dikenal: Kode, Target, Realisasi, Capaian Tercetak, TW I … TW IV, Target TW I … Target TW IV."
             problems.append(_problem(shown, title, header_index, c, f"judul kolom '{header}' tidak dikenal", hint))
     kode_col = next(c for c, f in columns.items() if f == "kode")
     found: list[SheetRow] = []

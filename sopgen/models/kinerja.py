@@ -95,6 +95,11 @@ class Indikator(Model):
     realisasi: Nilai = Field(None, description="Realisasi tahunan; kosongkan atau '-' bila belum tersedia (bukan 0).")
     triwulan: Triwulan | None = Field(None, description="Data triwulanan, bila diukur per triwulan.")
     realisasi_lalu: dict[int, Nilai] = Field(default_factory=dict, description="Realisasi tahun-tahun sebelumnya, mis. {2022: 80.1, 2023: 81.4}.")
+    capaian_tercetak: Annotated[Angka | None, BeforeValidator(blank_is_none)] = Field(
+        None,
+        description="Capaian (%) yang dicetak dokumen yang ada (LKjIP lama, draf yang direviu), untuk rekonsiliasi: "
+        "setiap selisih dengan hasil rumus dicantumkan di tabel reviu beserta penyebabnya bila terlihat.",
+    )
     penjelasan: str | None = Field(None, description="Penjelasan singkat capaian (penyebab keberhasilan/kegagalan); dicetak pada keterangan indikator di rekap dan tabel capaian Laporan Kinerja.")
     abaikan_peringatan: list[str] = Field(
         default_factory=list,

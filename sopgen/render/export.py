@@ -27,8 +27,10 @@ from openpyxl.utils import get_column_letter
 
 from ..domain.agregasi import NAMA_TRIWULAN
 from ..domain.rekap import Rekap, RekapIndikator
+from ..domain.rekonsiliasi import rekonsiliasi
 from ..models.blank import BELUM_TERSEDIA
 from ..models.kinerja import TANDA_ILUSTRASI, Rentang
+from .format import angka
 
 KOLOM_INDIKATOR = (
     "Tingkat", "Kode Tujuan", "Kode Sasaran", "Kode Program", "Kode", "Indikator", "Satuan", "Polaritas", "Rumus",
@@ -109,7 +111,7 @@ def _formula_like(value: Any) -> bool:
 
 
 def rekap_xlsx(rekap: Rekap) -> bytes:
-    """The workbook: Indikator, Sasaran, Anggaran and Keterangan sheets."""
+    """The workbook: Indikator, Sasaran, Anggaran, Reviu (when a printed capaian is given) and Keterangan sheets."""
     book = Workbook()
     sheet = book.worksheets[0]  # the one a new workbook starts with
     sheet.title = "Indikator"
@@ -117,6 +119,9 @@ def rekap_xlsx(rekap: Rekap) -> bytes:
     _table(book.create_sheet("Sasaran"), ("Tingkat", "Kode", "Uraian", "Capaian (%)", "Predikat", "Rumus", "Keterangan"), _sasaran_rows(rekap), {"Capaian (%)": "0.00"})
     _table(book.create_sheet("Anggaran"), ("Tingkat", "Kode", "Nama", "Pagu (Rp)", "Realisasi (Rp)", "Serapan (%)", "Capaian kinerja (%)", "Efisiensi (poin)", "Kategori"),
            _anggaran_rows(rekap), {"Pagu (Rp)": "#,##0", "Realisasi (Rp)": "#,##0", "Serapan (%)": "0.00", "Capaian kinerja (%)": "0.00", "Efisiensi (poin)": "0.00"})
+    if any(i.indikator.capaian_tercetak is not None for i in rekap.semua_indikator()):
+        _table(book.create_sheet("Reviu"), ("Kode", "Indikator", "Target", "Realisasi", "Rumus", "Capaian tercetak (%)", "Capaian menurut rumus (%)", "Penyebab yang terlihat"),
+               _reviu_rows(rekap), {"Capaian tercetak (%)": "0.00", "Capaian menurut rumus (%)": "0.00"})
     _keterangan_sheet(book.create_sheet("Keterangan"), rekap)
     for ws in book.worksheets:
         _text_stays_text(ws)
@@ -166,6 +171,15 @@ def _table(sheet: Any, header: tuple[str, ...], rows: list[list[Any]], formats: 
         width = max((len(str(c.value)) for (c,) in sheet.iter_rows(min_col=col, max_col=col) if c.value is not None), default=8)
         sheet.column_dimensions[letter].width = min(max(width + 2, 8), 60)
     sheet.freeze_panes = "A2"
+
+
+def _reviu_rows(rekap: Rekap) -> list[list[Any]]:
+    """The reviu table: each printed capaian the declared formula does not give."""
+    return [
+        [r.hasil.kode, r.hasil.indikator.nama, _figure(r.hasil.indikator.target), _figure(r.hasil.realisasi),
+         r.hasil.capaian.rumus if r.hasil.capaian else "", r.tercetak, r.dihitung, "; ".join(r.sebab)]
+        for r in rekonsiliasi(rekap, angka)
+    ]
 
 
 def _sasaran_rows(rekap: Rekap) -> list[list[Any]]:

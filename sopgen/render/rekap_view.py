@@ -12,11 +12,12 @@ from decimal import Decimal
 
 from ..domain.capaian import Polaritas
 from ..domain.rekap import Rekap, RekapIndikator, RekapProgram
+from ..domain.rekonsiliasi import Selisih, rekonsiliasi
 from ..domain.riwayat import TAHUN_RIWAYAT, TahunIndikator
 from ..models.blank import KOSONG
 from ..models.kinerja import PeriodeRenstra, Rentang
 from . import charts
-from .format import angka_indikator, persen_capaian
+from .format import angka, angka_indikator, persen_capaian
 
 
 def bar_row(hasil: RekapIndikator) -> charts.BarRow:
@@ -90,6 +91,16 @@ def tahun_riwayat(rekap: Rekap) -> list[int]:
 def riwayat_indikator(rekap: Rekap, hasil: RekapIndikator) -> dict[int, TahunIndikator]:
     """One indicator's years, by year, for its row of the side-by-side table."""
     return {y.tahun: y for y in rekap.riwayat.get(hasil.kode, ())}
+
+
+def tercetak(rekap: Rekap) -> list[RekapIndikator]:
+    """Indicators carrying the capaian an existing document printed (the reviu table is shown when any does)."""
+    return [i for i in rekap.semua_indikator() if i.indikator.capaian_tercetak is not None]
+
+
+def reviu(rekap: Rekap) -> list[Selisih]:
+    """The rows of the reviu table: printed capaian the declared formula does not give, with the causes."""
+    return rekonsiliasi(rekap, angka)
 
 
 def dengan_triwulan(rekap: Rekap) -> list[RekapIndikator]:
