@@ -67,6 +67,12 @@ def write_site(root: Path, files: Mapping[str, str | bytes]) -> Path:
     return root
 
 
+def rencana_kinerja(indikator: str, tahun: int | str = 2024, kepala: str = "") -> str:
+    """A kinerja.yaml of one tujuan and one sasaran around ``indikator`` (its list items, indented ten spaces)."""
+    return (f"tahun: {tahun}\n{kepala}\ntujuan:\n  - kode: T1\n    uraian: Meningkatnya pelayanan\n    sasaran:\n"
+            f"      - kode: S1\n        uraian: Meningkatnya kepuasan masyarakat\n        indikator:\n{indikator}")
+
+
 def small_site(root: Path, sops: int = 2) -> Path:
     """A valid site of ``sops`` short SOPs."""
     files: dict[str, str | bytes] = {"site.yaml": SITE_YAML, "pejabat.yaml": PEJABAT_YAML}

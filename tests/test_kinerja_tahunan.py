@@ -9,18 +9,9 @@ from pathlib import Path
 
 from sopgen.build import BuildResult, build_site, check_site
 
-from .support import lines_with, small_site, write_site
+from .support import lines_with, rencana_kinerja, small_site, write_site
 
-PLAN = """\
-tahun: {tahun}
-{kepala}
-tujuan:
-  - kode: T1
-    uraian: Meningkatnya pelayanan
-    sasaran:
-      - kode: S1
-        uraian: Meningkatnya kepuasan masyarakat
-        indikator:
+PLAN = rencana_kinerja("""\
           - kode: IKU-1
             nama: Indeks Kepuasan Masyarakat
             satuan: poin
@@ -37,7 +28,7 @@ tujuan:
             target: {target2}
             realisasi: {realisasi2}
 {extra2}
-"""
+""", tahun="{tahun}", kepala="{kepala}")
 
 
 def two_cycles(tmp_path: Path, lalu1: str = "", sebelum: Mapping[str, object] | None = None, **tahun_ini: object) -> Path:

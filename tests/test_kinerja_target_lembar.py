@@ -11,21 +11,12 @@ from sopgen.build import build_site, check_site
 from sopgen.domain.rekap import RekapIndikator
 from sopgen.errors import ContentError
 
-from .support import lines_with, small_site, write_site
+from .support import lines_with, rencana_kinerja, small_site, write_site
 from .test_kinerja_content import xlsx
 
 KINERJA = "content/kinerja/2024/kinerja.yaml"
 
-PLAN = """\
-tahun: 2024
-impor: [{sheet}]
-tujuan:
-  - kode: T1
-    uraian: Meningkatnya pelayanan
-    sasaran:
-      - kode: S1
-        uraian: Meningkatnya kepuasan masyarakat
-        indikator:
+PLAN = rencana_kinerja("""\
           - kode: IKU-1
             nama: Indeks Kepuasan Masyarakat
             satuan: poin
@@ -37,7 +28,7 @@ tujuan:
             polaritas: negatif
             sumber_data: Register pengaduan
 {target2}
-"""
+""", kepala="impor: [{sheet}]")
 
 
 def site(tmp_path: Path, sheet_name: str, sheet: str | bytes, target1: str = "", target2: str = "") -> Path:
@@ -101,7 +92,7 @@ def test_no_target_anywhere_is_an_error_at_the_kode_naming_both_ways(tmp_path: P
 
 def test_an_empty_target_without_a_sheet_is_an_error_at_its_own_line(tmp_path: Path) -> None:
     root = small_site(tmp_path / "content", sops=0)
-    plan = PLAN.replace("impor: [{sheet}]\n", "").format(target1="            target:", target2="            target: 5")
+    plan = PLAN.replace("impor: [{sheet}]", "").format(target1="            target:", target2="            target: 5")
     write_site(root, {"kinerja/2024/kinerja.yaml": plan})
     line = lines_with(root / "kinerja/2024/kinerja.yaml", "target:")[0]
     _, problems = check_site(root)

@@ -12,18 +12,9 @@ from openpyxl import load_workbook
 
 from sopgen.build import build_site, check_site
 
-from .support import lines_with, small_site, write_site
+from .support import lines_with, rencana_kinerja, small_site, write_site
 
-PLAN = """\
-tahun: 2024
-{impor}
-tujuan:
-  - kode: T1
-    uraian: Meningkatnya pelayanan
-    sasaran:
-      - kode: S1
-        uraian: Meningkatnya kepuasan masyarakat
-        indikator:
+PLAN = rencana_kinerja("""\
           - kode: A
             nama: Indeks kepuasan
             satuan: poin
@@ -55,7 +46,7 @@ tujuan:
             target: 100
             realisasi: 90
             capaian_tercetak: 90.00
-"""
+""", kepala="{impor}")
 
 
 def site(tmp_path: Path, tercetak_a: str = "capaian_tercetak: 104.30", impor: str = "", files: dict[str, str] | None = None) -> Path:
