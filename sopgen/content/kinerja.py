@@ -144,7 +144,8 @@ def kebijakan_capaian(kebijakan: Kebijakan) -> KebijakanCapaian:
     skala = SKALA_PERMENDAGRI_86
     if kebijakan.predikat is not None:
         skala = SkalaPredikat(tuple((t.batas, t.label) for t in kebijakan.predikat), kebijakan.predikat_terendah)
-    return KebijakanCapaian(cap=kebijakan.batas_atas, floor_at_zero=kebijakan.batas_bawah_nol, decimals=kebijakan.desimal, skala=skala)
+    return KebijakanCapaian(cap=kebijakan.batas_atas, floor_at_zero=kebijakan.batas_bawah_nol, decimals=kebijakan.desimal, skala=skala,
+                            dipotong=kebijakan.pembulatan == "potong")
 
 
 def load_draft(folder: Path, root: Path, problems: Problems) -> Draft | None:

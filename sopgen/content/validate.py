@@ -146,6 +146,8 @@ def _problem(schema: Any, loc: FieldPath, error: Any, source: SourceMap) -> Prob
         choices = [c.strip().strip("'") for c in str(expected).replace(" or ", ", ").split(",")]
         hint = did_you_mean(str(got), choices) if isinstance(got, str) else ""
         listed = ", ".join(f"'{c}'" for c in choices[:-1]) + f" atau '{choices[-1]}'" if len(choices) > 1 else f"'{choices[0]}'"
+        if got is None:  # 'aturan:' written with nothing after it
+            return Problem(source.path, where.line, where.column, name, f"kosong (pilihan: {listed})", "tulis salah satu pilihan, atau hapus barisnya bila tidak wajib.")
         return Problem(source.path, where.line, where.column, name, f"'{got}' bukan pilihan yang sah (pilihan: {listed})", hint)
     elif error.get("input") is None and kind != "missing":
         # Written as 'target:' with nothing after it: the field is there but empty.

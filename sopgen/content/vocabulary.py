@@ -19,7 +19,7 @@ from typing import Any, Protocol
 
 from ..domain.rekap import Rekap, RekapAnggaran, RekapIndikator, RekapProgram, RekapSasaran, RekapTujuan
 from ..models.blank import BELUM_TERSEDIA
-from ..models.kinerja import Indikator, PeriodeRenstra
+from ..models.kinerja import Indikator, PeranAngka, PeriodeRenstra
 from ..models.laporan import StandarNasional
 
 INDIKATOR = ("indikator",)
@@ -33,7 +33,7 @@ UNIT = ("",)
 class Printer(Protocol):
     """How figures are printed: :mod:`sopgen.render.format`."""
 
-    def nilai_indikator(self, value: Any, indikator: Indikator) -> str: ...
+    def nilai_indikator(self, value: Any, indikator: Indikator, peran: PeranAngka = "realisasi") -> str: ...
     def persen_capaian(self, nilai: Any) -> str: ...
     def persen(self, value: Decimal, digits: int) -> str: ...
     def rupiah(self, value: Decimal | None) -> str: ...
@@ -148,9 +148,9 @@ def _jumlah_indikator(v: ValueInput) -> str:
     return str(len(v.entri.indikator) if isinstance(v.entri, RekapSasaran) else sum(1 for _ in v.rekap.iku()))
 
 
-def _indikator(v: ValueInput, value: Callable[[Indikator], Any]) -> str:
-    """A value of the indicator itself (a target) printed with its unit."""
-    return v.f.nilai_indikator(value(v.entri.indikator), v.entri.indikator)
+def _indikator(v: ValueInput, value: Callable[[Indikator], Any], peran: PeranAngka = "target") -> str:
+    """A value of the indicator itself (a target, a standard) printed with its unit."""
+    return v.f.nilai_indikator(value(v.entri.indikator), v.entri.indikator, peran)
 
 
 NILAI: dict[str, Value] = {
@@ -163,7 +163,7 @@ NILAI: dict[str, Value] = {
     "target-renstra": Value(INDIKATOR, lambda v: _indikator(v, lambda i: i.target_renstra)),
     "target-akhir-renstra": Value(INDIKATOR, lambda v: _indikator(v, lambda i: i.target_akhir_renstra)),
     "capaian-akhir-renstra": Value(INDIKATOR, lambda v: v.f.persen_capaian(v.entri.capaian_renstra)),
-    "standar-nasional": Value(INDIKATOR, lambda v: _indikator(v, lambda i: v.standar[i.kode].nilai), standar=True),
+    "standar-nasional": Value(INDIKATOR, lambda v: _indikator(v, lambda i: v.standar[i.kode].nilai, "realisasi"), standar=True),
     "pagu": Value(ANGGARAN, lambda v: v.f.rupiah(_serapan(v.entri).pagu)),
     "realisasi-anggaran": Value(ANGGARAN, lambda v: v.f.rupiah(_serapan(v.entri).realisasi)),
     "serapan": Value(ANGGARAN, lambda v: v.f.persen_capaian(_serapan(v.entri))),

@@ -13,7 +13,7 @@ from decimal import Decimal
 from enum import Enum
 
 from ..models.blank import BELUM_TERSEDIA
-from .capaian import Angka, CapaianError, Dibulatkan, KebijakanCapaian, divide, round_half_up, to_decimal
+from .capaian import Angka, CapaianError, Dibulatkan, KebijakanCapaian, bulatkan, divide, to_decimal
 
 NAMA_TRIWULAN = ("TW I", "TW II", "TW III", "TW IV")
 
@@ -92,7 +92,7 @@ class Agregat(Dibulatkan):
     dikecualikan: tuple[str, ...]
     decimals: int
     predikat: str | None
-
+    dipotong: bool = False
 
     @property
     def catatan(self) -> str | None:
@@ -114,7 +114,7 @@ def rata_rata(anggota: Sequence[Anggota], policy: KebijakanCapaian) -> Agregat:
     ada = [(a, a.nilai) for a in anggota if a.nilai is not None]
     keluar = tuple(a.label for a in anggota if a.nilai is None)
     if not ada:
-        return Agregat(None, "", (), keluar, policy.decimals, None)
+        return Agregat(None, "", (), keluar, policy.decimals, None, policy.dipotong)
     labels = [a.label for a, _ in ada]
     if len({a.bobot for a, _ in ada}) == 1:
         nilai = divide(sum((n for _, n in ada), Decimal(0)), Decimal(len(ada)))
@@ -124,5 +124,5 @@ def rata_rata(anggota: Sequence[Anggota], policy: KebijakanCapaian) -> Agregat:
         nilai = divide(sum((a.bobot * n for a, n in ada), Decimal(0)), total_bobot)
         bagian = " + ".join(f"{a.bobot} × {a.label}" for a, _ in ada)
         rumus = f"({bagian}) / {total_bobot}"
-    predikat = policy.skala.predikat(round_half_up(nilai, policy.decimals))
-    return Agregat(nilai, rumus, tuple(labels), keluar, policy.decimals, predikat)
+    predikat = policy.skala.predikat(bulatkan(nilai, policy.decimals, policy.dipotong))
+    return Agregat(nilai, rumus, tuple(labels), keluar, policy.decimals, predikat, policy.dipotong)

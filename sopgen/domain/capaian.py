@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal, localcontext
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
 from enum import Enum
 
 from ..models.blank import BELUM_TERSEDIA
@@ -119,6 +119,16 @@ def round_half_up(value: Decimal, decimals: int = 2) -> Decimal:
     return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
+def potong(value: Decimal, decimals: int = 2) -> Decimal:
+    """Truncate toward zero (TRUNC), where a Pemda's rule says capaian are cut, not rounded."""
+    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_DOWN)
+
+
+def bulatkan(value: Decimal, decimals: int, dipotong: bool = False) -> Decimal:
+    """The printed figure: rounded half up, or truncated when the policy says so."""
+    return potong(value, decimals) if dipotong else round_half_up(value, decimals)
+
+
 class Dibulatkan:
     """A computed value that may be missing (``nilai`` None) and is printed rounded once.
 
@@ -129,6 +139,8 @@ class Dibulatkan:
 
     nilai: Decimal | None
     decimals: int
+    dipotong: bool = False
+    """Truncated instead of rounded (kebijakan ``pembulatan: potong``); capaian and their means only."""
 
     @property
     def tersedia(self) -> bool:
@@ -136,8 +148,8 @@ class Dibulatkan:
 
     @property
     def bulat(self) -> Decimal | None:
-        """The value as printed: rounded once, from the unrounded nilai."""
-        return None if self.nilai is None else round_half_up(self.nilai, self.decimals)
+        """The value as printed: rounded (or truncated) once, from the unrounded nilai."""
+        return None if self.nilai is None else bulatkan(self.nilai, self.decimals, self.dipotong)
 
 
 def divide(numerator: Decimal, denominator: Decimal) -> Decimal:
@@ -285,6 +297,8 @@ class KebijakanCapaian:
     """A capaian below 0 (R far beyond a negatif target) is shown as 0."""
     decimals: int = 2
     skala: SkalaPredikat = SKALA_PERMENDAGRI_86
+    dipotong: bool = False
+    """Capaian are truncated to ``decimals`` instead of rounded half up (a Pemda's rule)."""
 
     def __post_init__(self) -> None:
         if self.cap is not None and self.cap <= 0:
@@ -308,7 +322,8 @@ class KebijakanCapaian:
         return [
             "Batas atas capaian: " + (fmt(self.cap) if self.cap is not None else "tidak ada"),
             "Capaian di bawah 0 ditampilkan 0" if self.floor_at_zero else "Capaian negatif ditampilkan apa adanya",
-            f"Pembulatan {self.decimals} desimal (setengah ke atas), dihitung dari data yang belum dibulatkan",
+            f"Pemotongan ke {self.decimals} desimal (tanpa pembulatan), dihitung dari data yang belum dipotong" if self.dipotong
+            else f"Pembulatan {self.decimals} desimal (setengah ke atas), dihitung dari data yang belum dibulatkan",
             "Realisasi yang belum tersedia tidak dihitung sebagai 0 dan tidak masuk rata-rata",
         ]
 
@@ -331,6 +346,7 @@ class Capaian(Dibulatkan):
     decimals: int = 2
     predikat: str | None = None
     catatan: tuple[str, ...] = field(default_factory=tuple)
+    dipotong: bool = False
 
 
 
@@ -349,11 +365,11 @@ def hitung_capaian(
         sah = ", ".join(r.value for r in RUMUS_SAH[polaritas])
         raise CapaianError(f"rumus '{rumus.value}' tidak berlaku untuk indikator {polaritas.value} (pilihan: {sah})")
     if realisasi is None:
-        return Capaian(None, None, rumus.teks, target, None, policy.decimals, None, (f"realisasi {BELUM_TERSEDIA}",))
+        return Capaian(None, None, rumus.teks, target, None, policy.decimals, None, (f"realisasi {BELUM_TERSEDIA}",), policy.dipotong)
     mentah, teks = _rumus(polaritas, rumus, target, realisasi, policy, skala)
     nilai, catatan = policy.clamp(mentah)
-    predikat = policy.skala.predikat(round_half_up(nilai, policy.decimals))
-    return Capaian(nilai, mentah, teks, target, realisasi, policy.decimals, predikat, catatan)
+    predikat = policy.skala.predikat(bulatkan(nilai, policy.decimals, policy.dipotong))
+    return Capaian(nilai, mentah, teks, target, realisasi, policy.decimals, predikat, catatan, policy.dipotong)
 
 
 def _rumus(

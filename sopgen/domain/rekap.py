@@ -26,7 +26,7 @@ Rules stated here, on top of :mod:`sopgen.domain.capaian`:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from ..models.kinerja import Indikator, Kegiatan, Kinerja, Program, Rentang, Sasaran, SubKegiatan, Tujuan
@@ -296,6 +296,8 @@ def _per_triwulan(indikator: Indikator, skor: Callable[..., Capaian | Galat]) ->
 
 def _skor(indikator: Indikator, polaritas: Polaritas, target: Target, realisasi: Decimal | str | None, policy: KebijakanCapaian) -> Capaian:
     rumus = Rumus(indikator.rumus) if indikator.rumus else None
+    if indikator.desimal_capaian is not None:
+        policy = replace(policy, decimals=indikator.desimal_capaian)
     return hitung_capaian(polaritas, target, realisasi, policy, rumus=rumus, skala=indikator.skala)
 
 

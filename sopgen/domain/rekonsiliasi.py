@@ -18,9 +18,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import ROUND_DOWN, Decimal
+from decimal import Decimal
 
-from .capaian import CapaianError, Polaritas, Rumus, capaian_negatif, capaian_negatif_kebalikan, capaian_positif, round_half_up
+from .capaian import CapaianError, Polaritas, Rumus, bulatkan, capaian_negatif, capaian_negatif_kebalikan, capaian_positif, potong, round_half_up
 from .rekap import Rekap, RekapIndikator
 
 Cetak = Callable[[Decimal, int], str]
@@ -58,11 +58,6 @@ def desimal_tertulis(value: Decimal) -> int:
     return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
-def potong(value: Decimal, decimals: int) -> Decimal:
-    """Truncated toward zero, as a spreadsheet's TRUNC or a hand copy does."""
-    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_DOWN)
-
-
 def rekonsiliasi(rekap: Rekap, fmt: Cetak = _titik) -> list[Selisih]:
     """Every indicator with a printed capaian that the declared formula does not give, in document order."""
     rows = []
@@ -75,7 +70,7 @@ def rekonsiliasi(rekap: Rekap, fmt: Cetak = _titik) -> list[Selisih]:
         if capaian is None or capaian.nilai is None:
             rows.append(Selisih(hasil, tercetak, None, d, ("capaian tidak dapat dihitung: " + (str(hasil.galat) if hasil.galat else "realisasi belum tersedia"),)))
             continue
-        dihitung = round_half_up(capaian.nilai, d)
+        dihitung = bulatkan(capaian.nilai, d, capaian.dipotong)
         if dihitung != tercetak:
             rows.append(Selisih(hasil, tercetak, dihitung, d, _sebab(hasil, rekap, tercetak, d, fmt) or ("penyebab tidak terlihat dari angka-angkanya; periksa target dan realisasi yang dipakai dokumen itu",)))
     return rows
@@ -85,8 +80,10 @@ def _sebab(hasil: RekapIndikator, rekap: Rekap, tercetak: Decimal, d: int, fmt: 
     capaian = hasil.capaian
     assert capaian is not None and capaian.nilai is not None and capaian.mentah is not None
     found = []
-    if potong(capaian.nilai, d) == tercetak:
+    if not capaian.dipotong and potong(capaian.nilai, d) == tercetak:
         found.append(f"angka tercetak dipotong, bukan dibulatkan ({fmt(capaian.nilai, d + 3)} dibulatkan {fmt(capaian.nilai, d)})")
+    if capaian.dipotong and round_half_up(capaian.nilai, d) == tercetak:
+        found.append(f"angka tercetak dibulatkan, padahal kebijakan memotong ({fmt(capaian.nilai, d + 3)} dipotong {fmt(potong(capaian.nilai, d), d)})")
     if capaian.mentah != capaian.nilai and _cocok(capaian.mentah, tercetak, d):
         found.append("angka tercetak tanpa batas atas/bawah kebijakan capaian")
     target, realisasi = hasil.indikator.target, hasil.realisasi

@@ -23,6 +23,8 @@ from .blank import blank_is_none
 PolaritasNama = Literal["positif", "negatif", "rentang", "kualitatif"]
 RumusNama = Literal["R/T", "(2T-R)/T", "T/R"]
 AturanTriwulanNama = Literal["kumulatif", "rata_rata", "nilai_akhir"]
+PeranAngka = Literal["target", "realisasi"]
+"""Which figure of an indicator is printed: its decimals may differ."""
 
 
 Angka = Annotated[Decimal, Field(allow_inf_nan=False), Bilangan]
@@ -84,6 +86,9 @@ class Indikator(Model):
     cara_ukur: str | None = Field(None, description="Cara mengukur / rumus perhitungan realisasi indikator; dicetak di bawah definisinya.")
     sumber_data: str | None = Field(None, description="Sumber data realisasi, mis. 'Laporan SKM triwulanan Seksi Pelayanan'.")
     desimal: int = Field(2, ge=0, le=4, description="Jumlah desimal saat mencetak target dan realisasi (0 untuk jumlah).")
+    desimal_target: int | None = Field(None, ge=0, le=4, description="Jumlah desimal target bila berbeda dari 'desimal', mis. 0 agar target 70 tercetak '70'.")
+    desimal_realisasi: int | None = Field(None, ge=0, le=4, description="Jumlah desimal realisasi bila berbeda dari 'desimal'.")
+    desimal_capaian: int | None = Field(None, ge=0, le=4, description="Jumlah desimal capaian indikator ini bila berbeda dari kebijakan.yaml 'desimal'.")
     bobot: Angka = Field(Decimal(1), gt=0, description="Bobot indikator dalam rata-rata capaian sasaran (bawaan 1).")
     target: TargetTahunan = Field(
         None,
@@ -105,6 +110,11 @@ class Indikator(Model):
         default_factory=list,
         description="Kode peringatan yang sengaja diabaikan untuk indikator ini, mis. [polaritas-terdengar-negatif]; galat tidak dapat diabaikan.",
     )
+
+    def desimal_cetak(self, peran: PeranAngka) -> int:
+        """How many decimals a target or a realisasi of this indicator is printed with."""
+        own = self.desimal_target if peran == "target" else self.desimal_realisasi
+        return self.desimal if own is None else own
 
     @field_validator("skala")
     @classmethod
@@ -223,7 +233,10 @@ class Kebijakan(Model):
 
     batas_atas: Annotated[Angka, Field(gt=0)] | None = Field(None, description="Batas atas capaian per indikator, mis. 100 atau 120; kosong = tanpa batas.")
     batas_bawah_nol: bool = Field(True, description="Capaian di bawah 0 ditampilkan 0.")
-    desimal: int = Field(2, ge=0, le=4, description="Jumlah desimal capaian (pembulatan setengah ke atas).")
+    desimal: int = Field(2, ge=0, le=4, description="Jumlah desimal capaian (pembulatan setengah ke atas, atau dipotong bila 'pembulatan: potong').")
+    pembulatan: Literal["setengah_ke_atas", "potong"] = Field(
+        "setengah_ke_atas", description="'setengah_ke_atas' (bawaan, seperti ROUND di Excel) atau 'potong' (dipotong tanpa pembulatan, bila aturan Pemda demikian)."
+    )
     predikat: list[TingkatPredikat] | None = Field(None, description="Skala predikat dari yang tertinggi; bawaan ≥ 91 Sangat Tinggi, ≥ 76 Tinggi, ≥ 66 Sedang, ≥ 51 Rendah.")
     predikat_terendah: str = Field("Sangat Rendah", description="Predikat di bawah batas terendah.")
     ambang_efisiensi: Angka = Field(Decimal(5), ge=0, description="Selisih capaian − serapan (poin) yang masih 'Cukup Efisien'.")

@@ -25,7 +25,7 @@ from ..domain.capaian import Capaian, round_half_up
 from ..models import kinerja, sop
 from ..models.base import tanggal_indonesia
 from ..models.blank import BELUM_TERSEDIA, KOSONG, TANPA_TANGGAL
-from ..models.kinerja import Indikator, Rentang
+from ..models.kinerja import Indikator, PeranAngka, Rentang
 
 LOCALE = "id"
 
@@ -94,24 +94,26 @@ def with_unit(value: Decimal, satuan: str, digits: int) -> str:
     return f"{text} {satuan}".rstrip()
 
 
-def nilai_indikator(value: Any, indikator: Indikator) -> str:
-    """A target or realisasi with its unit: '97,25%', '14 pengaduan', 'BB', '90–110%'."""
+def nilai_indikator(value: Any, indikator: Indikator, peran: PeranAngka = "realisasi") -> str:
+    """A target or realisasi with its unit: '97,25%', '14 pengaduan', 'BB', '90–110%' (``peran``: whose decimals)."""
     if value is None:
         return BELUM_TERSEDIA
+    digits = indikator.desimal_cetak(peran)
     if isinstance(value, Rentang):
-        return f"{angka(value.bawah, indikator.desimal)}–{with_unit(value.atas, indikator.satuan, indikator.desimal)}"
+        return f"{angka(value.bawah, digits)}–{with_unit(value.atas, indikator.satuan, digits)}"
     if isinstance(value, Decimal):
-        return with_unit(value, indikator.satuan, indikator.desimal)
+        return with_unit(value, indikator.satuan, digits)
     return str(value)
 
 
-def angka_indikator(value: Any, indikator: Indikator, empty: str = BELUM_TERSEDIA) -> str:
-    """A target or realisasi without its unit, for tables with a Satuan column."""
+def angka_indikator(value: Any, indikator: Indikator, empty: str = BELUM_TERSEDIA, peran: PeranAngka = "realisasi") -> str:
+    """A target or realisasi without its unit, for tables with a Satuan column (``peran``: whose decimals)."""
     if value is None:
         return empty
+    digits = indikator.desimal_cetak(peran)
     if isinstance(value, Rentang):
-        return f"{angka(value.bawah, indikator.desimal)}–{angka(value.atas, indikator.desimal)}"
-    return angka(value, indikator.desimal) if isinstance(value, Decimal) else str(value)
+        return f"{angka(value.bawah, digits)}–{angka(value.atas, digits)}"
+    return angka(value, digits) if isinstance(value, Decimal) else str(value)
 
 
 def _signed(value: Decimal, digits: int) -> str:
@@ -121,7 +123,7 @@ def _signed(value: Decimal, digits: int) -> str:
 
 def selisih(value: Decimal, indikator: Indikator) -> str:
     """A signed change in the indicator's decimals: '+4,00', '−10', '0'."""
-    return _signed(value, indikator.desimal)
+    return _signed(value, indikator.desimal_cetak("realisasi"))
 
 
 def persen_capaian(nilai: Capaian | Agregat | Serapan | None, empty: str = BELUM_TERSEDIA) -> str:

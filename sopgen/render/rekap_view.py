@@ -27,7 +27,7 @@ def bar_row(hasil: RekapIndikator) -> charts.BarRow:
     if isinstance(ind.target, Decimal):
         realisasi = hasil.realisasi if isinstance(hasil.realisasi, Decimal) else None
         return charts.BarRow(label, ind.satuan, ind.target, realisasi, ind.desimal)
-    target = angka_indikator(ind.target, ind)
+    target = angka_indikator(ind.target, ind, peran="target")
     tertulis = angka_indikator(hasil.realisasi, ind)
     jenis = "rentang" if isinstance(ind.target, Rentang) else "skala"
     return charts.BarRow(label, ind.satuan, None, None, ind.desimal, note=f"{jenis}: target {target}, realisasi {tertulis}")
@@ -132,7 +132,7 @@ def baris_triwulan(hasil: RekapIndikator) -> list[BarisTriwulan]:
     realisasi = BarisTriwulan("Realisasi", tuple(angka_indikator(r, ind, KOSONG) for r in ind.triwulan.realisasi), tahunan)
     if ind.triwulan.target is None:
         return [realisasi]
-    target = BarisTriwulan("Target", tuple(angka_indikator(t, ind, KOSONG) for t in ind.triwulan.target), angka_indikator(ind.target, ind))
+    target = BarisTriwulan("Target", tuple(angka_indikator(t, ind, KOSONG, "target") for t in ind.triwulan.target), angka_indikator(ind.target, ind, peran="target"))
     capaian = BarisTriwulan(
         "Capaian",
         tuple("galat" if hasil.galat_triwulan(tw) else persen_capaian(c, KOSONG) for tw, c in enumerate(hasil.capaian_triwulan)),
