@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Protocol
 
+from ..domain.capaian import rumus_dari
 from ..domain.rekap import Rekap, RekapAnggaran, RekapIndikator, RekapProgram, RekapSasaran, RekapTujuan
 from ..models.blank import BELUM_TERSEDIA
 from ..models.kinerja import Indikator, PeranAngka, PeriodeRenstra
@@ -159,6 +160,7 @@ NILAI: dict[str, Value] = {
     "capaian": Value(CAPAIAN, lambda v: v.f.persen_capaian(v.entri.capaian)),
     "predikat": Value(CAPAIAN, lambda v: (v.entri.capaian.predikat if v.entri.capaian else None) or BELUM_TERSEDIA),
     "satuan": Value(INDIKATOR, lambda v: v.entri.indikator.satuan),
+    "rumus": Value(INDIKATOR, lambda v: v.entri.capaian.rumus if v.entri.capaian else rumus_dari(v.entri.polaritas.value, v.entri.indikator.rumus).teks),
     "nama": Value(("indikator", "sasaran", "tujuan", "program", "kegiatan"), lambda v: _nama(v.entri)),
     "target-renstra": Value(INDIKATOR, lambda v: _indikator(v, lambda i: i.target_renstra)),
     "target-akhir-renstra": Value(INDIKATOR, lambda v: _indikator(v, lambda i: i.target_akhir_renstra)),

@@ -102,6 +102,11 @@ RUMUS_SAH = {
 """Which overrides make sense for each polaritas (R / T on a negatif indicator does not)."""
 
 
+def rumus_dari(polaritas: str | None, rumus: str | None) -> Rumus:
+    """The formula an indicator is scored with, from its fields as written: its own, else its polaritas' default."""
+    return Rumus(rumus) if rumus else RUMUS_BAWAAN[Polaritas(polaritas or Polaritas.POSITIF.value)]
+
+
 def to_decimal(value: Angka) -> Decimal:
     """Convert a content number to Decimal exactly as written (0.1 stays 0.1)."""
     if isinstance(value, bool):

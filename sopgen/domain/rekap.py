@@ -147,7 +147,7 @@ class Rekap:
     anggaran: Serapan
     """All programs together."""
     programs: tuple[RekapProgram, ...]
-    """Every program of every sasaran, in document order."""
+    """Every program of every sasaran, in kode order (7.01.01 before 7.01.02), as budget tables list them."""
     riwayat: Mapping[str, tuple[TahunIndikator, ...]] = field(default_factory=dict)
     """kode -> the indicator's recent years, oldest first, ending with this one (:mod:`.riwayat`)."""
 
@@ -175,12 +175,17 @@ class Rekap:
 def hitung_rekap(kinerja: Kinerja, policy: KebijakanCapaian, efisiensi: AturanEfisiensi, lalu: Mapping[int, SiklusLalu] | None = None) -> Rekap:
     """Score every indicator and roll the results up the plan; ``lalu``: the earlier cycles, by year."""
     tujuan = tuple(_tujuan(t, policy, efisiensi) for t in kinerja.tujuan)
-    programs = tuple(p for t in tujuan for s in t.sasaran for p in s.program)
+    programs = tuple(sorted((p for t in tujuan for s in t.sasaran for p in s.program), key=lambda p: urutan_kode(p.program.kode)))
     capaian = rata_rata([Anggota(t.tujuan.kode, t.capaian.nilai) for t in tujuan], policy)
     anggaran = total_serapan([(p.program.kode, p.serapan) for p in programs], policy.decimals)
     rekap = Rekap(kinerja, policy, efisiensi, tujuan, capaian, anggaran, programs)
     years = {i.kode: riwayat(i.indikator, tahun_ini(rekap, i, None), lalu or {}) for i in rekap.semua_indikator()}
     return Rekap(kinerja, policy, efisiensi, tujuan, capaian, anggaran, programs, years)
+
+
+def urutan_kode(kode: str) -> tuple[tuple[int, int, str], ...]:
+    """A nomenclature kode as a sort key: numbers as numbers (7.01.2 before 7.01.10), other parts as text."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in kode.split("."))
 
 
 def tahun_ini(rekap: Rekap, hasil: RekapIndikator, siklus: str | None) -> TahunIndikator:

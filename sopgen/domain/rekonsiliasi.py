@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .capaian import CapaianError, Polaritas, Rumus, bulatkan, capaian_negatif, capaian_negatif_kebalikan, capaian_positif, potong, round_half_up
+from .capaian import CapaianError, Polaritas, Rumus, bulatkan, capaian_negatif, capaian_negatif_kebalikan, capaian_positif, potong, round_half_up, rumus_dari
 from .rekap import Rekap, RekapIndikator
 
 Cetak = Callable[[Decimal, int], str]
@@ -89,7 +89,7 @@ def _sebab(hasil: RekapIndikator, rekap: Rekap, tercetak: Decimal, d: int, fmt: 
     target, realisasi = hasil.indikator.target, hasil.realisasi
     if hasil.polaritas not in (Polaritas.POSITIF, Polaritas.NEGATIF) or not isinstance(target, Decimal) or not isinstance(realisasi, Decimal):
         return tuple(found)
-    declared = Rumus(hasil.indikator.rumus) if hasil.indikator.rumus else (Rumus.R_PER_T if hasil.polaritas is Polaritas.POSITIF else Rumus.DUA_T_KURANG_R)
+    declared = rumus_dari(hasil.polaritas.value, hasil.indikator.rumus)
     for rumus, formula in RUMUS_ANGKA.items():
         value = _coba(formula, target, realisasi)
         if rumus is not declared and value is not None and _cocok(value, tercetak, d):

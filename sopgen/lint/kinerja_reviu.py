@@ -22,7 +22,7 @@ from decimal import Decimal
 from ..content.kinerja import Siklus
 from ..content.kinerja_indeks import Letak
 from ..content.yamlsource import FieldPath
-from ..domain.capaian import RUMUS_BAWAAN, Polaritas, Rumus
+from ..domain.capaian import Rumus, rumus_dari
 from ..models.kinerja import Indikator
 
 CODE_POLARITAS_BERUBAH = "polaritas-berubah"
@@ -45,8 +45,8 @@ Warn = Callable[[FieldPath, str, str, str], None]
 
 
 def rumus_dipakai(ind: Indikator) -> Rumus:
-    """The formula the indicator is scored with: its own, else its polaritas' default."""
-    return Rumus(ind.rumus) if ind.rumus else RUMUS_BAWAAN[Polaritas(ind.polaritas or "positif")]
+    """The formula the indicator is scored with."""
+    return rumus_dari(ind.polaritas, ind.rumus)
 
 
 def lint_reviu(siklus: Siklus, letak: Letak, earlier: Mapping[int, Siklus], batas_wajar: Decimal, warn: Warn) -> None:

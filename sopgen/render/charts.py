@@ -88,6 +88,11 @@ class BarRow:
     digits: int = 2
     note: str | None = None
     """Shown instead of bars when the indicator has no numbers to draw (kualitatif: 'A → BB')."""
+    makin_rendah: bool = False
+    """A negatif indicator: its label says "makin rendah makin baik", so a short bar reads as good."""
+
+
+MAKIN_RENDAH = "makin rendah makin baik"
 
 
 LABEL_W = 250
@@ -139,8 +144,10 @@ def _bar_row(row: BarRow, y: float, bar_w: float, odd: bool) -> list[str]:
     if odd:
         parts.append(f'<rect x="0" y="{y:.1f}" width="{CHART_W}" height="{ROW_H}" fill="#f3f5f7"/>')
     lines = wrap(row.label, LABEL_W - 6, 11)
-    first = y + ROW_H / 2 - (len(lines) - 1) * 6.5 + 4
+    first = y + ROW_H / 2 - (len(lines) - 1 + row.makin_rendah) * 6.5 + 4
     parts += [_text(4, first + j * 13, line, 11) for j, line in enumerate(lines)]
+    if row.makin_rendah:
+        parts.append(_text(4, first + len(lines) * 13 - 1, f"({MAKIN_RENDAH})", 9.5, fill=MUTED, font_style="italic"))
     if row.target is None:
         parts.append(_text(BAR_X, y + ROW_H / 2 + 4, row.note or "target belum ditetapkan", 10.5, font_style="italic"))
         return parts

@@ -26,7 +26,7 @@ def bar_row(hasil: RekapIndikator) -> charts.BarRow:
     label = f"{ind.kode} {ind.nama}"
     if isinstance(ind.target, Decimal):
         realisasi = hasil.realisasi if isinstance(hasil.realisasi, Decimal) else None
-        return charts.BarRow(label, ind.satuan, ind.target, realisasi, ind.desimal)
+        return charts.BarRow(label, ind.satuan, ind.target, realisasi, ind.desimal, makin_rendah=hasil.polaritas is Polaritas.NEGATIF)
     target = angka_indikator(ind.target, ind, peran="target")
     tertulis = angka_indikator(hasil.realisasi, ind)
     jenis = "rentang" if isinstance(ind.target, Rentang) else "skala"
