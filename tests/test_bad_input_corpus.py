@@ -51,6 +51,7 @@ CORPUS: dict[str, tuple[str, Callable[[Path], int]]] = {
     "sheet-cell": ("kinerja/2024/realisasi-triwulan.csv", _sheet_cell),
     "laporan-tahun": ("laporan/2024/laporan.yaml", _replace("laporan/2024/laporan.yaml", "tahun: 2024", "tahun: 1990")),
     "laporan-markdown": ("laporan/2024/bab-4-penutup.md", _replace("laporan/2024/bab-4-penutup.md", "# A. Simpulan", "# A.\x1b Simpulan")),
+    "laporan-unclosed-style": ("laporan/2024/bab-4-penutup.md", _replace("laporan/2024/bab-4-penutup.md", "# A. Simpulan", "# A. Simpulan <style>")),
     "perjanjian-key": ("perjanjian/2024/perjanjian.yaml", _replace("perjanjian/2024/perjanjian.yaml", "tempat: Lumajang", "tempta: Lumajang")),
     "template-runtime": ("templates/index.html", _template),
 }
