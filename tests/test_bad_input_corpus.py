@@ -32,6 +32,12 @@ def _sheet_cell(site: Path) -> int:
     return 3
 
 
+def _schema_and_flow(site: Path) -> int:
+    """A schema error (empty nomor) must not hide the flow error reported at the returned line."""
+    replace_line(site / "sop/penyusunan-sakip.yaml", "nomor: 700/16.2/SOP/427.83/2024", 'nomor: ""')
+    return replace_line(site / "sop/penyusunan-sakip.yaml", "keputusan: {ya: tetapkan-pk,", "keputusan: {ya: tetapkan-pkk,")
+
+
 def _template(site: Path) -> int:
     (site / "templates").mkdir()
     (site / "templates" / "index.html").write_text('{% extends "!theme/index.html" %}\n{% block content %}\n{{ 1 / 0 }}\n{% endblock %}\n', encoding="utf-8")
@@ -44,6 +50,7 @@ CORPUS: dict[str, tuple[str, Callable[[Path], int]]] = {
     "site-empty-unit": ("site.yaml", _replace("site.yaml", "unit_kerja: Kecamatan Candipuro", "unit_kerja: ''")),
     "pejabat-nip": ("pejabat.yaml", _replace("pejabat.yaml", "status: Plt.", "status: Pt.")),
     "sop-unclosed-quote": ("sop/penyusunan-sakip.yaml", _replace("sop/penyusunan-sakip.yaml", "nama: Penyusunan SAKIP Kecamatan Candipuro", "nama: 'Penyusunan SAKIP")),
+    "sop-schema-and-flow": ("sop/penyusunan-sakip.yaml", _schema_and_flow),
     "sop-control-char": ("sop/pengumpulan-data-kinerja.yaml", _replace("sop/pengumpulan-data-kinerja.yaml", "nama: Pengumpulan", "nama: Peng\x0cumpulan")),
     "kebijakan-batas": ("kinerja/kebijakan.yaml", _replace("kinerja/kebijakan.yaml", "batas_atas: 120 ", "batas_atas: seratus ")),
     "kinerja-huge": ("kinerja/2024/kinerja.yaml", _replace("kinerja/2024/kinerja.yaml", "            target: 82", "            target: 1e400")),
