@@ -38,6 +38,13 @@ def _schema_and_flow(site: Path) -> int:
     return replace_line(site / "sop/penyusunan-sakip.yaml", "keputusan: {ya: tetapkan-pk,", "keputusan: {ya: tetapkan-pkk,")
 
 
+def _comma_and_schema(site: Path) -> int:
+    """A misspelt polaritas must not hide the decimal comma reported at the returned line."""
+    text = (site / "kinerja/2024/kinerja.yaml").read_text(encoding="utf-8")
+    (site / "kinerja/2024/kinerja.yaml").write_text(text.replace("polaritas: positif", "polaritas: positip", 1), encoding="utf-8")
+    return replace_line(site / "kinerja/2024/kinerja.yaml", "            target: 82\n", "            target: 82,5\n")
+
+
 def _template(site: Path) -> int:
     (site / "templates").mkdir()
     (site / "templates" / "index.html").write_text('{% extends "!theme/index.html" %}\n{% block content %}\n{{ 1 / 0 }}\n{% endblock %}\n', encoding="utf-8")
@@ -54,6 +61,8 @@ CORPUS: dict[str, tuple[str, Callable[[Path], int]]] = {
     "sop-control-char": ("sop/pengumpulan-data-kinerja.yaml", _replace("sop/pengumpulan-data-kinerja.yaml", "nama: Pengumpulan", "nama: Peng\x0cumpulan")),
     "kebijakan-batas": ("kinerja/kebijakan.yaml", _replace("kinerja/kebijakan.yaml", "batas_atas: 120 ", "batas_atas: seratus ")),
     "kinerja-huge": ("kinerja/2024/kinerja.yaml", _replace("kinerja/2024/kinerja.yaml", "            target: 82", "            target: 1e400")),
+    "kinerja-comma-and-schema": ("kinerja/2024/kinerja.yaml", _comma_and_schema),
+    "kinerja-split-decimal": ("kinerja/2024/kinerja.yaml", _replace("kinerja/2024/kinerja.yaml", "realisasi_lalu: {2021: 78.20,", "realisasi_lalu: {2021: 78,20,")),
     "kinerja-renstra": ("kinerja/2024/kinerja.yaml", _replace("kinerja/2024/kinerja.yaml", "renstra: {awal: 2021, akhir: 2026}", "renstra: {awal: 2021, akhir: 2019}")),
     "sheet-cell": ("kinerja/2024/realisasi-triwulan.csv", _sheet_cell),
     "laporan-tahun": ("laporan/2024/laporan.yaml", _replace("laporan/2024/laporan.yaml", "tahun: 2024", "tahun: 1990")),

@@ -161,8 +161,9 @@ def load_draft(folder: Path, root: Path, problems: Problems) -> Draft | None:
 
 def merge_sheets(content: KinerjaContent, root: Path, problems: Problems) -> None:
     """Merge each cycle's sheets (``impor:``) into its plan; a cycle whose merged plan is invalid is dropped."""
-    for name, draft in list(content.drafts.items()):
-        impor = import_sheets(draft.folder, root, draft.data, draft.source, draft.letak, problems)
+    for name, read in list(content.drafts.items()):
+        impor, refused = import_sheets(read.folder, root, read.data, read.source, read.letak, problems)
+        draft = content.drafts[name] = replace(read, misshapen=read.misshapen | refused)
         if not impor:
             continue
         model, found = validate(Kinerja, draft.data, draft.source)
