@@ -34,12 +34,11 @@ HINT = "muat hanya berkas tema (static/) atau berkas situs (assets/) dengan path
 _COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 _CSS_URL = re.compile(r"""@import\s+(?:url\(\s*)?(["']?)([^"')\s;]*)\1|url\(\s*(["']?)([^"')]*?)\3\s*\)""", re.IGNORECASE)
 """``@import "x.css"``, ``@import url(x.css)`` and every ``url(...)`` of a stylesheet."""
-_TEMPLATE_URL = re.compile(
-    r"""<(?:link|img|script|image|source|object|embed|iframe)\b[^>]*?\s(?:href|src|data|xlink:href)\s*=\s*(["'])(.*?)\1"""
-    r"""|url\(\s*(["']?)([^"')]*?)\3\s*\)""",
+_TAG_URL = re.compile(
+    r"""<(?:link|img|script|image|source|object|embed|iframe)\b[^>]*?\s(?:href|src|data|xlink:href)\s*=\s*(["'])(.*?)\1""",
     re.IGNORECASE | re.DOTALL,
 )
-"""What a template loads: the address of a stylesheet, image, script or embedded object."""
+"""What a template's tags load: the address of a stylesheet, image, script or embedded object."""
 _LOADED = {"link": ("href",), "img": ("src",), "image": ("href", "xlink:href"), "object": ("data",), "embed": ("src",), "source": ("src",)}
 """The attributes WeasyPrint fetches, by tag."""
 
@@ -87,7 +86,7 @@ def check_resources(site: Site, theme: Path, problems: Problems) -> None:
     for folder, prefix in ((theme / "static", "static"), (site.root / "assets", "assets")):
         for file in sorted(folder.rglob("*.css")) if folder.is_dir() else []:
             output = f"{prefix}/{file.relative_to(folder).as_posix()}"
-            for where, url in _urls(file, roots, site, _CSS_URL, problems):
+            for where, url in _urls(file, roots, site, _CSS_URL):
                 problem = _stylesheet_refusal(url, output, site, theme)
                 if problem:
                     problems.add(where, "", problem, HINT)
@@ -95,7 +94,7 @@ def check_resources(site: Site, theme: Path, problems: Problems) -> None:
         for file in sorted(folder.rglob("*")) if folder.is_dir() else []:
             if not file.is_file() or not file.name.endswith(TEMPLATE_SUFFIXES):
                 continue
-            for where, url in _urls(file, roots, site, _TEMPLATE_URL, problems):
+            for where, url in [*_urls(file, roots, site, _TAG_URL), *_urls(file, roots, site, _CSS_URL)]:
                 if "{{" in url or "{%" in url:
                     continue  # made while rendering: checked in the rendered HTML
                 problem = url_refusal(url, site.root, roots) if _absolute(url) else None  # a relative one depends on the page
@@ -119,13 +118,16 @@ def _stylesheet_refusal(url: str, output: str, site: Site, theme: Path) -> str |
     return file_refusal(source, (site.root, theme), url.strip())
 
 
-def _urls(file: Path, roots: Sequence[Path], site: Site, pattern: re.Pattern[str], problems: Problems) -> Iterator[tuple[Position, str]]:
-    """Each URL ``pattern`` finds in ``file``, where it is written (CSS comments skipped)."""
+def _urls(file: Path, roots: Sequence[Path], site: Site, pattern: re.Pattern[str]) -> Iterator[tuple[Position, str]]:
+    """Each URL ``pattern`` finds in ``file``, where it is written (CSS comments skipped).
+
+    A file that cannot be read under the one reading rule is skipped: the template loader and
+    the copy of ``static/`` (:func:`check_tree`) report it, once.
+    """
     shown = relpath(file, site.root)
     try:
         text, _ = read_text(file, roots, shown)
-    except ReadRefused as refused:
-        problems.extend([refused.problem])
+    except ReadRefused:
         return
     text = _COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
     for match in pattern.finditer(text):
