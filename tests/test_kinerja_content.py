@@ -356,3 +356,14 @@ def test_a_refused_cell_is_one_problem_not_also_an_uncomputable_capaian(demo_cop
         "content/kinerja/2024/realisasi-triwulan.csv:2:5: E2: '81,2x' bukan angka; isi sel dengan angka saja, mis. 95,5 (tanpa satuan); "
         "kosongkan atau '-' bila belum tersedia."
     ]
+
+
+def test_a_wrong_cell_is_reported_with_the_plans_schema_error(demo_copy: Path) -> None:
+    """A misspelt polaritas used to hide the sheets until it was fixed; the invalid indicator's own row is skipped."""
+    plan = demo_copy / "kinerja/2024/kinerja.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("polaritas: positif", "polaritas: positip", 1), encoding="utf-8")
+    sheet = demo_copy / "kinerja/2024/realisasi-triwulan.csv"
+    sheet.write_text(sheet.read_text(encoding="utf-8").replace(";81,20;", ";81,2x;").replace(";5;4;3;2", ";5;4x;3;2"), encoding="utf-8")
+    found = messages(demo_copy)
+    assert [p.split(": ")[0] for p in found] == ["content/kinerja/2024/kinerja.yaml:26:24", "content/kinerja/2024/realisasi-triwulan.csv:3:6"], found
+    assert "'4x' bukan angka" in found[1]
