@@ -8,6 +8,7 @@ and an existing `output/` byte for byte what it was.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -51,6 +52,26 @@ def _template(site: Path) -> int:
     return 3
 
 
+THEME = Path(__file__).resolve().parents[1] / "themes/default"
+
+
+def _stylesheet(site: Path) -> int:
+    """A site theme whose CSS loads a file from the network (it stopped a build with PDFs with a traceback)."""
+    shutil.copytree(THEME, site / "themes/dinas")
+    (site / "site.yaml").write_text((site / "site.yaml").read_text(encoding="utf-8") + "tema: dinas\n", encoding="utf-8")
+    css = site / "themes/dinas/static/css/sop.css"
+    css.write_text('@import url("https://contoh.invalid/huruf.css");\n' + css.read_text(encoding="utf-8"), encoding="utf-8")
+    return 1
+
+
+def _pdf_only_template(site: Path) -> int:
+    """A runtime error in the SOP's cover, a template only the PDF uses."""
+    lines = (THEME / "templates/sop_cover.html").read_text(encoding="utf-8").splitlines(keepends=True)
+    (site / "templates").mkdir()
+    (site / "templates/sop_cover.html").write_text("".join(lines[:3] + ["<p>{{ 1 / 0 }}</p>\n"] + lines[3:]), encoding="utf-8")
+    return 4
+
+
 CORPUS: dict[str, tuple[str, Callable[[Path], int]]] = {
     # case: (the file the problem is at, how it is broken -> the line it must be reported at)
     "site-kertas": ("site.yaml", _replace("site.yaml", "kertas: F4", "kertas: B5")),
@@ -70,6 +91,8 @@ CORPUS: dict[str, tuple[str, Callable[[Path], int]]] = {
     "laporan-unclosed-style": ("laporan/2024/bab-4-penutup.md", _replace("laporan/2024/bab-4-penutup.md", "# A. Simpulan", "# A. Simpulan <style>")),
     "perjanjian-key": ("perjanjian/2024/perjanjian.yaml", _replace("perjanjian/2024/perjanjian.yaml", "tempat: Lumajang", "tempta: Lumajang")),
     "template-runtime": ("templates/index.html", _template),
+    "template-pdf-only": ("templates/sop_cover.html", _pdf_only_template),
+    "theme-stylesheet": ("themes/dinas/static/css/sop.css", _stylesheet),
 }
 
 
