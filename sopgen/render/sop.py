@@ -155,7 +155,7 @@ def write_pdf(site: Site, env: Environment, doc: Doc[SOP], stage: Staging, rende
 
     result = paginate(
         doc.model, render_document, base_url=str(target), paper=context["kertas"],
-        url_fetcher=renderer.fetcher, font_config=renderer.fonts,
+        renderer=renderer,
     )
     result.document.write_pdf(target)
     return PrintedLayout(result.pages, tuple(result.measurement.heights))
