@@ -32,7 +32,8 @@ from .istilah import periksa_teks, teks_bidang
 CODE_TAHUN = "tahun-dasar-hukum"
 CODE_TANGGAL = "urutan-tanggal"
 CODE_WAKTU = "waktu-mutu-baku"
-CODES_SOP = (CODE_KOLOM_KOSONG, CODE_TAHUN, CODE_TANGGAL, CODE_WAKTU, CODE_ISTILAH)
+CODE_KERTAS = "kertas-himpunan"
+CODES_SOP = (CODE_KOLOM_KOSONG, CODE_TAHUN, CODE_TANGGAL, CODE_WAKTU, CODE_ISTILAH, CODE_KERTAS)
 """The warning codes an SOP may list in ``abaikan_peringatan``."""
 
 TAHUN_TERAWAL = 1945
@@ -46,6 +47,7 @@ def lint_sops(site: Site, problems: Problems) -> None:
     for doc in site.sops.values():
         found = Problems()
         lint_sop(doc, found, today)
+        _kertas_himpunan(doc, site.config.kertas, found)
         problems.extend(_silenced(doc, found.items))
 
 
@@ -110,6 +112,23 @@ def _status(doc: Doc[SOP], problems: Problems, today: dt.date) -> None:
         )
     elif sop.diganti_oleh == doc.id:
         problems.add(doc.source.at("diganti_oleh"), "diganti_oleh", "SOP tidak dapat diganti oleh dirinya sendiri", "tulis id SOP penggantinya.")
+
+
+def _kertas_himpunan(doc: Doc[SOP], kertas_situs: str, problems: Problems) -> None:
+    """An SOP on another paper than the binder's (the site's) is laid out again on the binder's paper for the binder.
+
+    The printed binder is one stack of one paper size; the SOP's own PDF keeps its paper. Said,
+    because the binder's copy then differs from the SOP's PDF in page size and maybe in breaks.
+    """
+    kertas = doc.model.kertas
+    if kertas is None or kertas == kertas_situs or doc.model.status == "dicabut":
+        return
+    _warn(
+        doc, ("kertas",), f"SOP ini dicetak di kertas {kertas}, Himpunan SOP di kertas {kertas_situs} (site.yaml): "
+        f"di Himpunan SOP, SOP ini ditata ulang di kertas {kertas_situs}",
+        f"hapus baris ini agar SOP memakai kertas situs, atau tulis 'abaikan_peringatan: [{CODE_KERTAS}]' bila memang disengaja.",
+        CODE_KERTAS, problems,
+    )
 
 
 def _urutan_tanggal(doc: Doc[SOP], problems: Problems) -> None:

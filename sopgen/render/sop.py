@@ -9,7 +9,8 @@ site, plain text on paper).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
@@ -21,7 +22,7 @@ from ..models.sop import SOP
 from ..output import Staging
 from .env import relative_url, render_page
 from .flowchart import FlowchartView, flowchart_view
-from .paginate import paginate
+from .paginate import Pagination, paginate
 from .pdf import PdfRenderer
 
 
@@ -136,19 +137,26 @@ def sop_context(site: Site, doc: Doc[SOP], page_path: str, *, links: bool) -> di
 
 def write_pdf(site: Site, env: Environment, doc: Doc[SOP], stage: Staging, renderer: PdfRenderer) -> Pages:
     """Lay out and write one SOP's PDF with measured flowchart page breaks; returns the break plan."""
+    target = stage.path(sop_paths(doc)[1], doc.shown)
+    result = layout_pdf(site, env, doc, target, renderer)
+    result.document.write_pdf(target)
+    return result.pages
+
+
+def layout_pdf(site: Site, env: Environment, doc: Doc[SOP], target: Path, renderer: PdfRenderer, kertas: str | None = None) -> Pagination:
+    """Lay out one SOP's PDF as if written at ``target``, on its own paper or on ``kertas`` (the binder's)."""
+    if kertas is not None:
+        doc = replace(doc, model=doc.model.model_copy(update={"kertas": kertas}))
     pdf_path = sop_paths(doc)[1]
-    target = stage.path(pdf_path, doc.shown)
     context = sop_context(site, doc, pdf_path, links=False)
 
     def render_document(view: FlowchartView) -> str:
         return render_page(env, "sop_pdf.html", pdf_path, flowchart=view, **context)
 
-    result = paginate(
+    return paginate(
         doc.model, render_document, base_url=str(target), paper=context["kertas"],
         url_fetcher=renderer.fetcher, font_config=renderer.fonts,
     )
-    result.document.write_pdf(target)
-    return result.pages
 
 
 def write_page(site: Site, env: Environment, doc: Doc[SOP], stage: Staging, pages: Pages | None, pdf: bool) -> None:
