@@ -13,6 +13,7 @@ from .beranda import Beranda
 from .himpunan import Himpunan
 from .kinerja import KinerjaKind
 from .laporan import LaporanKind
+from .monev import EvaluasiKind, MonitoringKind
 from .pejabat import PejabatKind
 from .pencarian import Pencarian
 from .perjanjian import PerjanjianKind
@@ -25,7 +26,8 @@ if TYPE_CHECKING:
 __all__ = ["KINDS", "NEW_WORDS", "STAGES", "Job", "Kind", "NavItem", "Output", "RenderContext", "by_new_word", "navigation", "plan", "render_order"]
 
 KINDS: tuple[Kind, ...] = (
-    Situs(), PejabatKind(), Beranda(), SopKind(), Himpunan(), KinerjaKind(), LaporanKind(), PerjanjianKind(), Pencarian(),
+    Situs(), PejabatKind(), Beranda(), SopKind(), Himpunan(), MonitoringKind(), EvaluasiKind(), KinerjaKind(), LaporanKind(), PerjanjianKind(),
+    Pencarian(),
 )
 
 

@@ -19,9 +19,11 @@ import itertools
 import re
 
 from ..content.loader import Doc, Site
+from ..content.monev import catatan_sop
 from ..content.yamlsource import FieldPath, field_name
 from ..domain.durasi import SATUAN, parse_durasi, split_angka_satuan
 from ..domain.flow import CODE_KOLOM_KOSONG, build_flow
+from ..domain.periode import periode_terakhir
 from ..errors import Level, Problem, Problems
 from ..models.base import tanggal_indonesia
 from ..models.sop import SOP
@@ -33,7 +35,8 @@ CODE_TAHUN = "tahun-dasar-hukum"
 CODE_TANGGAL = "urutan-tanggal"
 CODE_WAKTU = "waktu-mutu-baku"
 CODE_KERTAS = "kertas-himpunan"
-CODES_SOP = (CODE_KOLOM_KOSONG, CODE_TAHUN, CODE_TANGGAL, CODE_WAKTU, CODE_ISTILAH, CODE_KERTAS)
+CODE_MONITORING = "monitoring-terakhir"
+CODES_SOP = (CODE_KOLOM_KOSONG, CODE_TAHUN, CODE_TANGGAL, CODE_WAKTU, CODE_ISTILAH, CODE_KERTAS, CODE_MONITORING)
 """The warning codes an SOP may list in ``abaikan_peringatan``."""
 
 TAHUN_TERAWAL = 1945
@@ -48,6 +51,7 @@ def lint_sops(site: Site, problems: Problems) -> None:
         found = Problems()
         lint_sop(doc, found, today)
         _kertas_himpunan(doc, site.config.kertas, found)
+        _monitoring_terakhir(site, doc, today, found)
         problems.extend(_silenced(doc, found.items))
 
 
@@ -128,6 +132,21 @@ def _kertas_himpunan(doc: Doc[SOP], kertas_situs: str, problems: Problems) -> No
         f"di Himpunan SOP, SOP ini ditata ulang di kertas {kertas_situs}",
         f"hapus baris ini agar SOP memakai kertas situs, atau tulis 'abaikan_peringatan: [{CODE_KERTAS}]' bila memang disengaja.",
         CODE_KERTAS, problems,
+    )
+
+
+def _monitoring_terakhir(site: Site, doc: Doc[SOP], today: dt.date, problems: Problems) -> None:
+    """An SOP in force during the last half-year that has ended is monitored for it (every six months, Permenpan RB 35/2012)."""
+    sop = doc.model
+    periode = periode_terakhir(today)
+    mulai = sop.tanggal.efektif or sop.tanggal.pengesahan
+    if sop.status != "berlaku" or mulai is None or mulai > periode.akhir:
+        return
+    if any(c.periode == periode for c in catatan_sop(site, "monitoring", doc.id)):
+        return
+    _warn(
+        doc, ("tanggal", "pengesahan"), f"SOP ini berlaku tetapi belum dimonitor untuk periode {periode.nama}, {periode.judul}",
+        f"tulis hasil monitoringnya di monitoring/{doc.id}/{periode.nama}.yaml (lihat formulir monitoring).", CODE_MONITORING, problems,
     )
 
 

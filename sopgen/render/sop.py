@@ -22,6 +22,7 @@ from ..models.sop import SOP
 from ..output import Staging
 from .env import relative_url, render_page
 from .flowchart import FlowchartView, flowchart_view
+from .monev import monev_page
 from .paginate import Pagination, paginate
 from .pdf import PdfRenderer
 
@@ -164,5 +165,6 @@ def write_page(site: Site, env: Environment, doc: Doc[SOP], stage: Staging, page
     html_path, pdf_path = sop_paths(doc)
     context = sop_context(site, doc, html_path, links=True)
     flowchart = flowchart_view(doc.model, pages, paper=context["kertas"])
-    page = render_page(env, "sop.html", html_path, pdf_url=pdf_path if pdf else None, flowchart=flowchart, **context)
+    monev = monev_page(site, doc.id, html_path, pdf)
+    page = render_page(env, "sop.html", html_path, pdf_url=pdf_path if pdf else None, flowchart=flowchart, monev=monev, **context)
     stage.write_text(html_path, doc.shown, page)
