@@ -138,6 +138,12 @@ def load_yaml(file: Path, shown: str, root: Path | None = None) -> tuple[Any, So
     or errors such as duplicate keys that still let the rest be checked).
     """
     text, notes = read_text(file, shown, root or file.parent)
+    return parse_yaml(text, shown, notes)
+
+
+def parse_yaml(text: str, shown: str, notes: list[Problem] | None = None) -> tuple[Any, SourceMap, list[Problem]]:
+    """Parse YAML text (a file's, or an older version of it from git) the way :func:`load_yaml` does."""
+    notes = notes if notes is not None else []
     loader = _Loader(text)
     try:
         node = loader.get_single_node()

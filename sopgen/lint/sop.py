@@ -18,6 +18,7 @@ import difflib
 import itertools
 import re
 
+from ..content.git_history import riwayat_berkas
 from ..content.loader import Doc, Site
 from ..content.monev import catatan_sop
 from ..content.yamlsource import FieldPath, field_name
@@ -30,14 +31,18 @@ from ..models.sop import SOP
 from .abaikan import silenced
 from .istilah import CODE as CODE_ISTILAH
 from .istilah import periksa_teks, teks_bidang
+from .revisi import CODE_REVISI, lint_riwayat, revisi_tanpa_catatan
 
 CODE_TAHUN = "tahun-dasar-hukum"
 CODE_TANGGAL = "urutan-tanggal"
 CODE_WAKTU = "waktu-mutu-baku"
 CODE_KERTAS = "kertas-himpunan"
 CODE_MONITORING = "monitoring-terakhir"
-CODES_SOP = (CODE_KOLOM_KOSONG, CODE_TAHUN, CODE_TANGGAL, CODE_WAKTU, CODE_ISTILAH, CODE_KERTAS, CODE_MONITORING)
+CODES_SOP = (CODE_KOLOM_KOSONG, CODE_TAHUN, CODE_TANGGAL, CODE_WAKTU, CODE_ISTILAH, CODE_KERTAS, CODE_MONITORING, CODE_REVISI)
 """The warning codes an SOP may list in ``abaikan_peringatan``."""
+
+SOP_FOLDER = "sop"
+"""Where the SOP files are, for the git history (the SOP kind's folder; lint cannot import kinds)."""
 
 TAHUN_TERAWAL = 1945
 """A regulation older than the Republic is not a plausible dasar hukum of a kecamatan SOP."""
@@ -47,11 +52,13 @@ _TAHUN = re.compile(r"\btahun\s+(\d{4})\b", re.IGNORECASE)
 def lint_sops(site: Site, problems: Problems) -> None:
     """Plausibility checks of every SOP, less the warnings each SOP chose to silence."""
     today = dt.date.today()
+    history = riwayat_berkas(site.root, SOP_FOLDER, [doc.file for doc in site.sops.values() if doc.model.status == "berlaku"])
     for doc in site.sops.values():
         found = Problems()
         lint_sop(doc, found, today)
         _kertas_himpunan(doc, site.config.kertas, found)
         _monitoring_terakhir(site, doc, today, found)
+        revisi_tanpa_catatan(doc, history.get(doc.file, []), found)
         problems.extend(_silenced(doc, found.items))
 
 
@@ -59,6 +66,7 @@ def lint_sop(doc: Doc[SOP], problems: Problems, today: dt.date) -> None:
     """Every check of one SOP, unsilenced."""
     _alur(doc, problems)
     _status(doc, problems, today)
+    lint_riwayat(doc, problems, today, CODE_TANGGAL)
     _urutan_tanggal(doc, problems)
     _tahun_dasar_hukum(doc, problems)
     _waktu(doc, problems)
