@@ -19,6 +19,7 @@ from .pencarian import Pencarian
 from .perjanjian import PerjanjianKind
 from .situs import Situs
 from .sop import SopKind
+from .verifikasi import Verifikasi
 
 if TYPE_CHECKING:
     from ..content.loader import Site
@@ -27,7 +28,7 @@ __all__ = ["KINDS", "NEW_WORDS", "STAGES", "Job", "Kind", "NavItem", "Output", "
 
 KINDS: tuple[Kind, ...] = (
     Situs(), PejabatKind(), Beranda(), SopKind(), Himpunan(), MonitoringKind(), EvaluasiKind(), KinerjaKind(), LaporanKind(), PerjanjianKind(),
-    Pencarian(),
+    Verifikasi(), Pencarian(),
 )
 
 

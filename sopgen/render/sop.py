@@ -133,7 +133,14 @@ def sop_context(site: Site, doc: Doc[SOP], page_path: str, *, links: bool) -> di
         "judul_sampul": judul_pendek(sop.nama, site.config.instansi.unit_kerja),
         "pasangan": pasangan(site, sop, page_path if links else None),
         "tanda_status": tanda_status(site, sop, page_path if links else None),
+        "alamat_sop": alamat_terbit(site, sop_paths(doc)[0]),
     }
+
+
+def alamat_terbit(site: Site, path: str) -> str | None:
+    """The published address of an output (``alamat_situs`` + its path); None when the site has no address."""
+    base = site.config.alamat_situs
+    return f"{base.rstrip('/')}/{path}" if base else None
 
 
 def write_pdf(site: Site, env: Environment, doc: Doc[SOP], stage: Staging, renderer: PdfRenderer) -> Pages:
