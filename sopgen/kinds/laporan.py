@@ -13,6 +13,7 @@ from ..content.references import check_reference
 from ..errors import Problems
 from ..lint.laporan import lint_laporan
 from ..models.laporan import Laporan
+from ..render.arsip import sumber_arsip
 from ..render.home import Report, downloads
 from ..render.laporan import PK_TEMPLATE, laporan_paths, write_laporan_page, write_laporan_pdf
 from ..render.laporan_data import REKAP_TABLES, TABLES
@@ -80,4 +81,4 @@ def _page(ctx: RenderContext, doc: LaporanDoc, pdf: bool) -> dict[str, Any]:
 
 def _pdf(ctx: RenderContext, doc: LaporanDoc, page: str) -> None:
     assert ctx.renderer is not None
-    write_laporan_pdf(ctx.site, ctx.env, doc, ctx.stage, ctx.renderer, ctx.results[page])
+    write_laporan_pdf(ctx.site, ctx.env, doc, ctx.stage, ctx.renderer, ctx.results[page], sumber_arsip(ctx.site.root, laporan_sources(ctx.site, doc)))

@@ -16,6 +16,7 @@ from ..content.monev import Catatan, catatan_sop
 from ..models.monev import KRITERIA, PENERAPAN, REKOMENDASI, Evaluasi, Monitoring
 from ..models.paper import PAPERS
 from ..output import Staging
+from .arsip import Arsip
 from .env import relative_url, render_page
 from .pdf import PdfRenderer
 
@@ -74,7 +75,7 @@ def write_monev_pdf(site: Site, env: Environment, stage: Staging, renderer: PdfR
     target = stage.path(path, catatan.doc.shown)
     kertas = site.sops[catatan.sop].model.kertas or site.config.kertas
     html = render_page(env, "monev_pdf.html", path, ukuran_kertas=PAPERS[kertas].size(), m=monev_context(site, jenis, catatan))
-    renderer.write(html, target, target)
+    renderer.write(html, target, target, Arsip(site.root, (catatan.doc.file, site.sops[catatan.sop].file)))
 
 
 def monev_page(site: Site, sop_id: str, page_path: str, pdf: bool) -> list[dict[str, Any]]:

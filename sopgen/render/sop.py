@@ -20,6 +20,7 @@ from ..content.references import linked_sop_id
 from ..domain.flowchart import Pages
 from ..models.sop import SOP
 from ..output import Staging
+from .arsip import Arsip, write_archive
 from .env import relative_url, render_page
 from .flowchart import FlowchartView, flowchart_view
 from .monev import monev_page
@@ -147,7 +148,7 @@ def write_pdf(site: Site, env: Environment, doc: Doc[SOP], stage: Staging, rende
     """Lay out and write one SOP's PDF with measured flowchart page breaks; returns the break plan."""
     target = stage.path(sop_paths(doc)[1], doc.shown)
     result = layout_pdf(site, env, doc, target, renderer)
-    result.document.write_pdf(target)
+    write_archive(result.document, target, Arsip(site.root, (doc.file,)))
     return result.pages
 
 
