@@ -39,8 +39,9 @@ def test_document_pdf_is_pdf_a_3b_tagged_titled_with_its_source_inside(built_dem
         assert [str(oi.get("/S")) for oi in pdf.Root.OutputIntents] == ["/GTS_PDFA1"]
         assert "/StructTreeRoot" in pdf.Root and bool(pdf.Root.MarkInfo.Marked)
         assert str(pdf.Root.Lang) == "id"
-        assert meta.get("dc:title") and "Kecamatan Candipuro" in meta.get("dc:creator")[0]
-        attached = {name: spec for name, spec in pdf.attachments.items()}
+        creator = meta.get("dc:creator") or [""]
+        assert meta.get("dc:title") and "Kecamatan Candipuro" in creator[0]
+        attached = dict(pdf.attachments.items())
         for source in DOKUMEN[path]:
             assert source in attached, attached.keys()
             assert str(attached[source].obj.AFRelationship) == "/Source"
