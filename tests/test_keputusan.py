@@ -147,3 +147,10 @@ def test_too_many_diktum_and_missing_fields_are_problems(tmp_path: Path) -> None
     out = sopgen_check(site).stderr
     assert re.search(r"content/keputusan.yaml:1:1: tempat: ", out), out
     assert re.search(r"content/keputusan.yaml:\d+:\d+: memutuskan: terlalu banyak", out), out
+
+
+def test_a_keputusan_older_than_a_listed_pengesahan_is_warned(tmp_path: Path) -> None:
+    site = write_site(tmp_path / "content", site_files())
+    line = replace_line(site / "keputusan.yaml", "tanggal: 20 Januari 2024", "tanggal: 2 Januari 2024")
+    assert (f"content/keputusan.yaml:{line}:10: peringatan: tanggal: Keputusan (2 Januari 2024) menetapkan SOP yang baru disahkan "
+            "sesudahnya: 100/1/SOP/2024") in sopgen_check(site).stderr

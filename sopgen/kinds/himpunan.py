@@ -14,7 +14,7 @@ from typing import Any
 from ..content.documents import Doc, load_document
 from ..content.loader import Site
 from ..content.references import check_reference
-from ..errors import Problems
+from ..errors import Level, Problems
 from ..models.base import tanggal_indonesia
 from ..models.keputusan import KeputusanSOP
 from ..render.binder import BINDER_PATH, build_binder, relaid_sops
@@ -49,11 +49,21 @@ class Himpunan(Kind):
 
     def lint(self, site: Site, problems: Problems) -> None:
         doc = keputusan_of(site)
-        if doc is not None and doc.model.tanggal > dt.date.today():
+        if doc is None:
+            return
+        tanggal = doc.model.tanggal
+        if tanggal > dt.date.today():
             problems.add(
-                doc.source.at("tanggal"), "tanggal", f"tanggal Keputusan ({tanggal_indonesia(doc.model.tanggal)}) di masa depan",
+                doc.source.at("tanggal"), "tanggal", f"tanggal Keputusan ({tanggal_indonesia(tanggal)}) di masa depan",
                 "Himpunan SOP mencetak Keputusan ini sebagai sudah ditetapkan; tulis tanggal penetapannya, "
                 f"atau pindahkan {KEPUTUSAN_FILE} dari folder situs sampai Keputusan ditandatangani.",
+            )
+        later = [d for d in binder_sops(site) if d.model.status == "berlaku" and d.model.tanggal.pengesahan and d.model.tanggal.pengesahan > tanggal]
+        if later:
+            problems.add(
+                doc.source.at("tanggal"), "tanggal",
+                f"Keputusan ({tanggal_indonesia(tanggal)}) menetapkan SOP yang baru disahkan sesudahnya: {', '.join(d.model.nomor for d in later)}",
+                "Keputusan menetapkan SOP yang sudah disahkan; periksa tanggal Keputusan atau tanggal pengesahan SOP itu.", Level.WARNING,
             )
 
     def jobs(self, site: Site, pdf: bool, planned: Sequence[Output]) -> list[Job]:
