@@ -22,8 +22,8 @@ from .conftest import DEMO
 DOKUMEN = {
     "sop/penyusunan-sakip.pdf": ["sop/penyusunan-sakip.yaml"],
     "sop/monitoring-evaluasi-sop.pdf": ["sop/monitoring-evaluasi-sop.yaml"],
-    "sop/pengukuran-data-kinerja/monitoring-2024-1.pdf": ["monitoring/pengukuran-data-kinerja/2024-1.yaml", "sop/pengukuran-data-kinerja.yaml"],
-    "sop/pengukuran-data-kinerja/evaluasi-2024-2.pdf": ["evaluasi/pengukuran-data-kinerja/2024-2.yaml", "sop/pengukuran-data-kinerja.yaml"],
+    "sop/pengumpulan-data-kinerja/monitoring-2024-1.pdf": ["monitoring/pengumpulan-data-kinerja/2024-1.yaml", "sop/pengumpulan-data-kinerja.yaml"],
+    "sop/pengumpulan-data-kinerja/evaluasi-2024-2.pdf": ["evaluasi/pengumpulan-data-kinerja/2024-2.yaml", "sop/pengumpulan-data-kinerja.yaml"],
     "perjanjian/2024/perjanjian-kinerja-kecamatan-candipuro-2024.pdf": ["perjanjian/2024/perjanjian.yaml", "kinerja/2024/kinerja.yaml"],
     "laporan/2024/lkjip-kecamatan-candipuro-2024.pdf": ["laporan/2024/laporan.yaml", "laporan/2024/bab-1-pendahuluan.md"],
     "kinerja/2024/rekap-kinerja-2024.pdf": ["kinerja/2024/kinerja.yaml", "kinerja/2024/realisasi-triwulan.csv"],
