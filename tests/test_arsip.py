@@ -34,6 +34,7 @@ LAPORAN = "laporan/2024/lkjip-kecamatan-candipuro-2024.pdf"
 @pytest.mark.parametrize("path", sorted(DOKUMEN))
 def test_document_pdf_is_pdf_a_3b_tagged_titled_with_its_source_inside(built_demo: BuildResult, path: str) -> None:
     with pikepdf.open(built_demo.out_dir / path) as pdf:
+        assert pdf.check_pdf_syntax() == []  # qpdf's structural check (e.g. a name tree out of order)
         meta = pdf.open_metadata()
         assert (meta.get("pdfaid:part"), meta.get("pdfaid:conformance")) == ("3", "B")
         assert [str(oi.get("/S")) for oi in pdf.Root.OutputIntents] == ["/GTS_PDFA1"]

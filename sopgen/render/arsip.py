@@ -53,10 +53,11 @@ def sumber_arsip(root: Path, names: Sequence[str]) -> tuple[Path, ...]:
 
 def write_archive(document: Document, target: Path, arsip: Arsip) -> None:
     """Write ``document`` to ``target`` as PDF/A-3b with its sources attached and its page labels set."""
+    # In name order: the PDF's EmbeddedFiles name tree must be sorted (qpdf repairs it otherwise).
+    named = sorted({file.relative_to(arsip.root).as_posix(): file for file in arsip.sumber}.items())
     attachments = [
-        Attachment(file_obj=io.BytesIO(file.read_bytes()), name=file.relative_to(arsip.root).as_posix(),
-                   description="Sumber dokumen ini (konten sopgen)", relationship="Source")
-        for file in dict.fromkeys(arsip.sumber)
+        Attachment(file_obj=io.BytesIO(file.read_bytes()), name=name, description="Sumber dokumen ini (konten sopgen)", relationship="Source")
+        for name, file in named
     ]
     document.write_pdf(target, pdf_variant=PDF_VARIANT, pdf_tags=True, attachments=attachments)
     if arsip.nomor_halaman:
