@@ -56,8 +56,9 @@ def source_from(direct_url: dict[str, Any] | None, version: str) -> InstallSourc
     return InstallSource(f"{DISTRIBUTION} @ {url}" + (f"#sha256={digest}" if digest else ""))
 
 
-WEASYPRINT_APT = ("libpango-1.0-0", "libpangoft2-1.0-0", "libharfbuzz-subset0")
-"""Debian/Ubuntu packages WeasyPrint needs to make PDFs (absent from slim images)."""
+WEASYPRINT_APT = ("libpango-1.0-0", "libpangoft2-1.0-0", "libharfbuzz-subset0", "libcairo2")
+"""Debian/Ubuntu packages the build needs (absent from slim images): Pango for WeasyPrint's PDFs,
+cairo for CairoSVG's pictures in the Word copies (Pango's packages do not pull it in)."""
 
 _REQUIREMENT = re.compile(r"^[A-Za-z0-9./][A-Za-z0-9 ._+=<>!~@:/#?&%,\[\]-]*$")
 

@@ -1,10 +1,10 @@
-"""External tools the tests need (Debian's chromium, pdftoppm, Java with the Nu Html Checker), in one place.
+"""External tools the tests need (Debian's chromium, pdftoppm, Java with the Nu Html Checker, LibreOffice), in one place.
 
 Tests reach these tools only through :func:`chromium`, :func:`rasterise`,
-:func:`qr_codes` and :func:`vnu`, never by a path of their own. On a developer's machine a missing
+:func:`vnu`, :func:`qr_codes`, :func:`pdf_column_text` and :func:`libreoffice_pdf`, never by a path of their own. On a developer's machine a missing
 tool skips its tests with the reason; under ``CI=true`` a missing tool fails
 them, so a CI image that lost a package cannot pass by skipping. ``.ci/run``
-needs: apt ``poppler-utils chromium default-jre-headless zbar-tools`` (plus ``nodejs npm``)
+needs: apt ``poppler-utils chromium default-jre-headless libreoffice-writer-nogui zbar-tools`` (plus ``nodejs npm``)
 and ``npm install -g vnu-jar`` (or ``VNU_JAR=<path>``).
 """
 
@@ -103,6 +103,29 @@ def vnu(*args: str) -> subprocess.CompletedProcess[str]:
     """The Nu Html Checker run on the machine's Java with ``args``; the caller judges what it said."""
     command = [_program("java", "JAVA", "default-jre-headless"), "-jar", str(_vnu_jar()), *args]
     return subprocess.run(command, capture_output=True, text=True, check=False, timeout=600)
+
+
+def pdf_column_text(pdf: Path, left_mm: float, right_mm: float) -> str:
+    """The text of every page printed between ``left_mm`` and ``right_mm`` from the sheet's left edge (pdftotext's crop box)."""
+    program = _program("pdftotext", "PDFTOTEXT", "poppler-utils")
+    x, width = round(left_mm / 25.4 * 72), round((right_mm - left_mm) / 25.4 * 72)
+    command = [program, "-r", "72", "-x", str(x), "-y", "0", "-W", str(width), "-H", "100000", str(pdf), "-"]
+    return subprocess.run(command, check=True, capture_output=True, text=True, timeout=120).stdout
+
+
+def libreoffice_pdf(documents: list[Path], folder: Path) -> list[Path]:
+    """Each .docx converted to PDF by LibreOffice (``soffice --headless --convert-to pdf``, one run for all), in order.
+
+    A private profile folder, so a LibreOffice the developer has open (or a parallel test) is not disturbed.
+    """
+    program = _program("soffice", "SOFFICE", "libreoffice-writer-nogui")
+    folder.mkdir(parents=True, exist_ok=True)
+    profile = (folder / "profil").resolve().as_uri()
+    command = [program, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir", str(folder), *map(str, documents)]
+    subprocess.run(command, check=True, capture_output=True, timeout=600)
+    converted = [folder / (d.stem + ".pdf") for d in documents]
+    assert all(c.is_file() for c in converted), f"LibreOffice wrote no PDF for {[d for d, c in zip(documents, converted) if not c.is_file()]}"
+    return converted
 
 
 def artifact(name: str) -> Path:

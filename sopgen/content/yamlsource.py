@@ -9,10 +9,17 @@ field really is a number or a date.
 
 Anchors and aliases are refused while composing, before anything is
 expanded, so an alias bomb costs nothing.
+
+The events come from libyaml's C parser when PyYAML has it (three times faster than the
+pure-Python scanner, which was most of loading a large site), composed by our own composer, so
+aliases, depth and positions are handled in one place. A file the C parser refuses is parsed
+again by the pure-Python one, whose messages (and the positions they name) are the ones
+administrators get: the C path only ever answers for files that parse.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -100,12 +107,55 @@ class _StrictComposer(Composer):
 
 
 class _Loader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, _StrictComposer, yaml.resolver.BaseResolver):
+    """The pure-Python parser: its messages are the ones reported."""
+
     def __init__(self, stream: str):
         yaml.reader.Reader.__init__(self, stream)
         yaml.scanner.Scanner.__init__(self)
         yaml.parser.Parser.__init__(self)
         _StrictComposer.__init__(self)
         yaml.resolver.BaseResolver.__init__(self)
+
+
+CParser: Any
+try:
+    from yaml._yaml import CParser
+except ImportError:  # PyYAML built without libyaml
+    CParser = None
+
+if CParser is not None:
+    class _FastLoader(_StrictComposer, CParser, yaml.resolver.BaseResolver):
+        """libyaml's events under our composer (first in the order: its compose_node, not the C one)."""
+
+        def __init__(self, stream: str):
+            CParser.__init__(self, stream)
+            _StrictComposer.__init__(self)
+            yaml.resolver.BaseResolver.__init__(self)
+
+
+_LENIENT_IN_LIBYAML = re.compile(r"\t|\?\s")
+
+
+def compose(text: str, fast: bool = CParser is not None) -> Node | None:
+    """The file's one node; the C parser first when ``fast``, the pure one for its messages on any refusal.
+
+    A text with a tab or a ``?`` before a space goes to the pure parser: PyYAML refuses a tab
+    inside a plain value and ``? `` inside ``[ ]``/``{ }`` where libyaml takes them, and the two
+    must never disagree on whether a file is valid (``tests/test_yaml_fast.py`` looks for more).
+    """
+    if fast and not _LENIENT_IN_LIBYAML.search(text):
+        fast_loader = _FastLoader(text)
+        try:
+            return fast_loader.get_single_node()
+        except (yaml.YAMLError, _Refuse):
+            pass  # parsed again below, for the pure parser's message and position
+        finally:
+            fast_loader.dispose()
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
 
 
 _UNCLOSED = {"quoted scalar": "tanda kutip", "flow sequence": "kurung [", "flow mapping": "kurung {"}
@@ -138,15 +188,14 @@ def load_yaml(file: Path, shown: str, root: Path | None = None) -> tuple[Any, So
     or errors such as duplicate keys that still let the rest be checked).
     """
     text, notes = read_text(file, shown, root or file.parent)
-    return parse_yaml(text, shown, notes)
+    data, smap = parse(text, shown, notes)
+    return data, smap, notes
 
 
-def parse_yaml(text: str, shown: str, notes: list[Problem] | None = None) -> tuple[Any, SourceMap, list[Problem]]:
-    """Parse YAML text (a file's, or an older version of it from git) the way :func:`load_yaml` does."""
-    notes = notes if notes is not None else []
-    loader = _Loader(text)
+def parse(text: str, shown: str, notes: list[Problem], fast: bool = CParser is not None) -> tuple[Any, SourceMap]:
+    """The text's data and source map (notes appended to ``notes``); raises YamlProblem. ``fast``: see :func:`compose`."""
     try:
-        node = loader.get_single_node()
+        node = compose(text, fast)
     except _Refuse as refusal:
         raise YamlProblem(Problem(shown, refusal.mark.line + 1, refusal.mark.column + 1, "", refusal.message, refusal.hint)) from None
     except yaml.MarkedYAMLError as exc:
@@ -160,18 +209,15 @@ def parse_yaml(text: str, shown: str, notes: list[Problem] | None = None) -> tup
         raise YamlProblem(Problem(shown, line, column, "", f"sintaks YAML tidak valid: {what}", "periksa indentasi, titik dua, dan tanda kutip di sekitar baris ini.")) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(Problem(shown, 1, 1, "", f"sintaks YAML tidak valid: {exc}")) from None
-    finally:
-        loader.dispose()
     if node is None:
         raise YamlProblem(Problem(shown, 1, 1, "", "berkas kosong", "isi berkas ini atau hapus berkasnya."))
     smap = SourceMap(shown)
     notes.extend(decimal_commas(node, text, smap))
-    data = _to_data(node, (), smap, notes)
-    return data, smap, notes
+    return _to_data(node, (), smap, notes), smap
 
 
 def _numeral(node: Node) -> bool:
-    return isinstance(node, ScalarNode) and node.style is None and node.value.isdigit()
+    return isinstance(node, ScalarNode) and not node.style and node.value.isdigit()
 
 
 def _decimal_comma(first: Node, second: Node, text: str, loc: FieldPath, smap: SourceMap) -> Problem:
@@ -215,7 +261,7 @@ def decimal_commas(node: Node, text: str, smap: SourceMap, loc: FieldPath = ()) 
 def _to_data(node: Node, loc: FieldPath, smap: SourceMap, notes: list[Problem]) -> Any:
     smap.values[loc] = _pos(smap.path, node.start_mark)
     if isinstance(node, ScalarNode):
-        if node.style is None and node.value in {"", "~", "null", "Null", "NULL"}:
+        if not node.style and node.value in {"", "~", "null", "Null", "NULL"}:  # plain: style None (PyYAML) or '' (libyaml)
             return None
         return node.value
     if isinstance(node, SequenceNode):

@@ -14,12 +14,15 @@ from ..errors import Problems
 from ..lint.laporan import lint_laporan
 from ..models.laporan import Laporan
 from ..render.arsip import sumber_arsip
+from ..render.docx_laporan import SIGNATURES, write_laporan_docx
+from ..render.docx_page import docx_path
 from ..render.home import Report, downloads
 from ..render.laporan import PK_TEMPLATE, laporan_paths, write_laporan_page, write_laporan_pdf
 from ..render.laporan_data import REKAP_TABLES, TABLES
 from .base import Inputs, Job, Kind, NavItem, Output, RenderContext, SourceFiles
 from .kinerja import KINERJA_IDS, siklus_sources
 from .pejabat import PEJABAT_FILE, PEJABAT_IDS
+from .situs import settings_sources
 
 PART_TEMPLATES = (TABLES, REKAP_TABLES, PK_TEMPLATE)
 """Templates the parts are drawn with, beside the page's own (the generated tables, the agreement)."""
@@ -48,6 +51,8 @@ class LaporanKind(Kind):
             outputs = [Output(html_path, doc.shown, "html", sources | Inputs(templates=("laporan.html",)), partial(_page, doc=doc, pdf=pdf))]
             if pdf:
                 outputs.append(Output(pdf_path, doc.shown, "pdf", sources | Inputs(templates=("laporan_pdf.html",)), partial(_pdf, doc=doc, page=html_path), needs=(html_path,)))
+                docx_inputs = sources | Inputs(sources=settings_sources(site), templates=(SIGNATURES,))
+                outputs.append(Output(docx_path(pdf_path), doc.shown, "docx", docx_inputs, partial(_docx, doc=doc, page=html_path), needs=(html_path,)))
             jobs.append(Job(f"Laporan Kinerja {doc.model.tahun}", tuple(outputs)))
         return jobs
 
@@ -62,7 +67,7 @@ class LaporanKind(Kind):
         for d in sorted(site.laporan.values(), key=lambda d: -d.model.tahun):
             html, pdf = laporan_paths(d, site)
             if html in written:
-                laporan.append(Report(f"{d.model.judul} ({d.model.singkatan}) Tahun {d.model.tahun}", html, downloads(written, ("PDF", pdf)), d.model.ilustrasi))
+                laporan.append(Report(f"{d.model.judul} ({d.model.singkatan}) Tahun {d.model.tahun}", html, downloads(written, ("PDF", pdf), ("Word (.docx)", docx_path(pdf))), d.model.ilustrasi))
         return {"laporan": laporan}
 
 
@@ -77,6 +82,10 @@ def laporan_sources(site: Site, doc: LaporanDoc) -> tuple[str, ...]:
 
 def _page(ctx: RenderContext, doc: LaporanDoc, pdf: bool) -> dict[str, Any]:
     return write_laporan_page(ctx.site, ctx.env, doc, ctx.stage, pdf)
+
+
+def _docx(ctx: RenderContext, doc: LaporanDoc, page: str) -> None:
+    write_laporan_docx(ctx.site, ctx.env, doc, ctx.stage, ctx.results[page])
 
 
 def _pdf(ctx: RenderContext, doc: LaporanDoc, page: str) -> None:

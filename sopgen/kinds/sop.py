@@ -16,6 +16,8 @@ from ..content.references import check_reference, linked_sop_id
 from ..errors import Position, Problems, relpath
 from ..lint.sop import lint_sops
 from ..models.sop import SOP, StatusSOP
+from ..render.docx_page import docx_path
+from ..render.docx_sop import write_sop_docx
 from ..render.listing import group_by_bidang
 from ..render.sop import sop_paths, write_page, write_pdf
 from .base import Inputs, Job, Kind, Namespace, NavItem, Output, RenderContext, SourceFiles
@@ -69,6 +71,7 @@ class SopKind(Kind):
             "groups": groups,
             "pages": {doc.id: sop_paths(doc)[0] for doc in docs},
             "pdfs": {doc.id: sop_paths(doc)[1] for doc in docs if sop_paths(doc)[1] in written},
+            "docxs": {doc.id: docx_path(sop_paths(doc)[1]) for doc in docs if docx_path(sop_paths(doc)[1]) in written},
             "sop_count": len(site.sops),
             "status_counts": status_counts(docs),
         }
@@ -115,7 +118,7 @@ def sop_inputs(site: Site, doc: Doc[SOP], template: str) -> Inputs:
 
 
 def sop_outputs(site: Site, doc: Doc[SOP], pdf: bool) -> tuple[Output, ...]:
-    """The PDF (laid out first: the page shows its flowchart page breaks) and the page."""
+    """The PDF (laid out first: the page shows its flowchart page breaks), the page, and the Word copy (the PDF's breaks and row heights)."""
     html_path, pdf_path = sop_paths(doc)
     records = tuple(c.doc.file.relative_to(site.root).as_posix() for jenis in ("monitoring", "evaluasi") for c in catatan_sop(site, jenis, doc.id))
     page_inputs = sop_inputs(site, doc, "sop.html") | Inputs(sources=records)
@@ -123,7 +126,12 @@ def sop_outputs(site: Site, doc: Doc[SOP], pdf: bool) -> tuple[Output, ...]:
                   needs=(pdf_path,) if pdf else ())
     if not pdf:
         return (page,)
-    return Output(pdf_path, doc.shown, "pdf", sop_inputs(site, doc, "sop_pdf.html"), partial(_pdf, doc=doc)), page
+    word = Output(docx_path(pdf_path), doc.shown, "docx", sop_inputs(site, doc, "sop_pdf.html"), partial(_docx, doc=doc, pdf_path=pdf_path), needs=(pdf_path,))
+    return Output(pdf_path, doc.shown, "pdf", sop_inputs(site, doc, "sop_pdf.html"), partial(_pdf, doc=doc)), page, word
+
+
+def _docx(ctx: RenderContext, doc: Doc[SOP], pdf_path: str) -> None:
+    write_sop_docx(ctx.site, ctx.env, doc, ctx.stage, ctx.results[pdf_path])
 
 
 def _pdf(ctx: RenderContext, doc: Doc[SOP]) -> Any:
@@ -132,4 +140,5 @@ def _pdf(ctx: RenderContext, doc: Doc[SOP]) -> Any:
 
 
 def _page(ctx: RenderContext, doc: Doc[SOP], pdf_path: str | None) -> None:
-    write_page(ctx.site, ctx.env, doc, ctx.stage, ctx.results.get(pdf_path) if pdf_path else None, pdf_path is not None)
+    printed = ctx.results.get(pdf_path) if pdf_path else None
+    write_page(ctx.site, ctx.env, doc, ctx.stage, printed.pages if printed else None, pdf_path is not None)

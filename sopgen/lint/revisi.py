@@ -14,7 +14,7 @@ from typing import Any
 
 from ..content.git_history import Versi
 from ..content.loader import Doc
-from ..content.yamlsource import YamlProblem, parse_yaml
+from ..content.yamlsource import YamlProblem, parse
 from ..errors import Level, Problems
 from ..models.base import tanggal_indonesia
 from ..models.sop import SOP
@@ -52,7 +52,7 @@ def _parsed(teks: str | None, shown: str) -> tuple[Any, Any] | None:
     if teks is None:
         return None
     try:
-        data = parse_yaml(teks, shown)[0]
+        data = parse(teks, shown, [])[0]
     except YamlProblem:
         return None
     if not isinstance(data, dict):

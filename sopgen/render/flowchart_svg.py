@@ -12,8 +12,10 @@ refused with ValueError rather than drawn wrong.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from urllib.parse import quote
+from html import escape
+from urllib.parse import quote, unquote
 
 from ..domain.flow import StepKind
 from ..domain.flowchart import Cell, Geometry, Pentagon, Point, Seg, Symbol
@@ -220,3 +222,76 @@ def layers_style(layers: list[Layer]) -> str:
         + "; background-size: " + ", ".join(layer.size for layer in layers)
         + "; background-repeat: no-repeat"
     )
+
+
+# --- one cell as a picture of a given size (the Word copy) -------------------------------
+
+_PT_MM = 25.4 / 72
+_LABEL_FONT = {"terminator": (7.0, ""), "branch": (6.5, ' font-style="italic"'), "connector": (7.5, ' font-weight="bold"')}
+"""Font size (pt) and style of each label role, as ``.fc-band`` in flowchart.css (6.5 pt otherwise)."""
+
+
+def _length(value: str, box: float) -> float:
+    """A CSS length of the layers (``3mm``, ``50%``, ``100%``) in mm, against ``box``."""
+    return box * float(value[:-1]) / 100 if value.endswith("%") else float(value.removesuffix("mm"))
+
+
+def _place(edge: str, value: str, box: float, size: float) -> float:
+    """Where an image of ``size`` starts under ``background-position: <edge> <value>`` in a box of ``box`` mm."""
+    if value.endswith("%"):
+        share = float(value[:-1]) / 100
+        return (box - size) * (share if edge in ("left", "top") else 1 - share)
+    offset = float(value.removesuffix("mm"))
+    return offset if edge in ("left", "top") else box - size - offset
+
+
+def _unwrap(image: str) -> tuple[str, str, str]:
+    """A layer's data-URI SVG as (viewBox, preserveAspectRatio, body)."""
+    svg = unquote(image.removeprefix("url('data:image/svg+xml,").removesuffix("')"))
+    view = re.search(r'viewBox="([^"]+)"', svg)
+    ratio = re.search(r'preserveAspectRatio="([^"]+)"', svg)
+    body = svg[svg.index(">") + 1: svg.rindex("</svg>")]
+    return (view.group(1) if view else ""), (ratio.group(1) if ratio else "xMidYMid meet"), body
+
+
+def _fit(view: str, ratio: str, x: float, y: float, w: float, h: float) -> str:
+    """The transform that puts a layer's viewBox into its box (stretched, or centred whole for ``meet``).
+
+    A group with a transform rather than a nested ``<svg>``: Word's and LibreOffice's SVG readers
+    do not all honour ``preserveAspectRatio`` on a nested viewport.
+    """
+    vx, vy, vw, vh = (float(v) for v in view.split())
+    sx, sy = w / vw, h / vh
+    if ratio != "none":
+        sx = sy = min(sx, sy)
+        x, y = x + (w - vw * sx) / 2, y + (h - vh * sy) / 2
+    return f"translate({_n(x)} {_n(y)}) scale({sx:.5g} {sy:.5g}) translate({_n(-vx)} {_n(-vy)})"
+
+
+def cell_picture(cell: Cell, g: Geometry, width: float, height: float) -> str | None:
+    """The cell's drawing as one SVG of ``width`` × ``height`` mm: its CSS layers placed as a browser places them.
+
+    The layers (:func:`cell_layers`) are evaluated for this box, bottom layer first, and the
+    labels the page prints as text are drawn as SVG text at the same distances from the centre;
+    so the picture is the PDF's cell, and pictures of adjacent cells join into one drawing.
+    None for a cell with nothing drawn.
+    """
+    layers = cell_layers(cell, g)
+    if not layers and not cell.labels:
+        return None
+    parts = []
+    for layer in reversed(layers):
+        (x_edge, x_value, y_edge, y_value), (w_value, h_value) = layer.position.split(), layer.size.split()
+        w, h = _length(w_value, width), _length(h_value, height)
+        x, y = _place(x_edge, x_value, width, w), _place(y_edge, y_value, height, h)
+        view, ratio, body = _unwrap(layer.image)
+        parts.append(f'<g transform="{_fit(view, ratio, x, y, w, h)}">{body}</g>')
+    for label in cell.labels:
+        size, style = _LABEL_FONT.get(label.role, (6.5, ""))
+        if label.role == "terminator" and cell.symbol is not None and cell.symbol.width < 12:
+            size = 5.5
+        anchor, x = {"r": ("start", width / 2 + label.dx), "l": ("end", width / 2 - label.dx)}.get(label.align, ("middle", width / 2 + label.dx))
+        baseline = height / 2 + label.dy + g.label / 2 + size * _PT_MM * 0.35
+        parts.append(f'<text x="{_n(x)}" y="{_n(baseline)}" font-size="{_n(size * _PT_MM)}" text-anchor="{anchor}"{style} '
+                     f'font-family="Liberation Sans, Arial, sans-serif">{escape(label.text)}</text>')
+    return _svg(width, height, "".join(parts))

@@ -27,6 +27,7 @@ from ..models.paper import PAPERS
 from ..models.pejabat import Pejabat
 from ..output import Staging
 from .arsip import Arsip
+from .docx_page import docx_path
 from .env import relative_url, render_page
 from .format import file_slug
 from .laporan_data import RekapSource
@@ -168,7 +169,7 @@ def write_laporan_page(site: Site, env: Environment, doc: LaporanDoc, stage: Sta
         if not (stage.root / relative).exists():
             stage.write_bytes(relative, "laporan", file.read_bytes())
     context = {"lap": tersusun, "ukuran_kertas": PAPERS[tersusun.kertas].size()}
-    stage.write_text(html_path, doc.shown, render_page(env, "laporan.html", html_path, pdf_url=pdf_path if pdf else None, **context))
+    stage.write_text(html_path, doc.shown, render_page(env, "laporan.html", html_path, pdf_url=pdf_path if pdf else None, docx_url=docx_path(pdf_path) if pdf else None, **context))
     return context
 
 

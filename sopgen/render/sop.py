@@ -21,6 +21,7 @@ from ..domain.flowchart import Pages
 from ..models.sop import SOP
 from ..output import Staging
 from .arsip import Arsip, write_archive
+from .docx_page import docx_path
 from .env import relative_url, render_page
 from .flowchart import FlowchartView, flowchart_view
 from .monev import monev_page
@@ -144,12 +145,21 @@ def alamat_terbit(site: Site, path: str) -> str | None:
     return f"{base.rstrip('/')}/{path}" if base else None
 
 
-def write_pdf(site: Site, env: Environment, doc: Doc[SOP], stage: Staging, renderer: PdfRenderer) -> Pages:
-    """Lay out and write one SOP's PDF with measured flowchart page breaks; returns the break plan."""
+@dataclass(frozen=True)
+class PrintedLayout:
+    """What the PDF's layout decided: the flowchart's page breaks (the page shows them) and each row's height (the Word copy's rows)."""
+
+    pages: Pages
+    heights: tuple[float, ...]
+    """Each flowchart row's height in the PDF (mm)."""
+
+
+def write_pdf(site: Site, env: Environment, doc: Doc[SOP], stage: Staging, renderer: PdfRenderer) -> PrintedLayout:
+    """Lay out and write one SOP's archive-grade PDF with measured flowchart page breaks; returns the break plan and row heights."""
     target = stage.path(sop_paths(doc)[1], doc.shown)
     result = layout_pdf(site, env, doc, target, renderer)
     write_archive(result.document, target, Arsip(site.root, (doc.file,)))
-    return result.pages
+    return PrintedLayout(result.pages, tuple(result.measurement.heights))
 
 
 def layout_pdf(site: Site, env: Environment, doc: Doc[SOP], target: Path, renderer: PdfRenderer, kertas: str | None = None) -> Pagination:
@@ -174,5 +184,6 @@ def write_page(site: Site, env: Environment, doc: Doc[SOP], stage: Staging, page
     context = sop_context(site, doc, html_path, links=True)
     flowchart = flowchart_view(doc.model, pages, paper=context["kertas"])
     monev = monev_page(site, doc.id, html_path, pdf)
-    page = render_page(env, "sop.html", html_path, pdf_url=pdf_path if pdf else None, flowchart=flowchart, monev=monev, **context)
+    word = docx_path(pdf_path) if pdf else None  # written after the page, from the PDF's layout; a failure fails the build
+    page = render_page(env, "sop.html", html_path, pdf_url=pdf_path if pdf else None, docx_url=word, flowchart=flowchart, monev=monev, **context)
     stage.write_text(html_path, doc.shown, page)
