@@ -4,6 +4,7 @@ The stages and jobs come from the registry (:mod:`sopgen.kinds`): this module na
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from .content.loader import Site, load_settings
@@ -12,7 +13,7 @@ from .kinds import KINDS, STAGES, RenderContext, navigation, plan
 from .output import BuildResult, refuse_unsafe_output, staged_output
 from .progress import ProgressCallback
 from .render.env import make_env, theme_dir
-from .render.pdf import PdfRenderer
+from .render.pdf import NotLaidOut, PdfPreview, PdfRenderer, placeholder_pdf
 from .render.template_errors import template_problems
 from .timing import Timings
 
@@ -44,16 +45,36 @@ def build_site(site_dir: Path, out_dir: Path, *, strict: bool = False, pdf: bool
 
 
 def render_site(site: Site, out_dir: Path, pdf: bool, progress: ProgressCallback | None, timings: Timings) -> list[str]:
-    """Render every job of the plan into a staging folder swapped in as ``out_dir``; the files written."""
+    """Render every job of the plan into a staging folder swapped in as ``out_dir``; the files written.
+
+    Without PDFs, the PDFs' HTML is rendered all the same (:class:`PdfPreview`, nothing laid out or
+    kept): a template used only on paper is checked by ``check`` and ``build --no-pdf`` too.
+    """
     env = make_env(site)
     env.globals["nav"] = navigation(site, pdf)
-    with template_problems(site.root), staged_output(out_dir, site.root, timings) as stage:
-        renderer = PdfRenderer([stage.root, site.root, theme_dir(site)]) if pdf else None
-        context = RenderContext(site, env, stage, renderer, timings)
+    with template_problems(site), staged_output(out_dir, site.root, timings) as stage:
+        allowed = [stage.root, site.root, theme_dir(site)]
+        context = RenderContext(site, env, stage, PdfRenderer(allowed) if pdf else None, timings)
         for job in plan(site, pdf):
             if job.label and progress:
                 progress(job.label)
             for output in job.outputs:
                 with timings.phase(output.phase):
                     context.results[output.path] = output.render(context)
+        if not pdf:
+            preview_pdfs(site, replace(context, renderer=PdfPreview(allowed)), timings)
     return sorted(stage.written)
+
+
+def preview_pdfs(site: Site, context: RenderContext, timings: Timings) -> None:
+    """Render the HTML of every PDF a full build writes, check its URLs, and keep none of it."""
+    written = set(context.results)
+    previewed = [o for job in plan(site, True) for o in job.outputs if o.path.endswith(".pdf") and o.path not in written]
+    with timings.phase("pdf-html"):
+        for output in previewed:
+            try:
+                output.render(context)
+            except NotLaidOut:  # a blank page stands in for a PDF a later one reads (the binder)
+                context.stage.write_bytes(output.path, output.owner, placeholder_pdf())
+        for output in previewed:
+            context.stage.discard(output.path)

@@ -1,7 +1,8 @@
 """``sopgen check``: every check of the build, and the HTML rendered where nothing is kept.
 
-A site's template overrides are content too: rendering the pages (without PDFs) into a
-throw-away folder finds what ``build`` would find in them, at the template's file and line.
+A site's template overrides are content too: rendering the pages, and the HTML of the PDFs
+(not laid out), into a throw-away folder finds what ``build`` would find in them, at the
+template's file and line.
 """
 
 from __future__ import annotations
@@ -17,11 +18,11 @@ from .timing import Timings
 
 
 def check_rendering(site_dir: Path, timings: Timings | None = None) -> Problems:
-    """:func:`check_site`, then the HTML pages rendered into a throw-away folder (no PDFs).
+    """:func:`check_site`, then the pages and the PDFs' HTML rendered into a throw-away folder (nothing laid out).
 
-    So that ``check`` finds what ``build`` would find in the templates: a sandbox refusal or a
-    runtime error inside a site's override, at the template's file and line. Every template of
-    the site's ``templates/`` is also compiled, the PDF ones included.
+    So that ``check`` finds what ``build`` would find in the templates: a sandbox refusal, a
+    runtime error inside a site's override or a URL a PDF may not load, at the template's file
+    and line. Every template of the site's ``templates/`` is also compiled, unused ones included.
     """
     timings = Timings() if timings is None else timings
     site, problems = check_site(site_dir, timings)

@@ -133,6 +133,16 @@ class Staging:
         target.write_bytes(data)
         return target
 
+    def discard(self, relative: str) -> None:
+        """Unclaim ``relative`` and remove its file, and the folders that leaves empty (a preview's scratch)."""
+        self.written.pop(relative.replace("\\", "/").lower(), None)
+        target = self.root / relative
+        target.unlink(missing_ok=True)
+        for folder in target.parents:
+            if folder == self.root or not folder.is_relative_to(self.root) or any(folder.iterdir()):
+                break
+            folder.rmdir()
+
 
 def _new_staging(parent: Path, name: str) -> Path:
     return Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{name}-", dir=parent))

@@ -1,7 +1,9 @@
 """Fuzzing the demo's files through `check` and `build --no-pdf`: no traceback, no hang, output kept.
 
 Each example mutates one file of the demo (a flipped byte, a deleted line, a control character,
-a huge or non-finite number, a value of another type), then runs the check and the build
+a huge or non-finite number, a value of another type, an unclosed or hostile HTML tag), or writes
+a template override with a hostile line (a network URL, a path outside the site, a runtime
+error, a sandbox escape) into a page or a PDF-only template, then runs the check and the build
 in-process. Allowed outcomes: problems (ContentError), or a clean build. Anything else escaping
 is a traceback an administrator would see; a run longer than :data:`PER_EXAMPLE` seconds is a
 hang. On failure the earlier output must be byte for byte what it was.
@@ -34,6 +36,14 @@ PER_EXAMPLE = 30
 HUGE = ["1" * 40, "1e400", "-1e400", "NaN", "inf", "-Infinity", "0.0000000001", "9" * 5000]
 CONTROL = ["\x00", "\x0b", "\x0c", "\x1b", "\x7f", "\ufffe", "\u202e", "\r"]
 SWAPS = ["[]", "{}", "[a, b]", "{a: 1}", "''", "~", "-", "yes", "2024-13-45", "'{{ 7*7 }}'", "javascript:alert(1)", "\"a\nb\""]
+MARKUP = ["<style>", "<script>", "<textarea>", "<title>", "<!--", "<iframe src=\"https://x.invalid\">", "<img src=\"/etc/passwd\">", "<a href=\"javascript:alert(1)\">a</a>"]
+THEME_TEMPLATES = DEMO.parent / "themes/default/templates"
+OVERRIDDEN = ["index.html", "sop.html", "sop_cover.html", "sop_pdf.html", "binder.html", "recap_pdf.html", "laporan_pdf.html", "perjanjian_pdf.html"]
+HOSTILE_LINES = [
+    '<link rel="stylesheet" href="http://127.0.0.1:9/x.css">', '<img src="/etc/passwd">', "<img src=\"{{ url('assets/tidak-ada.png') }}\">",
+    "<style>@import url(https://x.invalid/a.css);</style>", "<p>{{ 1 / 0 }}</p>", "{{ lipsum.__globals__ }}", "{% if %}", "{{ tidak_ada.x }}",
+    "<img src=\"{{ url('../../../etc/passwd') }}\">",
+]
 FIGURES: Counter[str] = Counter()
 """What the fuzz tried and what happened, printed at the end (the figures in docs/keamanan.md)."""
 
@@ -59,17 +69,22 @@ def _deadline(seconds: int) -> Iterator[None]:
 @st.composite
 def mutations(draw: st.DrawFn) -> tuple[str, str, bytes]:
     """(file, what was done, the file's new bytes)."""
+    kind = draw(st.sampled_from(["flip", "delete-line", "control", "number", "swap", "truncate", "markup", "template"]))
+    if kind == "template":
+        template = draw(st.sampled_from(OVERRIDDEN))
+        lines = (THEME_TEMPLATES / template).read_text(encoding="utf-8").splitlines(keepends=True)
+        lines.insert(draw(st.integers(0, len(lines))), draw(st.sampled_from(HOSTILE_LINES)) + "\n")
+        return f"templates/{template}", kind, "".join(lines).encode("utf-8")
     name = draw(st.sampled_from(FILES))
     data = (DEMO / name).read_bytes()
-    kind = draw(st.sampled_from(["flip", "delete-line", "control", "number", "swap", "truncate"]))
     at = draw(st.integers(0, max(len(data) - 1, 0)))
     if kind == "flip":
         data = data[:at] + bytes([data[at] ^ (1 << draw(st.integers(0, 7)))]) + data[at + 1:]
     elif kind == "truncate":
         data = data[:at]
-    elif kind == "control":
-        char = draw(st.sampled_from(CONTROL)).encode("utf-8")
-        data = data[:at] + char + data[at:]
+    elif kind in ("control", "markup"):
+        inserted = draw(st.sampled_from(CONTROL if kind == "control" else MARKUP)).encode("utf-8")
+        data = data[:at] + inserted + data[at:]
     else:
         lines = data.decode("utf-8").splitlines(keepends=True)
         index = draw(st.integers(0, len(lines) - 1))
@@ -96,12 +111,13 @@ def fuzz_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
-@settings(max_examples=100, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow], database=None)
+@settings(max_examples=120, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow], database=None)
 @given(mutation=mutations())
 def test_mutated_demo_gives_problems_never_a_traceback_or_a_hang(fuzz_site: Path, tmp_path_factory: pytest.TempPathFactory, mutation: tuple[str, str, bytes]) -> None:
     name, kind, data = mutation
     target = fuzz_site / name
-    original = (DEMO / name).read_bytes()
+    original = (DEMO / name).read_bytes() if (DEMO / name).exists() else None
+    target.parent.mkdir(exist_ok=True)
     out = tmp_path_factory.mktemp("out") / "output"
     out.mkdir()
     (out / MARKER).write_text("lama\n", encoding="utf-8")
@@ -129,7 +145,10 @@ def test_mutated_demo_gives_problems_never_a_traceback_or_a_hang(fuzz_site: Path
         FIGURES["tracebacks"] += 1
         raise
     finally:
-        target.write_bytes(original)
+        if original is None:
+            target.unlink()
+        else:
+            target.write_bytes(original)
         shutil.rmtree(out.parent, ignore_errors=True)
 
 

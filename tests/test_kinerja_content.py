@@ -170,6 +170,16 @@ def test_yaml_figure_problems_at_their_lines(tmp_path: Path) -> None:
     ]
 
 
+def test_a_decimal_comma_is_reported_with_the_schema_errors_of_its_file(tmp_path: Path) -> None:
+    """A misspelt polaritas (schema) used to hide '84,5' (the file's own check) until it was fixed."""
+    root = site_with(tmp_path, extra1="            realisasi: 84,5\n            desimal: dua")
+    assert messages(root) == [
+        f"{KINERJA}:16:24: tujuan[1].sasaran[1].indikator[1].realisasi: harus berupa angka (tertulis '84,5'); "
+        "tulis angka dengan titik sebagai pemisah desimal, mis. 95.5; kosongkan atau '-' bila belum tersedia.",
+        f"{KINERJA}:17:22: tujuan[1].sasaran[1].indikator[1].desimal: harus berupa bilangan bulat (tertulis 'dua')",
+    ]
+
+
 def test_zero_target_on_positif_is_reported_not_a_crash(tmp_path: Path) -> None:
     root = site_with(tmp_path, extra1="            realisasi: 5")
     plan = root / "kinerja/2024/kinerja.yaml"
@@ -337,3 +347,23 @@ def test_scale_label_from_a_sheet(tmp_path: Path) -> None:
     assert {i.kode: i for i in rekap(root).semua_indikator()}["IKU-3"].capaian.nilai == 120
     root = site_with(tmp_path / "b", impor="realisasi.xlsx", extra2=extra, files={"kinerja/2024/realisasi.xlsx": xlsx([["Kode", "Realisasi"], ["IKU-3", "AAA"]])})
     assert messages(root) == [f"{SHEET}:2:2: Realisasi 2024!B2: 'AAA' tidak ada pada skala AA, A, BB, B, CC, C, D"]
+
+
+def test_a_refused_cell_is_one_problem_not_also_an_uncomputable_capaian(demo_copy: Path) -> None:
+    sheet = demo_copy / "kinerja/2024/realisasi-triwulan.csv"
+    sheet.write_text(sheet.read_text(encoding="utf-8").replace(";81,20;", ";81,2x;"), encoding="utf-8")
+    assert messages(demo_copy) == [
+        "content/kinerja/2024/realisasi-triwulan.csv:2:5: E2: '81,2x' bukan angka; isi sel dengan angka saja, mis. 95,5 (tanpa satuan); "
+        "kosongkan atau '-' bila belum tersedia."
+    ]
+
+
+def test_a_wrong_cell_is_reported_with_the_plans_schema_error(demo_copy: Path) -> None:
+    """A misspelt polaritas used to hide the sheets until it was fixed; the invalid indicator's own row is skipped."""
+    plan = demo_copy / "kinerja/2024/kinerja.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("polaritas: positif", "polaritas: positip", 1), encoding="utf-8")
+    sheet = demo_copy / "kinerja/2024/realisasi-triwulan.csv"
+    sheet.write_text(sheet.read_text(encoding="utf-8").replace(";81,20;", ";81,2x;").replace(";5;4;3;2", ";5;4x;3;2"), encoding="utf-8")
+    found = messages(demo_copy)
+    assert [p.split(": ")[0] for p in found] == ["content/kinerja/2024/kinerja.yaml:26:24", "content/kinerja/2024/realisasi-triwulan.csv:3:6"], found
+    assert "'4x' bukan angka" in found[1]

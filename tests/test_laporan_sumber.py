@@ -152,6 +152,31 @@ def test_raw_html_scan_positions() -> None:
     assert [(p.line, p.column, p.message) for p in found] == [(2, 3, "tag <iframe> dibuang beserta isinya")]
 
 
+@pytest.mark.parametrize("opener", ["<style>", "<script>", "<textarea>", "<title>", "<iframe src=\"x\">"])
+def test_an_unclosed_swallowing_tag_is_an_error_where_it_opens(opener: str) -> None:
+    """Left open, the tag swallows the rest of the part: the page would silently lose it."""
+    tag = opener[1:].split(">")[0].split()[0]
+    found = scan_html(f"Satu.\n\nDua {opener}\n\nTiga tidak boleh hilang.\n", "x.md", Path("."))
+    assert [p.format() for p in found if p.level is Level.ERROR] == [
+        f"x.md:3:5: tag <{tag}> tidak ditutup: semua teks sesudahnya sampai akhir bagian akan hilang; tutup dengan </{tag}> atau hapus tag ini."
+    ]
+
+
+def test_an_unclosed_comment_is_an_error_and_code_is_not_html() -> None:
+    found = scan_html("<!-- catatan -->\nSatu `<style>` dan\n\n```\n<script>\n```\n\nDua <!-- lupa ditutup\n", "x.md", Path("."))
+    assert [p.format() for p in found] == ["x.md:8:5: komentar HTML '<!--' tidak ditutup; tutup komentar dengan --> atau hapus '<!--'."]
+
+
+def test_an_unclosed_style_fails_check_and_build_at_its_line(demo_copy: Path) -> None:
+    line = append_lines(demo_copy / BAB3, "Paragraf <style> yang lupa ditutup.", "", "Paragraf berikutnya.")
+    run = sopgen_check(demo_copy)
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert f"{SHOWN}:{line}:10: tag <style> tidak ditutup" in run.stderr
+    assert "peringatan: tag <style> dibuang" not in run.stderr, "one mistake, one line"
+    with pytest.raises(ContentError):
+        build_site(demo_copy, demo_copy.parent / "out", pdf=False)
+
+
 def test_skipped_heading_level_is_a_warning_at_its_line(demo_copy: Path) -> None:
     line = append_lines(demo_copy / "laporan/2024/bab-4-penutup.md", "### Terlalu dalam")
     assert problems_of(demo_copy) == [

@@ -54,3 +54,30 @@ def test_check_writes_nothing_beside_the_site(demo_copy: Path) -> None:
     result = sopgen_check(demo_copy)
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in demo_copy.parent.iterdir()) == before
+
+
+THEME_TEMPLATES = Path(__file__).resolve().parents[1] / "themes/default/templates"
+
+
+@pytest.mark.parametrize("template", ["sop_cover.html", "sop_pdf.html", "binder.html", "recap_pdf.html", "laporan_pdf.html", "perjanjian_pdf.html"])
+def test_runtime_error_in_a_pdf_only_template_is_found_without_pdfs(demo_copy: Path, tmp_path: Path, template: str) -> None:
+    """The PDFs' HTML is rendered by check and build --no-pdf (nothing laid out): a template used only on paper is checked too."""
+    lines = (THEME_TEMPLATES / template).read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if "</h1>" in line or "<body" in line or "</section>" in line) + 1
+    lines.insert(at, "<p>{{ 1 / 0 }}</p>\n")
+    (demo_copy / "templates").mkdir()
+    (demo_copy / "templates" / template).write_text("".join(lines), encoding="utf-8")
+    result = sopgen_check(demo_copy)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"content/templates/{template}:{at + 1}:1: galat templat: division by zero" in result.stderr, result.stderr
+    out = tmp_path / "output"
+    with pytest.raises(ContentError) as failed:
+        build_site(demo_copy, out, pdf=False)
+    assert [(p.path, p.line) for p in failed.value.problems] == [(f"content/templates/{template}", at + 1)]
+    assert not out.exists()
+
+
+def test_a_preview_keeps_no_pdf_in_the_output(demo_copy: Path, tmp_path: Path) -> None:
+    build_site(demo_copy, tmp_path / "output", pdf=False)
+    assert list((tmp_path / "output").rglob("*.pdf")) == []
+    assert not (tmp_path / "output/unduhan").exists()

@@ -15,6 +15,7 @@ figures.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from ..domain.anggaran import AturanEfisiensi
 from ..domain.capaian import SKALA_PERMENDAGRI_86, CapaianError, KebijakanCapaian, SkalaPredikat
 from ..domain.rekap import Rekap, hitung_rekap
 from ..errors import Position, Problems, relpath
-from ..models.kinerja import Kebijakan, Kinerja
+from ..models.kinerja import Indikator, Kebijakan, Kinerja
 from .documents import load_document, parse_document
 from .kinerja_impor import Asal, import_sheets
 from .kinerja_indeks import Letak, check_values, index, walk
@@ -144,7 +145,10 @@ def kebijakan_capaian(kebijakan: Kebijakan) -> KebijakanCapaian:
 def load_draft(folder: Path, root: Path, problems: Problems) -> Draft | None:
     """One cycle folder's kinerja.yaml; None when it cannot be used (problems added)."""
     loaded = parse_document(folder / KINERJA_FILE, Kinerja, root, problems)
-    if loaded is None or loaded.model is None:
+    if loaded is None:
+        return None
+    if loaded.model is None:
+        check_sheets_alone(folder, root, loaded.data, loaded.source, problems)
         return None
     model, source = loaded.model, loaded.source
     if folder.name.isdigit() and int(folder.name) != model.tahun:
@@ -159,10 +163,45 @@ def load_draft(folder: Path, root: Path, problems: Problems) -> Draft | None:
     return Draft(folder, loaded.data, model, source, letak, frozenset(misshapen))
 
 
+def check_sheets_alone(folder: Path, root: Path, data: Any, source: SourceMap, problems: Problems) -> None:
+    """The sheets of a plan that fails validation, read against the indicators that are valid on their own.
+
+    So a wrong cell is reported in the same run as the plan's schema error, not after it is
+    fixed. A row of an indicator that is itself invalid is skipped (its error is reported).
+    """
+    if not isinstance(data, dict) or not data.get("impor"):
+        return
+    valid: dict[str, Letak] = {}
+    invalid: set[str] = set()
+    for path, item in _raw_indicators(data, ()):
+        model, _ = validate(Indikator, item, source)
+        if model is None:
+            invalid.add(str(item.get("kode")))
+        else:
+            valid.setdefault(model.kode, Letak(model, path, str(path[-3])))
+    import_sheets(folder, root, copy.deepcopy(data), source, valid, problems, frozenset(invalid))
+
+
+def _raw_indicators(node: Any, loc: FieldPath) -> list[tuple[FieldPath, dict[str, Any]]]:
+    """Every mapping listed under an ``indikator`` key of the plain data, with its path."""
+    found: list[tuple[FieldPath, dict[str, Any]]] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "indikator" and isinstance(value, list):
+                found += [(loc + (key, i), item) for i, item in enumerate(value) if isinstance(item, dict)]
+            else:
+                found += _raw_indicators(value, loc + (key,))
+    elif isinstance(node, list):
+        for i, item in enumerate(node):
+            found += _raw_indicators(item, loc + (i,))
+    return found
+
+
 def merge_sheets(content: KinerjaContent, root: Path, problems: Problems) -> None:
     """Merge each cycle's sheets (``impor:``) into its plan; a cycle whose merged plan is invalid is dropped."""
-    for name, draft in list(content.drafts.items()):
-        impor = import_sheets(draft.folder, root, draft.data, draft.source, draft.letak, problems)
+    for name, read in list(content.drafts.items()):
+        impor, refused = import_sheets(read.folder, root, read.data, read.source, read.letak, problems)
+        draft = content.drafts[name] = replace(read, misshapen=read.misshapen | refused)
         if not impor:
             continue
         model, found = validate(Kinerja, draft.data, draft.source)

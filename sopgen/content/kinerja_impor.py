@@ -40,10 +40,17 @@ class Asal:
 
 
 def import_sheets(
-    folder: Path, root: Path, data: dict[str, Any], source: SourceMap, letak: dict[str, Letak], problems: Problems
-) -> dict[tuple[str, FieldPath], Asal]:
-    """Write every sheet figure into ``data`` (in place) and return where each one came from."""
+    folder: Path, root: Path, data: dict[str, Any], source: SourceMap, letak: dict[str, Letak], problems: Problems,
+    unchecked: frozenset[str] = frozenset(),
+) -> tuple[dict[tuple[str, FieldPath], Asal], frozenset[str]]:
+    """Write every sheet figure into ``data`` (in place); where each one came from, and the kodes with a refused cell.
+
+    A refused cell leaves its figure empty: the indicator's capaian is then not reported as
+    uncomputable too (one typo in a cell, one line). Rows of the ``unchecked`` kodes (indicators
+    that are themselves invalid, already reported) are skipped.
+    """
     asal: dict[tuple[str, FieldPath], Asal] = {}
+    refused: set[str] = set()
     seen_rows: dict[str, SheetRow] = {}
     for i, name in enumerate(data.get("impor") or []):
         file = folder / name
@@ -53,6 +60,8 @@ def import_sheets(
         rows, sheet_problems = read_sheet(file, relpath(file, root), root)
         problems.extend(sheet_problems)
         for row in rows:
+            if row.kode in unchecked:
+                continue
             if row.kode not in letak:
                 hint = did_you_mean(row.kode, letak) or "kode harus sama dengan 'kode' indikator di kinerja.yaml."
                 problems.extend([Problem(row.where.path, row.where.line, row.where.column, row.ref, f"kode indikator '{row.kode}' tidak ada di kinerja.yaml", hint)])
@@ -63,8 +72,11 @@ def import_sheets(
                 continue
             seen_rows[row.kode] = row
             for cell in row.cells:
+                before = len(problems.items)
                 _merge(cell, name, letak[row.kode], data, source, asal, problems)
-    return asal
+                if len(problems.items) > before:
+                    refused.add(row.kode)
+    return asal, frozenset(refused)
 
 
 def _merge(cell: Cell, sheet: str, letak: Letak, data: dict[str, Any], source: SourceMap, asal: dict[tuple[str, FieldPath], Asal], problems: Problems) -> None:

@@ -16,11 +16,11 @@ from ..domain import capaian
 from ..domain.capaian import Rumus
 from ..errors import Problems
 from ..models.kinerja import Indikator, Kinerja, Rentang
+from .validate import ANGKA_HINT
 from .yamlsource import FieldPath, SourceMap, field_name
 
 RUMUS_SAH = {p.value: {r.value for r in rumus if r not in (Rumus.RENTANG, Rumus.SKALA)} for p, rumus in capaian.RUMUS_SAH.items()}
 """The overrides content may write per polaritas (the domain's table, as written in YAML)."""
-ANGKA_HINT = "tulis angka dengan titik sebagai pemisah desimal, mis. 95.5; kosongkan atau '-' bila belum tersedia."
 
 
 @dataclass(frozen=True)

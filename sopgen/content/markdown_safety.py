@@ -40,6 +40,10 @@ ATTRIBUTES = {
 DROPPED_WITH_CONTENT = frozenset({"script", "style", "iframe", "object", "embed", "template", "noscript"})
 """Tags removed together with everything inside them."""
 
+SWALLOWING = frozenset({"script", "style", "textarea", "title", "iframe", "noscript", "object", "template", "xmp", "plaintext"})
+"""Tags whose content the browser, the Markdown converter or the cleaner does not show as text:
+left open, they swallow the rest of the part, so an unclosed one is an error where it opens."""
+
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 """Link schemes kept; a link without a scheme (a relative link) is kept too."""
 
@@ -86,6 +90,8 @@ class _RawHtml(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.path, self.root = path, root
         self.problems: list[Problem] = []
+        self.open: list[tuple[str, int, int]] = []
+        """Swallowing tags not yet closed: tag, line, column."""
 
     def _add(self, message: str, hint: str, level: Level = Level.WARNING, code: str = "html-dibuang") -> None:
         line, offset = self.getpos()
@@ -94,6 +100,9 @@ class _RawHtml(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if ":" in tag or "@" in tag:
             return  # a Markdown autolink such as <https://…> or <nama@contoh.go.id>, not a tag
+        if tag in SWALLOWING:
+            line, offset = self.getpos()
+            self.open.append((tag, line, offset + 1))
         if tag in DROPPED_WITH_CONTENT:
             self._add(f"tag <{tag}> dibuang beserta isinya", "narasi laporan tidak boleh memuat skrip atau konten tersemat.")
             return
@@ -111,18 +120,54 @@ class _RawHtml(HTMLParser):
             elif name == "href" and not scheme_allowed(value or ""):
                 self._add(f"tautan '{value}' dibuang", "hanya tautan http, https, mailto atau relatif yang diizinkan.")
 
+    def handle_endtag(self, tag: str) -> None:
+        for index in range(len(self.open) - 1, -1, -1):
+            if self.open[index][0] == tag:
+                del self.open[index:]
+                return
+
+    def unclosed(self) -> list[Problem]:
+        """An error at each swallowing tag left open: everything after it would vanish silently."""
+        return [Problem(self.path, line, column, "", f"tag <{tag}> tidak ditutup: semua teks sesudahnya sampai akhir bagian akan hilang",
+                        f"tutup dengan </{tag}> atau hapus tag ini.", Level.ERROR, "tag-tidak-ditutup")
+                for tag, line, column in self.open]
+
     def _image(self, value: str) -> None:
         found = site_image(value, self.root)
         if isinstance(found, str):
             self._add(found, "gambar harus berkas di dalam folder situs, mis. assets/struktur-organisasi.png.", Level.ERROR, "gambar-di-luar-situs")
 
 
+_CODE = re.compile(r"^(```|~~~).*?(?:^\1[^\n]*$|\Z)|(`+)(?!`).+?(?<!`)\2(?!`)", re.MULTILINE | re.DOTALL)
+"""A fenced code block or a code span: Markdown prints what is inside as text, tags included."""
+
+
+def _without_code(text: str) -> str:
+    """``text`` with code blanked out (newlines kept), so a tag shown as code is not read as HTML."""
+    return _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+
+
+def _unclosed_comments(text: str, path: str) -> list[Problem]:
+    """An error at an HTML comment ``<!--`` with no ``-->`` after it (it is printed as text or hides the rest)."""
+    found, start = [], text.find("<!--")
+    while start != -1:
+        end = text.find("-->", start + 4)
+        if end == -1:
+            line = text.count("\n", 0, start) + 1
+            found.append(Problem(path, line, start - (text.rfind("\n", 0, start) + 1) + 1, "", "komentar HTML '<!--' tidak ditutup",
+                                 "tutup komentar dengan --> atau hapus '<!--'.", Level.ERROR, "tag-tidak-ditutup"))
+            break
+        start = text.find("<!--", end + 3)
+    return found
+
+
 def scan(text: str, path: str, root: Path) -> list[Problem]:
-    """Problems of one Markdown source: raw HTML that will be cleaned, bad links and images."""
+    """Problems of one Markdown source: raw HTML that will be cleaned or swallows the rest, bad links and images."""
+    html = _without_code(text)
     parser = _RawHtml(path, root)
-    parser.feed(text)
+    parser.feed(html)
     parser.close()
-    problems = parser.problems
+    problems = parser.problems + parser.unclosed() + _unclosed_comments(html, path)
     for number, line in enumerate(text.splitlines(), start=1):
         for match in _MD_LINK.finditer(line):
             is_image, target = match.group(1) == "!", match.group(2)

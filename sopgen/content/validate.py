@@ -9,8 +9,10 @@ own field names.
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
+from decimal import Decimal
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
@@ -65,13 +67,50 @@ UNKNOWN_KIND = "nilainya tidak sah di sini"
 """For a pydantic error type not in :data:`_MESSAGES`: Indonesian still, never pydantic's English."""
 
 
+ANGKA_HINT = "tulis angka dengan titik sebagai pemisah desimal, mis. 95.5; kosongkan atau '-' bila belum tersedia."
+
+_DECIMAL_COMMA = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+,\d+|[+-]?\d+,\d+")
+"""``82,5`` or ``1.234,5``: a number written the Indonesian way, which YAML reads as text."""
+
+
 def validate(schema: type[T], data: Any, source: SourceMap) -> tuple[T | None, list[Problem]]:
     """Validate ``data`` against a model class or type; the model, or None and the problems."""
     adapter = TypeAdapter(schema)
     try:
         return adapter.validate_python(data), []
     except ValidationError as exc:
-        return None, _problems(schema, data, source, exc)
+        found = _problems(schema, data, source, exc)
+        return None, found + _decimal_commas(schema, data, source, {(p.line, p.column) for p in found})
+
+
+def _decimal_commas(schema: Any, data: Any, source: SourceMap, reported: set[tuple[int, int]]) -> list[Problem]:
+    """Number fields written with a decimal comma, in a file that fails validation elsewhere.
+
+    A field that takes a number or a label (a target, a realisasi) accepts ``82,5`` as text;
+    the file's own checks then report it, but they run only on a valid file. Found here on the
+    plain data, it is reported in the same run as the schema errors, not after they are fixed.
+    """
+    found: list[Problem] = []
+
+    def walk(node: Any, loc: FieldPath) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                walk(value, loc + (key,))
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                walk(value, loc + (index,))
+        elif isinstance(node, str) and _DECIMAL_COMMA.fullmatch(node.strip()) and _takes_number(schema, loc):
+            where = source.at(*loc)
+            if (where.line, where.column) not in reported:
+                found.append(Problem(source.path, where.line, where.column, field_name(loc), f"harus berupa angka (tertulis '{node.strip()}')", ANGKA_HINT))
+
+    walk(data, ())
+    return found
+
+
+def _takes_number(schema: Any, loc: FieldPath) -> bool:
+    """Whether the field at ``loc`` accepts a number (alone or in a union with a label)."""
+    return any(t in (Decimal, int, float) for c in _types_at(schema, loc) for t in _unwrap(c))
 
 
 def _problems(schema: Any, data: Any, source: SourceMap, exc: ValidationError) -> list[Problem]:
@@ -166,6 +205,11 @@ def allowed_keys(schema: Any, loc: FieldPath) -> list[str]:
 
 
 def _models_at(schema: Any, loc: FieldPath) -> list[type[BaseModel]]:
+    return [m for c in _types_at(schema, loc) for m in _unwrap(c) if isinstance(m, type) and issubclass(m, BaseModel)]
+
+
+def _types_at(schema: Any, loc: FieldPath) -> list[Any]:
+    """The annotations the schema may have at ``loc`` (several through unions)."""
     candidates = [schema]
     for part in loc:
         following: list[Any] = []
@@ -182,7 +226,7 @@ def _models_at(schema: Any, loc: FieldPath) -> list[type[BaseModel]]:
                     elif origin is dict and isinstance(part, str) and len(args) == 2:
                         following.append(args[1])
         candidates = following
-    return [m for c in candidates for m in _unwrap(c) if isinstance(m, type) and issubclass(m, BaseModel)]
+    return candidates
 
 
 def _unwrap(annotation: Any) -> list[Any]:

@@ -18,13 +18,17 @@ step ends the flow and has none.
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
 from ..errors import Level, closest, did_you_mean
-from ..models.sop import SOP, Langkah
+from ..models.sop import SOP, AlurSOP, Langkah, LangkahAlur
 
 FieldPath = tuple[str | int, ...]
+Graphed = SOP | AlurSOP
+"""A whole SOP, or only its flow part when the rest of the file is invalid (the checks still run)."""
+Step = Langkah | LangkahAlur
 
 CODE_KOLOM_KOSONG = "kolom-pelaksana-kosong"
 """Same code as the SOP lint, so ``abaikan_peringatan`` silences both and a caller can de-duplicate."""
@@ -99,12 +103,12 @@ class Flow:
         return not self.errors
 
 
-def step_id(index: int, langkah: Langkah) -> str:
+def step_id(index: int, langkah: Step) -> str:
     """The id other steps use to point at this one: its ``id``, else its 1-based number."""
     return langkah.id if langkah.id else str(index + 1)
 
 
-def step_kind(index: int, count: int, langkah: Langkah) -> StepKind:
+def step_kind(index: int, count: int, langkah: Step) -> StepKind:
     """A decision is a diamond wherever it is; otherwise the first row starts, the last ends."""
     if langkah.keputusan is not None:
         return StepKind.KEPUTUSAN
@@ -115,9 +119,9 @@ def step_kind(index: int, count: int, langkah: Langkah) -> StepKind:
     return StepKind.PROSES
 
 
-def build_flow(sop: SOP) -> Flow:
+def build_flow(sop: Graphed) -> Flow:
     """The graph of ``sop`` with every finding about it (errors and warnings)."""
-    langkah = sop.langkah
+    langkah = _steps(sop)
     ids = tuple(step_id(i, step) for i, step in enumerate(langkah))
     findings: list[Finding] = []
     findings += _duplicate_ids(langkah, ids)
@@ -132,7 +136,7 @@ def build_flow(sop: SOP) -> Flow:
     return Flow(ids, kinds, columns, tuple(sop.pelaksana), tuple(edges), tuple(findings))
 
 
-def _duplicate_ids(langkah: list[Langkah], ids: tuple[str, ...]) -> list[Finding]:
+def _duplicate_ids(langkah: Sequence[Step], ids: tuple[str, ...]) -> list[Finding]:
     """Two steps with one id make every arrow to that id ambiguous."""
     first: dict[str, int] = {}
     findings = []
@@ -150,11 +154,11 @@ def _duplicate_ids(langkah: list[Langkah], ids: tuple[str, ...]) -> list[Finding
     return findings
 
 
-def _columns(sop: SOP) -> tuple[tuple[int, ...], list[Finding]]:
+def _columns(sop: Graphed) -> tuple[tuple[int, ...], list[Finding]]:
     """Each step's pelaksana column, and an error for a pelaksana that is not a column."""
     index_of = {name: i for i, name in enumerate(sop.pelaksana)}
     columns, findings = [], []
-    for index, step in enumerate(sop.langkah):
+    for index, step in enumerate(_steps(sop)):
         column = index_of.get(step.pelaksana, -1)
         columns.append(column)
         if column < 0:
@@ -164,7 +168,7 @@ def _columns(sop: SOP) -> tuple[tuple[int, ...], list[Finding]]:
     return tuple(columns), findings
 
 
-def _misplaced(langkah: list[Langkah]) -> list[Finding]:
+def _misplaced(langkah: Sequence[Step]) -> list[Finding]:
     """The first row must be drawable as "Mulai", the last as "Selesai"; a decision takes no ``lanjut``."""
     findings = []
     last = len(langkah) - 1
@@ -180,7 +184,7 @@ def _misplaced(langkah: list[Langkah]) -> list[Finding]:
     return findings
 
 
-def _targets(index: int, step: Langkah, last: int) -> list[tuple[FieldPath, str | None, EdgeKind]]:
+def _targets(index: int, step: Step, last: int) -> list[tuple[FieldPath, str | None, EdgeKind]]:
     """Where a step's arrows go, as written: (field path, target id or None for next row, kind)."""
     here: FieldPath = ("langkah", index)
     if step.keputusan is not None:
@@ -192,7 +196,7 @@ def _targets(index: int, step: Langkah, last: int) -> list[tuple[FieldPath, str 
     return [(here, None, EdgeKind.LANJUT)]
 
 
-def _edges(langkah: list[Langkah], ids: tuple[str, ...]) -> tuple[list[Edge], list[Finding]]:
+def _edges(langkah: Sequence[Step], ids: tuple[str, ...]) -> tuple[list[Edge], list[Finding]]:
     """Every arrow whose target exists; an error for each target that does not."""
     row_of: dict[str, int] = {}
     for index, sid in enumerate(ids):
@@ -215,7 +219,7 @@ def _edges(langkah: list[Langkah], ids: tuple[str, ...]) -> tuple[list[Edge], li
     return edges, findings
 
 
-def _meant_edges(langkah: list[Langkah], ids: tuple[str, ...]) -> list[Edge]:
+def _meant_edges(langkah: Sequence[Step], ids: tuple[str, ...]) -> list[Edge]:
     """The arrows a misspelt target was meant to be (its did-you-mean), for reachability only.
 
     Without them one typo in ``lanjut`` also reported every later step as unreachable: a
@@ -260,13 +264,18 @@ def _reachability(count: int, edges: list[Edge]) -> list[Finding]:
     return findings
 
 
-def _unused_columns(sop: SOP) -> list[Finding]:
+def _unused_columns(sop: Graphed) -> list[Finding]:
     """A column nobody works in is allowed (the signed reference has two) but worth a warning."""
     # A misspelt pelaksana already has its error; the column it was meant for counts as used.
-    used = {step.pelaksana if step.pelaksana in sop.pelaksana else closest(step.pelaksana, sop.pelaksana) for step in sop.langkah}
+    used = {step.pelaksana if step.pelaksana in sop.pelaksana else closest(step.pelaksana, sop.pelaksana) for step in _steps(sop)}
     return [
         Finding(("pelaksana", index), f"kolom pelaksana '{name}' tidak dipakai oleh langkah mana pun",
                 f"hapus kolom ini, atau tulis 'abaikan_peringatan: [{CODE_KOLOM_KOSONG}]' bila sengaja dipertahankan.",
                 Level.WARNING, CODE_KOLOM_KOSONG)
         for index, name in enumerate(sop.pelaksana) if name not in used
     ]
+
+
+def _steps(sop: Graphed) -> Sequence[Step]:
+    """The langkah of either kind of SOP, typed as one sequence."""
+    return sop.langkah

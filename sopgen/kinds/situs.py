@@ -11,6 +11,7 @@ from ..content.references import check_site_file
 from ..errors import Problems
 from ..models.site import SiteConfig
 from ..render.env import check_theme, theme_dir
+from ..render.resources import check_resources
 from .base import Inputs, Job, Kind, Output, RenderContext, SourceFiles
 
 ASSETS_DIR = "assets"
@@ -30,8 +31,11 @@ class Situs(Kind):
 
     def resolve(self, site: Site, problems: Problems) -> None:
         check_site_file(site, site.config.instansi.logo, site.config_source.at("instansi", "logo"), "instansi.logo", problems)
+        before = len(problems.errors)
         check_theme(site, problems)
         check_tree(site.root / ASSETS_DIR, site.root, problems)
+        if len(problems.errors) == before:  # a theme outside the site or missing: its files are not read
+            check_resources(site, theme_dir(site), problems)
 
     def jobs(self, site: Site, pdf: bool, planned: Sequence[Output]) -> list[Job]:
         static = Output("static", SITE_FILE, "write", Inputs(theme=("static",)), _copy_theme_static)

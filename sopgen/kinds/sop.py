@@ -8,13 +8,13 @@ from functools import partial
 from pathlib import Path
 from typing import Any, get_args
 
-from ..content.documents import Doc, load_document
+from ..content.documents import Doc, parse_document
 from ..content.loader import Site
 from ..content.monev import catatan_sop
 from ..content.reading import is_folder
 from ..content.references import check_reference, linked_sop_id
 from ..errors import Position, Problems, relpath
-from ..lint.sop import lint_sops
+from ..lint.sop import lint_alur_of_invalid, lint_sops
 from ..models.sop import SOP, StatusSOP
 from ..render.docx_page import docx_path
 from ..render.docx_sop import write_sop_docx
@@ -97,15 +97,21 @@ def sop_files(root: Path, problems: Problems) -> list[Path]:
 
 
 def load_sops(files: list[Path], root: Path, problems: Problems) -> dict[str, Doc[SOP]]:
-    """Every valid SOP by id (its file name); two files with one id are an error."""
+    """Every valid SOP by id (its file name); two files with one id are an error.
+
+    An invalid SOP is left out, but its flow is still checked when it can be read (one run names every problem)."""
     sops: dict[str, Doc[SOP]] = {}
     for file in files:
         if file.stem in sops:
             problems.add(Position(relpath(file, root)), "", f"id SOP '{file.stem}' sudah dipakai oleh {sops[file.stem].shown}", "ganti nama salah satu berkas.")
             continue
-        loaded = load_document(file, SOP, root, problems)
-        if loaded:
-            sops[file.stem] = Doc(file.stem, file, loaded[0], loaded[1])
+        loaded = parse_document(file, SOP, root, problems)
+        if loaded is None:
+            continue
+        if loaded.model is None:
+            problems.extend(lint_alur_of_invalid(loaded.data, loaded.source))
+            continue
+        sops[file.stem] = Doc(file.stem, file, loaded.model, loaded.source)
     return sops
 
 

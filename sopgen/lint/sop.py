@@ -17,17 +17,19 @@ import datetime as dt
 import difflib
 import itertools
 import re
+from typing import Any
 
 from ..content.git_history import riwayat_berkas
 from ..content.loader import Doc, Site
 from ..content.monev import catatan_sop
-from ..content.yamlsource import FieldPath, field_name
+from ..content.validate import validate
+from ..content.yamlsource import FieldPath, SourceMap, field_name
 from ..domain.durasi import SATUAN, parse_durasi, split_angka_satuan
-from ..domain.flow import CODE_KOLOM_KOSONG, build_flow
+from ..domain.flow import CODE_KOLOM_KOSONG, Graphed, build_flow
 from ..domain.periode import periode_terakhir
 from ..errors import Level, Problem, Problems
 from ..models.base import tanggal_indonesia
-from ..models.sop import SOP
+from ..models.sop import SOP, AlurSOP
 from .abaikan import silenced
 from .istilah import CODE as CODE_ISTILAH
 from .istilah import periksa_teks, teks_bidang
@@ -94,9 +96,27 @@ def _as_written(doc: Doc[SOP], path: FieldPath) -> FieldPath:
 
 
 def _alur(doc: Doc[SOP], problems: Problems) -> None:
+    problems.extend(alur_problems(doc.model, doc.source))
+
+
+def alur_problems(sop: Graphed, source: SourceMap) -> list[Problem]:
     """The flow graph's findings (errors and the unused-column warning), each at its field."""
-    for finding in build_flow(doc.model).findings:
-        problems.add(doc.source.at(*finding.path), field_name(finding.path), finding.message, finding.hint, finding.level, finding.code)
+    found = Problems()
+    for finding in build_flow(sop).findings:
+        found.add(source.at(*finding.path), field_name(finding.path), finding.message, finding.hint, finding.level, finding.code)
+    return found.items
+
+
+def lint_alur_of_invalid(data: Any, source: SourceMap) -> list[Problem]:
+    """The flow checks of an SOP whose schema fails elsewhere, when its flow part can still be read.
+
+    Reported with the schema errors in one run (an administrator otherwise fixes in rounds);
+    when the flow part itself is invalid, its schema errors say so and nothing is added.
+    """
+    alur, _ = validate(AlurSOP, data, source)
+    if alur is None:
+        return []
+    return silenced(alur_problems(alur, source), alur.abaikan_peringatan, CODES_SOP, source, only_path=source.path)
 
 
 def _status(doc: Doc[SOP], problems: Problems, today: dt.date) -> None:

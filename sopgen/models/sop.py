@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import AliasChoices, Field, field_validator, model_validator
+from pydantic import AliasChoices, ConfigDict, Field, field_validator, model_validator
 
 from .base import Model, OptionalTanggal, Tanggal, written_twice
 from .paper import PILIHAN_KERTAS, Kertas
@@ -62,6 +62,29 @@ class Langkah(Model):
     keterangan: str = Field("-", description="Isi kolom Keterangan.")
     keputusan: Keputusan | None = Field(None, description="Bila langkah ini sebuah keputusan: tujuan cabang 'ya' dan 'tidak'.")
     lanjut: str | None = Field(None, description="Id langkah berikutnya bila bukan baris di bawahnya.")
+
+
+class LangkahAlur(Model):
+    """What the flow graph reads of a langkah; the rest of the row is :class:`Langkah`'s to check."""
+
+    model_config = ConfigDict(extra="ignore")
+    id: str | None = None
+    pelaksana: str
+    keputusan: Keputusan | None = None
+    lanjut: str | None = None
+
+
+class AlurSOP(Model):
+    """The part of an SOP its flowchart is drawn from, read alone when another part of the file is invalid.
+
+    So the flow checks (a target that does not exist, a pelaksana that is not a column, a step
+    never reached) are reported in the same run as the schema error, not in the next round.
+    """
+
+    model_config = ConfigDict(extra="ignore")
+    pelaksana: list[str] = Field(min_length=1)
+    langkah: list[LangkahAlur] = Field(min_length=2)
+    abaikan_peringatan: list[str] = Field(default_factory=list)
 
 
 class Keterkaitan(Model):

@@ -20,7 +20,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
 
 from weasyprint import HTML, Document
 
@@ -29,6 +29,7 @@ from ..domain.flowchart import Pages, lane_edges
 from ..domain.flowchart_pages import grown_heights, plan_pages
 from ..models.sop import SOP
 from .flowchart import MM_PER_PX, FlowchartView, flowchart_view, probe_ids, row_id
+from .pdf import PdfRenderer
 
 log = logging.getLogger(__name__)
 
@@ -139,8 +140,7 @@ def paginate(
     base_url: str,
     paper: str = "F4",
     id_prefix: str = "bagan",
-    url_fetcher: Callable[..., Any] | None = None,
-    font_config: object | None = None,
+    renderer: PdfRenderer | None = None,
     max_rounds: int = MAX_ROUNDS,
 ) -> Pagination:
     """Lay out ``sop`` with measured page breaks and off-page connectors; see the module docstring."""
@@ -149,8 +149,8 @@ def paginate(
 
     def lay_out(pages: Pages | None) -> tuple[Document, Measurement]:
         view = flowchart_view(sop, pages, paper=paper, id_prefix=id_prefix, probes=True, flow=flow)
-        html = HTML(string=render_document(view), base_url=base_url, url_fetcher=url_fetcher) if url_fetcher else HTML(string=render_document(view), base_url=base_url)
-        document = html.render(font_config=font_config) if font_config is not None else html.render()
+        html = render_document(view)
+        document = renderer.document(html, Path(base_url)) if renderer else HTML(string=html, base_url=base_url).render()
         return document, measure(document, view, count)
 
     document, first = lay_out(None)

@@ -1,21 +1,42 @@
 """PDF output through WeasyPrint, reading only the site's own files.
 
-The fetcher refuses the network and any file outside the allowed folders
-(the staging output, the site, the theme), and a missing asset stops the
-render instead of silently printing a page without its logo.
+The fetcher refuses the network and any file outside the allowed folders (the staging output,
+the site, the theme), and a missing asset stops the render instead of silently printing a page
+without its logo: the rule is :mod:`sopgen.render.resources`', and a refusal is raised as
+:class:`UrlRefused`, which the build reports as a problem where the URL is written.
+
+``check`` and ``build --no-pdf`` use :class:`PdfPreview` instead: every PDF's HTML is rendered
+(its templates run, its URLs are checked) but nothing is laid out, so a mistake in a template
+used only on paper is found without the minutes of layout.
 """
 
 from __future__ import annotations
 
+import io
+from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
 
+from pikepdf import Pdf
 from weasyprint import HTML, Document
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 from .arsip import Arsip, write_archive
+from .resources import file_refusal, html_urls, url_refusal
+
+
+class UrlRefused(FatalURLFetchingError):
+    """A URL a PDF may not load: ``url`` as written or fetched, ``reason`` in Bahasa Indonesia."""
+
+    def __init__(self, url: str, reason: str):
+        super().__init__(reason)
+        self.url, self.reason = url, reason
+
+
+class NotLaidOut(Exception):
+    """Raised by :class:`PdfPreview` once a PDF's HTML is rendered and checked: the PDF stops there."""
 
 
 class SiteFetcher(URLFetcher):
@@ -28,13 +49,12 @@ class SiteFetcher(URLFetcher):
     def fetch(self, url: str, headers: dict[str, str] | None = None) -> Any:
         parsed = urlparse(url)
         if parsed.scheme == "file":
-            path = Path(unquote(parsed.path)).resolve()
-            if not any(path.is_relative_to(root) for root in self.allowed):
-                raise FatalURLFetchingError(f"berkas di luar folder situs tidak boleh dibaca: {path}")
-            if not path.is_file():
-                raise FatalURLFetchingError(f"berkas tidak ditemukan: {path}")
-        elif parsed.scheme != "data":
-            raise FatalURLFetchingError(f"alamat jaringan tidak boleh dibaca saat membuat PDF: {url}")
+            path = Path(unquote(parsed.path))
+            reason = file_refusal(path, self.allowed, path.name)
+        else:
+            reason = None if parsed.scheme == "data" else f"alamat jaringan '{url}' tidak boleh dimuat"
+        if reason:
+            raise UrlRefused(url, reason)
         return super().fetch(url, headers)
 
 
@@ -52,3 +72,24 @@ class PdfRenderer:
     def write(self, html: str, page_file: Path, target: Path, arsip: Arsip) -> None:
         """Lay out and write one archive-grade PDF (PDF/A-3b, tagged, its sources attached)."""
         write_archive(self.document(html, page_file), target, arsip)
+
+
+class PdfPreview(PdfRenderer):
+    """Checks each PDF's HTML as the fetcher would, then stops it with :class:`NotLaidOut`."""
+
+    def document(self, html: str, page_file: Path) -> Document:
+        for url in html_urls(html):
+            reason = url_refusal(url, page_file.parent, self.fetcher.allowed)
+            if reason:
+                raise UrlRefused(url, reason)
+        raise NotLaidOut(page_file)
+
+
+@cache
+def placeholder_pdf() -> bytes:
+    """A one-page blank PDF standing in for a PDF the preview did not lay out (the binder reads it)."""
+    buffer = io.BytesIO()
+    with Pdf.new() as pdf:
+        pdf.add_blank_page()
+        pdf.save(buffer)
+    return buffer.getvalue()

@@ -174,7 +174,7 @@ def layout_pdf(site: Site, env: Environment, doc: Doc[SOP], target: Path, render
 
     return paginate(
         doc.model, render_document, base_url=str(target), paper=context["kertas"],
-        url_fetcher=renderer.fetcher, font_config=renderer.fonts,
+        renderer=renderer,
     )
 
 

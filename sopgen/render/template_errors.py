@@ -11,13 +11,18 @@ import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import unquote, urlparse
 
 from jinja2 import Environment, TemplateError, TemplateSyntaxError
 
 from ..content.loader import Site
+from ..content.reading import inside
 from ..errors import ContentError, Problem, relpath
+from .env import theme_dir
+from .pdf import UrlRefused
+from .resources import HINT as URL_HINT
+from .resources import TEMPLATE_SUFFIXES
 
-TEMPLATE_SUFFIXES = (".html", ".svg", ".xml")
 HINT = "periksa tanda {{ }} dan {% %} serta nama variabel di templat ini."
 
 
@@ -40,17 +45,34 @@ def template_problem(exc: BaseException, site_root: Path) -> Problem | None:
 
 
 @contextmanager
-def template_problems(site_root: Path) -> Iterator[None]:
-    """Turn an exception raised inside a template into a ContentError at its file and line."""
+def template_problems(site: Site) -> Iterator[None]:
+    """Turn an exception raised inside a template, or a URL a PDF may not load, into a ContentError at its file and line."""
     try:
         yield
     except ContentError:
         raise
+    except UrlRefused as refused:
+        raise ContentError([url_problem(refused, site)]) from None
     except Exception as exc:
-        problem = template_problem(exc, site_root)
+        problem = template_problem(exc, site.root)
         if problem is None:
             raise
         raise ContentError([problem]) from None
+
+
+def url_problem(refused: UrlRefused, site: Site) -> Problem:
+    """A refused URL at the first template or stylesheet line that writes it (the PDF renders from those)."""
+    theme = theme_dir(site)
+    files = [file for folder in (site.templates_dir, theme / "templates", theme / "static", site.root / "assets") if folder.is_dir()
+             for file in sorted(folder.rglob("*")) if file.name.endswith((*TEMPLATE_SUFFIXES, ".css")) and inside(file, (site.root, theme))]
+    texts = {file: file.read_text(encoding="utf-8", errors="replace").splitlines() for file in files}
+    tail = unquote(urlparse(refused.url).path).rstrip("/").rsplit("/", 1)[-1]
+    for written in (refused.url, tail):  # as fetched (a network address), else its file name (a relative path)
+        for file, lines in texts.items():
+            for number, line in enumerate(lines, start=1):
+                if written and written in line:
+                    return Problem(relpath(file, site.root), number, 1, "", refused.reason, URL_HINT)
+    return Problem(relpath(site.templates_dir, site.root), 1, 1, "", refused.reason, URL_HINT)
 
 
 def compile_overrides(env: Environment, site: Site) -> list[Problem]:
