@@ -81,7 +81,7 @@ def main() -> None:
         pages = sum(e.pages for e in entries)
         times["baca + tambahkan halaman SOP (pikepdf)"] = time.perf_counter() - start
         start = time.perf_counter()
-        front = front_matter(site, env, renderer, target, entries)
+        front = front_matter(site, env, renderer, target, entries, None)
         times[f"sampul + daftar isi (WeasyPrint, {len(front.pages)} hlm)"] = time.perf_counter() - start
         start = time.perf_counter()
         finish(binder, front, entries, target, title="Himpunan SOP benchmark")

@@ -1,10 +1,10 @@
 """External tools the tests need (Debian's chromium, pdftoppm, Java with the Nu Html Checker, LibreOffice), in one place.
 
 Tests reach these tools only through :func:`chromium`, :func:`rasterise`,
-:func:`vnu`, :func:`pdf_column_text` and :func:`libreoffice_pdf`, never by a path of their own. On a developer's machine a missing
+:func:`vnu`, :func:`qr_codes`, :func:`pdf_column_text` and :func:`libreoffice_pdf`, never by a path of their own. On a developer's machine a missing
 tool skips its tests with the reason; under ``CI=true`` a missing tool fails
 them, so a CI image that lost a package cannot pass by skipping. ``.ci/run``
-needs: apt ``poppler-utils chromium default-jre-headless libreoffice-writer-nogui`` (plus ``nodejs npm``)
+needs: apt ``poppler-utils chromium default-jre-headless libreoffice-writer-nogui zbar-tools`` (plus ``nodejs npm``)
 and ``npm install -g vnu-jar`` (or ``VNU_JAR=<path>``).
 """
 
@@ -74,6 +74,14 @@ def rasterise(pdf: Path, folder: Path, dpi: int) -> list[Path]:
     pages = sorted(folder.glob("halaman-*.png"), key=lambda p: int(re.findall(r"\d+", p.stem)[-1]))
     assert pages, f"pdftoppm wrote no page for {pdf}"
     return pages
+
+
+def qr_codes(png: Path) -> list[str]:
+    """The text of every QR code zbarimg (Debian's zbar-tools) finds in ``png``; empty when there is none."""
+    program = _program("zbarimg", "ZBARIMG", "zbar-tools")
+    done = subprocess.run([program, "--raw", "-q", "-Sdisable", "-Sqrcode.enable", str(png)], capture_output=True, text=True, check=False)
+    assert done.returncode in (0, 4), done.stderr  # 4: no code found
+    return done.stdout.splitlines()
 
 
 def _vnu_jar() -> Path:

@@ -74,7 +74,9 @@ def test_home_lists_every_sop_and_the_binder(built_demo: BuildResult) -> None:
     home = parse(built_demo.out_dir / "index.html")
     hrefs = {value for tag, _, value in home.links if tag == "a"}
     sops = sorted(html.stem for html in (built_demo.out_dir / "sop").glob("*.html"))
-    assert sops == ["pengukuran-data-kinerja", "pengumpulan-data-kinerja", "penyusunan-sakip"]
+    assert sops == [
+        "monitoring-evaluasi-sop", "pengukuran-data-kinerja", "pengumpulan-data-kinerja", "pengumpulan-data-kinerja-2023", "penyusunan-sakip",
+    ]
     for sop in sops:
         assert f"sop/{sop}.html" in hrefs
         assert f"sop/{sop}.pdf" in hrefs

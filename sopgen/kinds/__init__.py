@@ -13,11 +13,13 @@ from .beranda import Beranda
 from .himpunan import Himpunan
 from .kinerja import KinerjaKind
 from .laporan import LaporanKind
+from .monev import EvaluasiKind, MonitoringKind
 from .pejabat import PejabatKind
 from .pencarian import Pencarian
 from .perjanjian import PerjanjianKind
 from .situs import Situs
 from .sop import SopKind
+from .verifikasi import Verifikasi
 
 if TYPE_CHECKING:
     from ..content.loader import Site
@@ -25,7 +27,8 @@ if TYPE_CHECKING:
 __all__ = ["KINDS", "NEW_WORDS", "STAGES", "Job", "Kind", "NavItem", "Output", "RenderContext", "by_new_word", "navigation", "plan", "render_order"]
 
 KINDS: tuple[Kind, ...] = (
-    Situs(), PejabatKind(), Beranda(), SopKind(), Himpunan(), KinerjaKind(), LaporanKind(), PerjanjianKind(), Pencarian(),
+    Situs(), PejabatKind(), Beranda(), SopKind(), Himpunan(), MonitoringKind(), EvaluasiKind(), KinerjaKind(), LaporanKind(), PerjanjianKind(),
+    Verifikasi(), Pencarian(),
 )
 
 

@@ -12,6 +12,7 @@ from ..content.loader import Site
 from ..errors import Problems
 from ..lint.kinerja import lint_kinerja
 from ..models.kinerja import Kebijakan, Kinerja
+from ..render.arsip import Arsip, sumber_arsip
 from ..render.home import Report, downloads
 from ..render.rekap import rekap_paths, write_exports, write_rekap_page, write_rekap_pdf
 from .base import Inputs, Job, Kind, Namespace, NavItem, Output, RenderContext, SourceFiles
@@ -94,7 +95,7 @@ def _exports(ctx: RenderContext, siklus: Siklus) -> None:
 
 def _pdf(ctx: RenderContext, siklus: Siklus) -> None:
     assert ctx.renderer is not None
-    write_rekap_pdf(ctx.site, ctx.env, siklus, ctx.stage, ctx.renderer)
+    write_rekap_pdf(ctx.site, ctx.env, siklus, ctx.stage, ctx.renderer, Arsip(ctx.site.root, sumber_arsip(ctx.site.root, siklus_sources(ctx.site, siklus))))
 
 
 def _page(ctx: RenderContext, siklus: Siklus, pdf: bool) -> None:

@@ -13,6 +13,7 @@ from ..content.references import check_reference
 from ..errors import Problems
 from ..lint.laporan import lint_laporan
 from ..models.laporan import Laporan
+from ..render.arsip import sumber_arsip
 from ..render.docx_laporan import SIGNATURES, write_laporan_docx
 from ..render.docx_page import docx_path
 from ..render.home import Report, downloads
@@ -89,4 +90,4 @@ def _docx(ctx: RenderContext, doc: LaporanDoc, page: str) -> None:
 
 def _pdf(ctx: RenderContext, doc: LaporanDoc, page: str) -> None:
     assert ctx.renderer is not None
-    write_laporan_pdf(ctx.site, ctx.env, doc, ctx.stage, ctx.renderer, ctx.results[page])
+    write_laporan_pdf(ctx.site, ctx.env, doc, ctx.stage, ctx.renderer, ctx.results[page], sumber_arsip(ctx.site.root, laporan_sources(ctx.site, doc)))

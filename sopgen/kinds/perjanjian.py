@@ -18,6 +18,7 @@ from ..content.references import check_reference
 from ..errors import Position, Problems, relpath
 from ..models.paper import PAPERS
 from ..models.perjanjian import Perjanjian
+from ..render.arsip import Arsip, sumber_arsip
 from ..render.env import render_page
 from ..render.format import file_slug
 from ..render.home import Report, downloads
@@ -114,6 +115,7 @@ def _render(ctx: RenderContext, doc: Doc[Perjanjian], template: str, pdf: bool) 
     if path == pdf_path:
         assert ctx.renderer is not None
         target = stage.path(pdf_path, doc.shown)
-        ctx.renderer.write(html, target, target)
+        sumber = sumber_arsip(site.root, (doc.file.relative_to(site.root).as_posix(), *siklus_sources(site, site.kinerja.siklus[doc.model.kinerja])))
+        ctx.renderer.write(html, target, target, Arsip(site.root, sumber))
     else:
         stage.write_text(html_path, doc.shown, html)

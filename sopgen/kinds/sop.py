@@ -10,6 +10,7 @@ from typing import Any, get_args
 
 from ..content.documents import Doc, parse_document
 from ..content.loader import Site
+from ..content.monev import catatan_sop
 from ..content.reading import is_folder
 from ..content.references import check_reference, linked_sop_id
 from ..errors import Position, Problems, relpath
@@ -125,7 +126,9 @@ def sop_inputs(site: Site, doc: Doc[SOP], template: str) -> Inputs:
 def sop_outputs(site: Site, doc: Doc[SOP], pdf: bool) -> tuple[Output, ...]:
     """The PDF (laid out first: the page shows its flowchart page breaks), the page, and the Word copy (the PDF's breaks and row heights)."""
     html_path, pdf_path = sop_paths(doc)
-    page = Output(html_path, doc.shown, "html", sop_inputs(site, doc, "sop.html"), partial(_page, doc=doc, pdf_path=pdf_path if pdf else None),
+    records = tuple(c.doc.file.relative_to(site.root).as_posix() for jenis in ("monitoring", "evaluasi") for c in catatan_sop(site, jenis, doc.id))
+    page_inputs = sop_inputs(site, doc, "sop.html") | Inputs(sources=records)
+    page = Output(html_path, doc.shown, "html", page_inputs, partial(_page, doc=doc, pdf_path=pdf_path if pdf else None),
                   needs=(pdf_path,) if pdf else ())
     if not pdf:
         return (page,)

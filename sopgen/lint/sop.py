@@ -19,23 +19,32 @@ import itertools
 import re
 from typing import Any
 
+from ..content.git_history import riwayat_berkas
 from ..content.loader import Doc, Site
+from ..content.monev import catatan_sop
 from ..content.validate import validate
 from ..content.yamlsource import FieldPath, SourceMap, field_name
 from ..domain.durasi import SATUAN, parse_durasi, split_angka_satuan
 from ..domain.flow import CODE_KOLOM_KOSONG, Graphed, build_flow
+from ..domain.periode import periode_terakhir
 from ..errors import Level, Problem, Problems
 from ..models.base import tanggal_indonesia
 from ..models.sop import SOP, AlurSOP
 from .abaikan import silenced
 from .istilah import CODE as CODE_ISTILAH
 from .istilah import periksa_teks, teks_bidang
+from .revisi import CODE_REVISI, lint_riwayat, revisi_tanpa_catatan
 
 CODE_TAHUN = "tahun-dasar-hukum"
 CODE_TANGGAL = "urutan-tanggal"
 CODE_WAKTU = "waktu-mutu-baku"
-CODES_SOP = (CODE_KOLOM_KOSONG, CODE_TAHUN, CODE_TANGGAL, CODE_WAKTU, CODE_ISTILAH)
+CODE_KERTAS = "kertas-himpunan"
+CODE_MONITORING = "monitoring-terakhir"
+CODES_SOP = (CODE_KOLOM_KOSONG, CODE_TAHUN, CODE_TANGGAL, CODE_WAKTU, CODE_ISTILAH, CODE_KERTAS, CODE_MONITORING, CODE_REVISI)
 """The warning codes an SOP may list in ``abaikan_peringatan``."""
+
+SOP_FOLDER = "sop"
+"""Where the SOP files are, for the git history (the SOP kind's folder; lint cannot import kinds)."""
 
 TAHUN_TERAWAL = 1945
 """A regulation older than the Republic is not a plausible dasar hukum of a kecamatan SOP."""
@@ -45,9 +54,13 @@ _TAHUN = re.compile(r"\btahun\s+(\d{4})\b", re.IGNORECASE)
 def lint_sops(site: Site, problems: Problems) -> None:
     """Plausibility checks of every SOP, less the warnings each SOP chose to silence."""
     today = dt.date.today()
+    history = riwayat_berkas(site.root, SOP_FOLDER, [doc.file for doc in site.sops.values() if doc.model.status == "berlaku"])
     for doc in site.sops.values():
         found = Problems()
         lint_sop(doc, found, today)
+        _kertas_himpunan(doc, site.config.kertas, found)
+        _monitoring_terakhir(site, doc, today, found)
+        revisi_tanpa_catatan(doc, history.get(doc.file, []), found)
         problems.extend(_silenced(doc, found.items))
 
 
@@ -55,6 +68,7 @@ def lint_sop(doc: Doc[SOP], problems: Problems, today: dt.date) -> None:
     """Every check of one SOP, unsilenced."""
     _alur(doc, problems)
     _status(doc, problems, today)
+    lint_riwayat(doc, problems, today, CODE_TANGGAL)
     _urutan_tanggal(doc, problems)
     _tahun_dasar_hukum(doc, problems)
     _waktu(doc, problems)
@@ -130,6 +144,38 @@ def _status(doc: Doc[SOP], problems: Problems, today: dt.date) -> None:
         )
     elif sop.diganti_oleh == doc.id:
         problems.add(doc.source.at("diganti_oleh"), "diganti_oleh", "SOP tidak dapat diganti oleh dirinya sendiri", "tulis id SOP penggantinya.")
+
+
+def _kertas_himpunan(doc: Doc[SOP], kertas_situs: str, problems: Problems) -> None:
+    """An SOP on another paper than the binder's (the site's) is laid out again on the binder's paper for the binder.
+
+    The printed binder is one stack of one paper size; the SOP's own PDF keeps its paper. Said,
+    because the binder's copy then differs from the SOP's PDF in page size and maybe in breaks.
+    """
+    kertas = doc.model.kertas
+    if kertas is None or kertas == kertas_situs or doc.model.status == "dicabut":
+        return
+    _warn(
+        doc, ("kertas",), f"SOP ini dicetak di kertas {kertas}, Himpunan SOP di kertas {kertas_situs} (site.yaml): "
+        f"di Himpunan SOP, SOP ini ditata ulang di kertas {kertas_situs}",
+        f"hapus baris ini agar SOP memakai kertas situs, atau tulis 'abaikan_peringatan: [{CODE_KERTAS}]' bila memang disengaja.",
+        CODE_KERTAS, problems,
+    )
+
+
+def _monitoring_terakhir(site: Site, doc: Doc[SOP], today: dt.date, problems: Problems) -> None:
+    """An SOP in force during the last half-year that has ended is monitored for it (every six months, Permenpan RB 35/2012)."""
+    sop = doc.model
+    periode = periode_terakhir(today)
+    mulai = sop.tanggal.efektif or sop.tanggal.pengesahan
+    if sop.status != "berlaku" or mulai is None or mulai > periode.akhir:
+        return
+    if any(c.periode == periode for c in catatan_sop(site, "monitoring", doc.id)):
+        return
+    _warn(
+        doc, ("tanggal", "pengesahan"), f"SOP ini berlaku tetapi belum dimonitor untuk periode {periode.nama}, {periode.judul}",
+        f"tulis hasil monitoringnya di monitoring/{doc.id}/{periode.nama}.yaml (lihat formulir monitoring).", CODE_MONITORING, problems,
+    )
 
 
 def _urutan_tanggal(doc: Doc[SOP], problems: Problems) -> None:

@@ -49,5 +49,10 @@ class SiteConfig(Model):
     instansi: Instansi = Field(description="Instansi penerbit: pemerintah daerah, unit kerja, alamat, kontak, logo.")
     kertas: Kertas = Field("F4", description=f"Ukuran kertas bawaan untuk PDF: 'F4' ({_F4.width:g} × {_F4.height:g} mm) atau 'A4'.")
     sampul_sop: bool = Field(True, description="Cetak halaman sampul di depan setiap SOP.")
+    riwayat_revisi_pdf: bool = Field(False, description="Cetak riwayat revisi SOP (riwayat_revisi) di halaman terakhir PDF-nya; di halaman situs selalu tampil.")
+    alamat_situs: Laman | None = Field(
+        None, description="Alamat situs terbitan ini (https://...), mis. 'https://sop.candipuro.example.go.id/'; "
+        "bila diisi, sampul setiap SOP memuat kode QR ke halamannya di situs.",
+    )
     tema: str = Field("default", description="Nama tema di folder themes/.")
     bidang: list[str] = Field(default_factory=list, description="Urutan kelompok (bidang/seksi) SOP di beranda.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal
 
 from pydantic import AliasChoices, ConfigDict, Field, field_validator, model_validator
@@ -21,6 +22,14 @@ class TanggalSOP(Model):
 
 StatusSOP = Literal["konsep", "berlaku", "dicabut"]
 """An SOP's life: drafted (not signed yet), in force, or withdrawn (Permenpan RB 35/2012)."""
+
+
+class Revisi(Model):
+    """One entry of an SOP's revision history: its number, when, and what changed."""
+
+    nomor: int = Field(ge=1, le=999, description="Nomor revisi: 1 untuk revisi pertama, lalu 2, 3, ...")
+    tanggal: Tanggal = Field(description="Tanggal revisi, mis. '3 Februari 2025'.")
+    perubahan: str = Field(max_length=1000, description="Apa yang diubah, mis. 'Langkah 7 diberi batas waktu 2 hari'.")
 
 
 class MutuBaku(Model):
@@ -107,6 +116,10 @@ class SOP(Model):
     diganti_oleh: str | None = Field(None, description="Untuk SOP yang dicabut: id SOP pengganti di situs ini, bila ada.")
     kertas: Kertas | None = Field(None, description=f"Ukuran kertas: {PILIHAN_KERTAS}; bawaan dari site.yaml.")
     ilustrasi: bool = Field(False, description="true bila isi SOP ini contoh (bukan dokumen resmi); ditandai di halaman.")
+    riwayat_revisi: list[Revisi] = Field(
+        default_factory=list, max_length=200,
+        description="Riwayat revisi, berurutan: nomor, tanggal, perubahan. Tanggal revisi di tabel identitas diambil dari entri terakhir.",
+    )
     dasar_hukum: list[str] = Field(description="Daftar dasar hukum.")
     kualifikasi_pelaksana: list[str] = Field(description="Daftar kualifikasi pelaksana.")
     keterkaitan: list[Keterkaitan | str] = Field(default_factory=list, description="SOP terkait: id SOP di situs ini, atau teks.")
@@ -146,3 +159,8 @@ class SOP(Model):
         if twice:
             raise ValueError(f"kolom pelaksana '{twice[0]}' tertulis dua kali")
         return value
+
+    @property
+    def tanggal_revisi(self) -> dt.date | None:
+        """The last revision's date: the history's last entry, else ``tanggal.revisi`` (SOPs written before the history)."""
+        return self.riwayat_revisi[-1].tanggal if self.riwayat_revisi else self.tanggal.revisi

@@ -12,6 +12,15 @@ is laid out exactly once. Each SOP page also gets its binder number stamped in
 the top margin ("Himpunan SOP, hlm. 12"), so the printed binder can be used
 with its Daftar Isi: the SOPs' own footers count pages per SOP.
 
+With a Keputusan (``keputusan.yaml``) the front matter holds it and its Lampiran, the Daftar
+SOP, between the cover and the Daftar Isi (Permenpan RB 35/2012's order of the documentation).
+
+Every page of the binder is on the binder's paper (the site's): an SOP printed on another paper
+is laid out again on the binder's for the binder, so a printed binder is one stack of one size.
+The SOP's own PDF keeps its paper; ``sopgen check`` warns about the difference at its
+``kertas:`` line. Laying it out again, not scaling it, keeps its margins and type size those of
+every other SOP (an A4 page scaled onto F4 would have wider margins and larger type).
+
 The join uses pikepdf (qpdf), not pypdf: a flowchart SOP holds about a thousand
 PDF objects, and pypdf's pure-Python parser took 135 s and 3 GB for 1,500 SOPs
 where qpdf takes about 10 s (``benchmarks/binder_join.py``).
@@ -29,13 +38,14 @@ from pikepdf import Array, Dictionary, Name, OutlineItem, Pdf
 from weasyprint.document import Document
 
 from ..content.loader import Doc, Site
+from ..models.keputusan import DIKTUM, KeputusanSOP
 from ..models.paper import PAPERS
 from ..models.sop import SOP
 from ..output import Staging
 from .env import render_page
 from .listing import binder_sops
 from .pdf import PdfRenderer
-from .sop import sop_paths
+from .sop import kertas_of, layout_pdf, sop_paths
 
 BINDER_PATH = "unduhan/himpunan-sop.pdf"
 PAGE_ANCHOR = "halaman-"
@@ -67,20 +77,36 @@ class BinderEntry:
     pages: int
 
 
-def build_binder(site: Site, env: Environment, stage: Staging, renderer: PdfRenderer) -> Path | None:
+def build_binder(
+    site: Site, env: Environment, stage: Staging, renderer: PdfRenderer, keputusan: KeputusanSOP | None = None,
+) -> Path | None:
     """Write the binder from the staged per-SOP PDFs; None when the site has no SOP to bind."""
     docs = binder_sops(site)
     if not docs:
         return None
     target = stage.path(BINDER_PATH, "site.yaml")
+    sources = [_on_binder_paper(site, env, stage, renderer, doc) for doc in docs]
     with Pdf.new() as binder:
-        entries = append_sops(binder, docs, [stage.root / sop_paths(doc)[1] for doc in docs])
-        front = front_matter(site, env, renderer, target, entries)
+        entries = append_sops(binder, docs, sources)
+        front = front_matter(site, env, renderer, target, entries, keputusan)
         finish(binder, front, entries, target, title=f"Himpunan SOP {site.config.instansi.unit_kerja}")
     return target
 
 
-def append_sops(binder: Pdf, docs: Sequence[Doc[SOP]], files: Sequence[Path]) -> list[BinderEntry]:
+def relaid_sops(site: Site) -> list[Doc[SOP]]:
+    """The bound SOPs whose own paper is not the binder's: the binder lays them out again."""
+    return [doc for doc in binder_sops(site) if kertas_of(site, doc.model) != site.config.kertas]
+
+
+def _on_binder_paper(site: Site, env: Environment, stage: Staging, renderer: PdfRenderer, doc: Doc[SOP]) -> Path | bytes:
+    """The SOP's staged PDF, or, on another paper than the binder's, its pages laid out again on the binder's."""
+    staged = stage.root / sop_paths(doc)[1]
+    if kertas_of(site, doc.model) == site.config.kertas:
+        return staged
+    return layout_pdf(site, env, doc, staged, renderer, kertas=site.config.kertas).document.write_pdf()
+
+
+def append_sops(binder: Pdf, docs: Sequence[Doc[SOP]], sources: Sequence[Path | bytes]) -> list[BinderEntry]:
     """Append each SOP's pages to ``binder``, noting where each starts.
 
     Each source is read from memory and its Python handle dropped at once: qpdf
@@ -89,8 +115,8 @@ def append_sops(binder: Pdf, docs: Sequence[Doc[SOP]], files: Sequence[Path]) ->
     memory of keeping every source open.
     """
     entries, start = [], 1
-    for doc, file in zip(docs, files):
-        source = Pdf.open(io.BytesIO(file.read_bytes()))
+    for doc, file in zip(docs, sources):
+        source = Pdf.open(io.BytesIO(file if isinstance(file, bytes) else file.read_bytes()))
         pages = len(source.pages)
         binder.pages.extend(source.pages)
         del source
@@ -99,18 +125,24 @@ def append_sops(binder: Pdf, docs: Sequence[Doc[SOP]], files: Sequence[Path]) ->
     return entries
 
 
-def front_matter(site: Site, env: Environment, renderer: PdfRenderer, target: Path, entries: list[BinderEntry]) -> Document:
-    """Lay out the cover and the Daftar Isi."""
+def front_matter(
+    site: Site, env: Environment, renderer: PdfRenderer, target: Path, entries: list[BinderEntry], keputusan: KeputusanSOP | None,
+) -> Document:
+    """Lay out the cover, the Keputusan with its Lampiran (the Daftar SOP), and the Daftar Isi."""
     years = sorted({e.doc.model.tanggal.pengesahan.year for e in entries if e.doc.model.tanggal.pengesahan})
     pages = entries[-1].start + entries[-1].pages - 1
     ukuran_kertas = PAPERS[site.config.kertas].size()
-    html = render_page(env, "binder.html", BINDER_PATH, entries=entries, years=years, total_pages=pages, ukuran_kertas=ukuran_kertas)
+    penetap = site.pejabat[keputusan.ditetapkan_oleh] if keputusan else None
+    html = render_page(
+        env, "binder.html", BINDER_PATH, entries=entries, years=years, total_pages=pages, ukuran_kertas=ukuran_kertas,
+        keputusan=keputusan, penetap=penetap, jabatan_penetap=penetap.jabatan.upper() if penetap else None, diktum=DIKTUM,
+    )
     return renderer.document(html, target)
 
 
 def finish(binder: Pdf, front: Document, entries: list[BinderEntry], target: Path, title: str) -> None:
     """Put the front matter first; add page labels, a bookmark per SOP, Daftar Isi rows that link; save."""
-    links = _take_page_links(front)
+    links = _take_internal_links(front)
     buffer = io.BytesIO()
     front.write_pdf(buffer)
     with Pdf.open(buffer) as front_pdf:
@@ -125,7 +157,7 @@ def finish(binder: Pdf, front: Document, entries: list[BinderEntry], target: Pat
             0, Dictionary(S=Name.r), front_pages, Dictionary(S=Name.D, St=1),
         ])))
         for index, rect, number in links:
-            _add_link(binder, pages[index], rect, pages[front_pages + number - 1])
+            _add_link(binder, pages[index], rect, pages[front_pages + number - 1 if number > 0 else -number - 1])
         _stamp_numbers(binder, front_pages)
         binder.Root.PageMode = Name.UseOutlines
         binder.docinfo["/Title"] = title
@@ -169,23 +201,27 @@ def _stamp_numbers(pdf: Pdf, first: int) -> None:
         page.obj.Resources.Font.SopgenHlm = font
 
 
-def _take_page_links(front: Document) -> list[tuple[int, Rect, int]]:
-    """Remove the Daftar Isi's ``#halaman-N`` links from the layout; return them as PDF rectangles.
+def _take_internal_links(front: Document) -> list[tuple[int, Rect, int]]:
+    """Remove the front matter's internal links from the layout; return them as PDF rectangles and targets.
 
-    Page N is in another PDF until the join, so WeasyPrint cannot resolve the
-    anchor; the join adds a PDF link to that page at the same place.
+    Page N of the SOPs (``#halaman-N``) is in another PDF until the join, so WeasyPrint cannot
+    resolve it; and a link within the front matter (the Daftar Isi's row of the Keputusan) would
+    point into the front matter's own PDF, not the binder's copy of its pages. The join adds a
+    PDF link at the same place to the binder's page: a target ``N > 0`` is SOP page N, ``-i``
+    is front page ``i - 1``.
     """
+    anchors = {name: index for index, page in enumerate(front.pages) for name in page.anchors}
     found = []
     for index, page in enumerate(front.pages):
         height_pt = page.height * PX_TO_PT
         kept = []
         for link in page.links:
-            kind, target, (x1, y1, x2, y2) = link[0], link[1], link[2]
-            if kind == "internal" and str(target).startswith(PAGE_ANCHOR):
-                rect = (x1 * PX_TO_PT, height_pt - y2 * PX_TO_PT, x2 * PX_TO_PT, height_pt - y1 * PX_TO_PT)
-                found.append((index, rect, int(str(target)[len(PAGE_ANCHOR):])))
-            else:
+            kind, target, (x1, y1, x2, y2) = link[0], str(link[1]), link[2]
+            if kind != "internal" or not (target.startswith(PAGE_ANCHOR) or target in anchors):
                 kept.append(link)
+                continue
+            rect = (x1 * PX_TO_PT, height_pt - y2 * PX_TO_PT, x2 * PX_TO_PT, height_pt - y1 * PX_TO_PT)
+            number = int(target[len(PAGE_ANCHOR):]) if target.startswith(PAGE_ANCHOR) else -(anchors[target] + 1)
+            found.append((index, rect, number))
         page.links[:] = kept
     return found
-

@@ -26,6 +26,7 @@ from ..models import kinerja, sop
 from ..models.base import tanggal_indonesia
 from ..models.blank import BELUM_TERSEDIA, KOSONG, TANPA_TANGGAL
 from ..models.kinerja import Indikator, PeranAngka, Rentang
+from .qr import qr
 
 LOCALE = "id"
 
@@ -152,7 +153,7 @@ def uraian(rule: Described) -> Any:
 FILTERS = {
     "tanggal": tanggal, "angka": angka, "persen": persen, "rupiah": rupiah, "nip": nip,
     "nilai_indikator": nilai_indikator, "angka_indikator": angka_indikator, "selisih": selisih,
-    "persen_capaian": persen_capaian, "poin": poin, "uraian": uraian,
+    "persen_capaian": persen_capaian, "poin": poin, "uraian": uraian, "qr": qr,
 }
 """The Jinja filters every template can use."""
 

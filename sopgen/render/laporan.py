@@ -9,6 +9,7 @@ only the frame differs (cover, front matter with roman numbers, running header, 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ from ..models.laporan import Laporan
 from ..models.paper import PAPERS
 from ..models.pejabat import Pejabat
 from ..output import Staging
+from .arsip import Arsip
 from .docx_page import docx_path
 from .env import relative_url, render_page
 from .format import file_slug
@@ -171,8 +173,14 @@ def write_laporan_page(site: Site, env: Environment, doc: LaporanDoc, stage: Sta
     return context
 
 
-def write_laporan_pdf(site: Site, env: Environment, doc: LaporanDoc, stage: Staging, renderer: PdfRenderer, context: dict[str, Any]) -> None:
-    """Write the bound report from the parts its page rendered."""
+NOMOR_HALAMAN = {"depan": "romawi", "isi": "angka"}
+"""The report's named pages (laporan.css) and how each is numbered: the PDF's page labels follow."""
+
+
+def write_laporan_pdf(
+    site: Site, env: Environment, doc: LaporanDoc, stage: Staging, renderer: PdfRenderer, context: dict[str, Any], sumber: Sequence[Path],
+) -> None:
+    """Write the bound report from the parts its page rendered; its page labels are the printed numbers."""
     pdf_path = laporan_paths(doc, site)[1]
     target = stage.path(pdf_path, doc.shown)
-    renderer.write(render_page(env, "laporan_pdf.html", pdf_path, **context), target, target)
+    renderer.write(render_page(env, "laporan_pdf.html", pdf_path, **context), target, target, Arsip(site.root, sumber, NOMOR_HALAMAN))

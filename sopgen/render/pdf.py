@@ -23,6 +23,7 @@ from weasyprint import HTML, Document
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
+from .arsip import Arsip, write_archive
 from .resources import file_refusal, html_urls, url_refusal
 
 
@@ -68,9 +69,9 @@ class PdfRenderer:
         """Lay out ``html`` as if it were the file ``page_file`` (relative URLs resolve from there)."""
         return HTML(string=html, base_url=str(page_file), url_fetcher=self.fetcher).render(font_config=self.fonts)
 
-    def write(self, html: str, page_file: Path, target: Path) -> None:
-        """Lay out and write one PDF."""
-        self.document(html, page_file).write_pdf(target)
+    def write(self, html: str, page_file: Path, target: Path, arsip: Arsip) -> None:
+        """Lay out and write one archive-grade PDF (PDF/A-3b, tagged, its sources attached)."""
+        write_archive(self.document(html, page_file), target, arsip)
 
 
 class PdfPreview(PdfRenderer):

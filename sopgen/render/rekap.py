@@ -20,6 +20,7 @@ from ..domain.rekap import Rekap, RekapIndikator
 from ..models.paper import PAPERS
 from ..output import Staging
 from . import rekap_view
+from .arsip import Arsip
 from .env import render_page
 from .export import rekap_csv, rekap_xlsx
 from .pdf import PdfRenderer
@@ -82,12 +83,12 @@ def write_exports(siklus: Siklus, stage: Staging) -> None:
     stage.write_text(paths.csv, siklus.shown, rekap_csv(siklus.rekap))
 
 
-def write_rekap_pdf(site: Site, env: Environment, siklus: Siklus, stage: Staging, renderer: PdfRenderer) -> None:
+def write_rekap_pdf(site: Site, env: Environment, siklus: Siklus, stage: Staging, renderer: PdfRenderer, arsip: Arsip) -> None:
     """The recap as a landscape PDF."""
     paths = rekap_paths(siklus)
     target = stage.path(paths.pdf, siklus.shown)
     html = render_page(env, "recap_pdf.html", paths.pdf, **rekap_context(site, siklus))
-    renderer.write(html, target, target)
+    renderer.write(html, target, target, arsip)
 
 
 def write_rekap_page(site: Site, env: Environment, siklus: Siklus, stage: Staging, pdf: bool) -> None:

@@ -9,7 +9,8 @@ site, plain text on paper).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
@@ -19,10 +20,12 @@ from ..content.references import linked_sop_id
 from ..domain.flowchart import Pages
 from ..models.sop import SOP
 from ..output import Staging
+from .arsip import Arsip, write_archive
 from .docx_page import docx_path
 from .env import relative_url, render_page
 from .flowchart import FlowchartView, flowchart_view
-from .paginate import paginate
+from .monev import monev_page
+from .paginate import Pagination, paginate
 from .pdf import PdfRenderer
 
 
@@ -132,7 +135,14 @@ def sop_context(site: Site, doc: Doc[SOP], page_path: str, *, links: bool) -> di
         "judul_sampul": judul_pendek(sop.nama, site.config.instansi.unit_kerja),
         "pasangan": pasangan(site, sop, page_path if links else None),
         "tanda_status": tanda_status(site, sop, page_path if links else None),
+        "alamat_sop": alamat_terbit(site, sop_paths(doc)[0]),
     }
+
+
+def alamat_terbit(site: Site, path: str) -> str | None:
+    """The published address of an output (``alamat_situs`` + its path); None when the site has no address."""
+    base = site.config.alamat_situs
+    return f"{base.rstrip('/')}/{path}" if base else None
 
 
 @dataclass(frozen=True)
@@ -145,20 +155,27 @@ class PrintedLayout:
 
 
 def write_pdf(site: Site, env: Environment, doc: Doc[SOP], stage: Staging, renderer: PdfRenderer) -> PrintedLayout:
-    """Lay out and write one SOP's PDF with measured flowchart page breaks; returns the break plan and row heights."""
+    """Lay out and write one SOP's archive-grade PDF with measured flowchart page breaks; returns the break plan and row heights."""
+    target = stage.path(sop_paths(doc)[1], doc.shown)
+    result = layout_pdf(site, env, doc, target, renderer)
+    write_archive(result.document, target, Arsip(site.root, (doc.file,)))
+    return PrintedLayout(result.pages, tuple(result.measurement.heights))
+
+
+def layout_pdf(site: Site, env: Environment, doc: Doc[SOP], target: Path, renderer: PdfRenderer, kertas: str | None = None) -> Pagination:
+    """Lay out one SOP's PDF as if written at ``target``, on its own paper or on ``kertas`` (the binder's)."""
+    if kertas is not None:
+        doc = replace(doc, model=doc.model.model_copy(update={"kertas": kertas}))
     pdf_path = sop_paths(doc)[1]
-    target = stage.path(pdf_path, doc.shown)
     context = sop_context(site, doc, pdf_path, links=False)
 
     def render_document(view: FlowchartView) -> str:
         return render_page(env, "sop_pdf.html", pdf_path, flowchart=view, **context)
 
-    result = paginate(
+    return paginate(
         doc.model, render_document, base_url=str(target), paper=context["kertas"],
         renderer=renderer,
     )
-    result.document.write_pdf(target)
-    return PrintedLayout(result.pages, tuple(result.measurement.heights))
 
 
 def write_page(site: Site, env: Environment, doc: Doc[SOP], stage: Staging, pages: Pages | None, pdf: bool) -> None:
@@ -166,6 +183,7 @@ def write_page(site: Site, env: Environment, doc: Doc[SOP], stage: Staging, page
     html_path, pdf_path = sop_paths(doc)
     context = sop_context(site, doc, html_path, links=True)
     flowchart = flowchart_view(doc.model, pages, paper=context["kertas"])
+    monev = monev_page(site, doc.id, html_path, pdf)
     word = docx_path(pdf_path) if pdf else None  # written after the page, from the PDF's layout; a failure fails the build
-    page = render_page(env, "sop.html", html_path, pdf_url=pdf_path if pdf else None, docx_url=word, flowchart=flowchart, **context)
+    page = render_page(env, "sop.html", html_path, pdf_url=pdf_path if pdf else None, docx_url=word, flowchart=flowchart, monev=monev, **context)
     stage.write_text(html_path, doc.shown, page)

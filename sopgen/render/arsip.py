@@ -1,0 +1,83 @@
+"""Archive-grade PDFs: PDF/A-3b, tagged, titled, with the content they were made from inside.
+
+Every document PDF is written as PDF/A-3b (WeasyPrint's ``pdf_variant``: embedded fonts, an
+sRGB output intent, XMP identification) with WeasyPrint's tagged structure (``pdf_tags``), its
+language from ``<html lang>``, its title and author from ``<title>`` and ``<meta name=author>``.
+PDF/A-3 allows attachments: the YAML (and Markdown) the document was made from travels inside
+it as ``AFRelationship /Source``, so an archived PDF can be traced to, and rebuilt from, its
+source. Where the printed page numbers are not 1..n (the Laporan prints its front matter in
+Roman numerals, then restarts at 1), the PDF's page labels are set to the printed numbers
+after WeasyPrint writes the file, so a viewer shows and jumps to the same numbers as the paper.
+
+This runs inside each PDF's own output, before anything reads the file: the verification
+page's SHA-256 (:mod:`sopgen.render.verifikasi`) is taken from the final file.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pikepdf import Array, Dictionary, Name, Pdf, String
+from weasyprint import Attachment, Document
+
+PDF_VARIANT = "pdf/a-3b"
+GAYA_NOMOR = {"romawi": Name.r, "angka": Name.D}
+"""How a run of pages is numbered in the page labels: lower-case Roman or decimal."""
+
+
+@dataclass(frozen=True)
+class Arsip:
+    """What an archive-grade PDF carries besides its pages."""
+
+    root: Path
+    """The site folder: attachments are named by their path in it (``sop/penyusunan-sakip.yaml``)."""
+    sumber: Sequence[Path] = ()
+    """The content files the document was made from, embedded as its source."""
+    nomor_halaman: Mapping[str, str] = field(default_factory=dict)
+    """Named CSS page -> numbering (``romawi``/``angka``), restarting at 1 at the first page of each name, as
+    the stylesheet's ``counter-reset`` does; pages of other names are labelled by their name (``sampul``).
+    Empty: the pages are numbered 1..n, the PDF's default."""
+
+
+SUMBER = (".yaml", ".yml", ".md", ".csv", ".xlsx")
+"""Content files worth embedding as a document's source (not its images or logo: those are printed)."""
+
+
+def sumber_arsip(root: Path, names: Sequence[str]) -> tuple[Path, ...]:
+    """The content files among an output's declared input ``names`` (relative to the site), as paths to embed."""
+    return tuple(root / name for name in dict.fromkeys(names) if name.endswith(SUMBER) and (root / name).is_file())
+
+
+def write_archive(document: Document, target: Path, arsip: Arsip) -> None:
+    """Write ``document`` to ``target`` as PDF/A-3b with its sources attached and its page labels set."""
+    # In name order: the PDF's EmbeddedFiles name tree must be sorted (qpdf repairs it otherwise).
+    named = sorted({file.relative_to(arsip.root).as_posix(): file for file in arsip.sumber}.items())
+    attachments = [
+        Attachment(file_obj=io.BytesIO(file.read_bytes()), name=name, description="Sumber dokumen ini (konten sopgen)", relationship="Source")
+        for name, file in named
+    ]
+    document.write_pdf(target, pdf_variant=PDF_VARIANT, pdf_tags=True, attachments=attachments)
+    if arsip.nomor_halaman:
+        names = [page._page_box.page_type.name for page in document.pages]
+        set_page_labels(target, label_runs(names, arsip.nomor_halaman))
+
+
+def label_runs(names: Sequence[str], nomor_halaman: Mapping[str, str]) -> list[tuple[int, Dictionary]]:
+    """The page-label runs: where a run of one named page starts, and how it is numbered."""
+    runs: list[tuple[int, Dictionary]] = []
+    for index, name in enumerate(names):
+        if index and names[index - 1] == name:
+            continue
+        style = GAYA_NOMOR.get(nomor_halaman.get(name, ""))
+        runs.append((index, Dictionary(S=style, St=1) if style else Dictionary(P=String(name.capitalize() or "-"))))
+    return runs
+
+
+def set_page_labels(target: Path, runs: Sequence[tuple[int, Dictionary]]) -> None:
+    """Write ``/PageLabels`` into the PDF at ``target``, in place (its PDF/A metadata untouched)."""
+    with Pdf.open(target, allow_overwriting_input=True) as pdf:
+        pdf.Root.PageLabels = pdf.make_indirect(Dictionary(Nums=Array([item for start, label in runs for item in (start, label)])))
+        pdf.save(target)

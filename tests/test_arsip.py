@@ -1,0 +1,91 @@
+"""Archive-grade PDFs of the demo: PDF/A-3b identification, tags, language and title, the source
+YAML inside, page labels equal to the printed numbers; and the demo's life-cycle documents.
+
+The binder is not PDF/A: it joins finished PDFs and stamps its page numbers in Helvetica (a
+standard font, not embedded), which PDF/A forbids; it is checked for what it is.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pikepdf
+import pytest
+from pypdf import PdfReader
+
+from sopgen.build import BuildResult
+from sopgen.render.binder import BINDER_PATH
+
+from .conftest import DEMO
+
+DOKUMEN = {
+    "sop/penyusunan-sakip.pdf": ["sop/penyusunan-sakip.yaml"],
+    "sop/monitoring-evaluasi-sop.pdf": ["sop/monitoring-evaluasi-sop.yaml"],
+    "sop/pengumpulan-data-kinerja/monitoring-2024-1.pdf": ["monitoring/pengumpulan-data-kinerja/2024-1.yaml", "sop/pengumpulan-data-kinerja.yaml"],
+    "sop/pengumpulan-data-kinerja/evaluasi-2024-2.pdf": ["evaluasi/pengumpulan-data-kinerja/2024-2.yaml", "sop/pengumpulan-data-kinerja.yaml"],
+    "perjanjian/2024/perjanjian-kinerja-kecamatan-candipuro-2024.pdf": ["perjanjian/2024/perjanjian.yaml", "kinerja/2024/kinerja.yaml"],
+    "laporan/2024/lkjip-kecamatan-candipuro-2024.pdf": ["laporan/2024/laporan.yaml", "laporan/2024/bab-1-pendahuluan.md"],
+    "kinerja/2024/rekap-kinerja-2024.pdf": ["kinerja/2024/kinerja.yaml", "kinerja/2024/realisasi-triwulan.csv"],
+}
+LAPORAN = "laporan/2024/lkjip-kecamatan-candipuro-2024.pdf"
+
+
+@pytest.mark.parametrize("path", sorted(DOKUMEN))
+def test_document_pdf_is_pdf_a_3b_tagged_titled_with_its_source_inside(built_demo: BuildResult, path: str) -> None:
+    with pikepdf.open(built_demo.out_dir / path) as pdf:
+        assert pdf.check_pdf_syntax() == []  # qpdf's structural check (e.g. a name tree out of order)
+        meta = pdf.open_metadata()
+        assert (meta.get("pdfaid:part"), meta.get("pdfaid:conformance")) == ("3", "B")
+        assert [str(oi.get("/S")) for oi in pdf.Root.OutputIntents] == ["/GTS_PDFA1"]
+        assert "/StructTreeRoot" in pdf.Root and bool(pdf.Root.MarkInfo.Marked)
+        assert str(pdf.Root.Lang) == "id"
+        creator = meta.get("dc:creator") or [""]
+        assert meta.get("dc:title") and "Kecamatan Candipuro" in creator[0]
+        attached = dict(pdf.attachments.items())
+        for source in DOKUMEN[path]:
+            assert source in attached, attached.keys()
+            assert str(attached[source].obj.AFRelationship) == "/Source"
+            assert attached[source].get_file().read_bytes() == (DEMO / source).read_bytes()
+
+
+def test_every_published_pdf_but_the_binder_is_pdf_a(built_demo: BuildResult) -> None:
+    variants = {}
+    for file in sorted(built_demo.out_dir.rglob("*.pdf")):
+        with pikepdf.open(file) as pdf:
+            variants[file.relative_to(built_demo.out_dir).as_posix()] = pdf.open_metadata().get("pdfaid:part")
+    assert {path for path, part in variants.items() if part != "3"} == {BINDER_PATH}
+    assert len(variants) >= 12
+
+
+def test_laporan_page_labels_are_the_printed_page_numbers(built_demo: BuildResult) -> None:
+    reader = PdfReader(built_demo.out_dir / LAPORAN)
+    labels = reader.page_labels
+    assert labels[:8] == ["Sampul", "i", "ii", "iii", "iv", "v", "vi", "1"]
+    for index, page in enumerate(reader.pages[1:], start=1):
+        printed = re.findall(r"\S+", page.extract_text())[-1]
+        assert printed == labels[index], f"page {index + 1} prints {printed}, labelled {labels[index]}"
+    assert labels[-1] == str(len(labels) - 7)
+
+
+def test_demo_konsep_has_the_watermark_on_every_page(built_demo: BuildResult) -> None:
+    pages = PdfReader(built_demo.out_dir / "sop/monitoring-evaluasi-sop.pdf").pages
+    assert len(pages) >= 2
+    assert [n for n, page in enumerate(pages, 1) if "KONSEP" not in page.extract_text().upper()] == []
+
+
+def test_demo_binder_opens_with_the_keputusan_and_the_daftar_sop(built_demo: BuildResult) -> None:
+    reader = PdfReader(built_demo.out_dir / BINDER_PATH)
+    texts = [" ".join(reader.pages[i].extract_text().split()) for i in range(reader.page_labels.index("1"))]
+    assert "KEPUTUSAN CAMAT CANDIPURO NOMOR 188.45/12/427.83/2024" in texts[1]
+    assert "DAFTAR STANDAR OPERASIONAL PROSEDUR KECAMATAN CANDIPURO" in texts[2]
+    assert "4 700/16.4/SOP/427.83/2024 Monitoring dan Evaluasi SOP Kecamatan Candipuro belum disahkan Konsep" in texts[2]
+    assert "(2023)" not in texts[2]  # the dicabut SOP left the binder and its list
+    assert "DAFTAR ISI" in texts[-1]
+
+
+def test_demo_sop_cover_qr_code_is_in_the_pdf(built_demo: BuildResult, tmp_path: Path) -> None:
+    from .support_tools import qr_codes, rasterise
+
+    cover = rasterise(built_demo.out_dir / "sop/penyusunan-sakip.pdf", tmp_path, 150)[0]
+    assert qr_codes(cover) == ["https://sop.candipuro.example/sop/penyusunan-sakip.html"]
