@@ -24,6 +24,7 @@ from pypdf import PdfReader
 from sopgen.domain.flow import StepKind, build_flow
 from sopgen.models.sop import SOP
 from sopgen.render.flowchart import MM_PER_PX, SHEETS, FlowchartView, column_widths, connector_id, flowchart_view, row_id
+from sopgen.render.format import FILTERS
 from sopgen.render.paginate import Pagination, paginate
 
 from .support_tools import artifact, chromium, rasterise
@@ -36,6 +37,7 @@ CANDIPURO = REPO / "content" / "sop" / "pengukuran-data-kinerja.yaml"
 
 _env = Environment(loader=FileSystemLoader(THEME / "templates"), autoescape=select_autoescape(default_for_string=True),
                    trim_blocks=True, lstrip_blocks=True)
+_env.filters.update(FILTERS)
 _PAGE = _env.from_string(
     '<!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><title>Bagan alir</title>'
     '<style>{{ flowchart.page_css }}</style><link rel="stylesheet" href="static/css/fonts.css"><link rel="stylesheet" href="static/css/flowchart.css">'

@@ -19,6 +19,7 @@ from ..domain.flowchart_routes import layout
 from ..models.paper import PAPERS, Paper
 from ..models.sop import SOP
 from .flowchart_svg import cell_layers, layers_style, mm  # cell_layers is part of this module's API
+from .header_fit import header_style
 
 
 @dataclass(frozen=True)
@@ -141,6 +142,12 @@ class FlowchartView:
     def page_css(self) -> str:
         """The ``@page`` rules of the sheet this view is laid out for, for the document's ``<style>``."""
         return SHEETS[self.paper].page_css
+
+    @property
+    def headers(self) -> tuple[tuple[str, str], ...]:
+        """Each pelaksana header with the style its widest word needs to fit unbroken ("" if none)."""
+        column = float(self.widths[2][:-2])
+        return tuple((name, header_style(name, column)) for name in self.pelaksana)
 
     @property
     def numbers(self) -> range:

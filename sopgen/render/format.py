@@ -26,6 +26,7 @@ from ..models import kinerja, sop
 from ..models.base import tanggal_indonesia
 from ..models.blank import BELUM_TERSEDIA, KOSONG, TANPA_TANGGAL
 from ..models.kinerja import Indikator, PeranAngka, Rentang
+from .hyphenation import FILTERS as HYPHENATION_FILTERS
 from .qr import qr
 
 LOCALE = "id"
@@ -153,7 +154,7 @@ def uraian(rule: Described) -> Any:
 FILTERS = {
     "tanggal": tanggal, "angka": angka, "persen": persen, "rupiah": rupiah, "nip": nip,
     "nilai_indikator": nilai_indikator, "angka_indikator": angka_indikator, "selisih": selisih,
-    "persen_capaian": persen_capaian, "poin": poin, "uraian": uraian, "qr": qr,
+    "persen_capaian": persen_capaian, "poin": poin, "uraian": uraian, "qr": qr, **HYPHENATION_FILTERS,
 }
 """The Jinja filters every template can use."""
 

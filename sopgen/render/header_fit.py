@@ -1,0 +1,46 @@
+"""A pelaksana header never breaks inside a word: a word too wide for its column gets a smaller font.
+
+The headers are names ("Kepala Seksi Ketenteraman dan Ketertiban Umum"): hyphenating them
+("Ca-mat", "Se-ksi") or breaking them with no hyphen ("Sekretari|s") misprints a jabatan. The
+width is measured with the theme's bundled Liberation Sans Bold (fontTools, already a WeasyPrint
+dependency), so the PDF and the browser get the same size.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from fontTools.ttLib import TTFont
+
+HEADER_PT = 9.5
+"""The table's font size (static/css/flowchart.css ``.fc-table``)."""
+SMALLEST_PT = 6.5
+"""Below this a header is unreadable; a longer word then overflows rather than breaks."""
+PADDING_MM = 1.2
+"""The header's left and right padding together (``.fc-table th``)."""
+_MM_PER_PT = 25.4 / 72
+_FONT = Path(__file__).resolve().parents[1] / "themes" / "default" / "static" / "fonts" / "LiberationSans-Bold.ttf"
+
+
+@lru_cache(maxsize=1)
+def _advances() -> tuple[dict[str, int], dict[str, tuple[int, int]], int]:
+    font = TTFont(_FONT, lazy=True)
+    return font.getBestCmap(), font["hmtx"].metrics, font["head"].unitsPerEm
+
+
+def word_width_mm(word: str, size_pt: float) -> float:
+    """The printed width of one word in Liberation Sans Bold."""
+    cmap, metrics, per_em = _advances()
+    units = sum(metrics[cmap.get(ord(char), ".notdef")][0] for char in word)
+    return units / per_em * size_pt * _MM_PER_PT
+
+
+def header_style(name: str, column_mm: float) -> str:
+    """``font-size: 8pt`` when the name's widest word does not fit the column at the table's size."""
+    room = column_mm - PADDING_MM
+    widest = max(name.split(), key=lambda word: word_width_mm(word, HEADER_PT), default="")
+    size = HEADER_PT
+    while size > SMALLEST_PT and word_width_mm(widest, size) > room:
+        size -= 0.5
+    return "" if size == HEADER_PT else f"font-size: {size:g}pt"

@@ -1,0 +1,70 @@
+"""One hyphenation for the PDF and the HTML page: soft hyphens from Pyphen's Indonesian dictionary.
+
+WeasyPrint hyphenates ``lang="id"`` text with Pyphen but Chromium has no Indonesian dictionary,
+so ``hyphens: auto`` gave the PDF breaks the browser did not have, and ``overflow-wrap`` made the
+browser break words with no hyphen at all. Inserting the soft hyphens here, into the text of the
+cells that may break (uraian, Mutu Baku, Keterangan), with ``hyphens: manual`` in the stylesheet,
+gives both engines the same break points. Names (the pelaksana headers), codes and URLs get none:
+a word is hyphenated only when it is long and all letters, and a URL breaks after its slashes.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pyphen
+from markupsafe import Markup, escape
+
+SOFT_HYPHEN = "\u00ad"
+MIN_WORD = 8
+"""Shorter words are not worth a break, and the dictionary breaks short ones badly ("Se-ksi")."""
+MIN_WORD_NARROW = 12
+"""In the narrow Mutu Baku and Keterangan columns (about 21 mm, some 11 letters of 9.5 pt text) a
+shorter word fits a line of its own: breaking it would only make the cell ragged."""
+
+_DICTIONARY = pyphen.Pyphen(lang="id_ID", left=3, right=3)
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]+")
+_LOWER_AFTER_FIRST = re.compile(r".[a-z]+\Z")
+
+
+@lru_cache(maxsize=4096)
+def _word(word: str, shortest: int) -> str:
+    """The word with soft hyphens, or unchanged when it is short or looks like a code ("LKjIP")."""
+    if len(word) < shortest or not _LOWER_AFTER_FIRST.match(word):
+        return word
+    return _DICTIONARY.inserted(word, hyphen=SOFT_HYPHEN)
+
+
+def _words(text: str, shortest: int) -> str:
+    """Hyphenate each word of plain text (not escaped yet)."""
+    return _WORD.sub(lambda m: _word(m.group(0), shortest), text)
+
+
+def _url(url: str) -> str:
+    """An escaped URL that may break after a slash, never with a hyphen."""
+    parts = re.split(r"(?<=/)(?!/)", url)
+    return '<span class="url">' + "<wbr>".join(str(escape(part)) for part in parts) + "</span>"
+
+
+def suku_kata(text: str, shortest: int = MIN_WORD) -> Markup:
+    """Escaped text with soft hyphens in its words of ``shortest`` letters or more, and break
+    points after a URL's slashes."""
+    out: list[str] = []
+    last = 0
+    for match in _URL.finditer(text):
+        out.append(str(escape(_words(text[last:match.start()], shortest))))
+        out.append(_url(match.group(0)))
+        last = match.end()
+    out.append(str(escape(_words(text[last:], shortest))))
+    return Markup("".join(out))
+
+
+def suku_kata_sempit(text: str) -> Markup:
+    """:func:`suku_kata` for a narrow column: only the words too long for a line of their own."""
+    return suku_kata(text, MIN_WORD_NARROW)
+
+
+FILTERS = {"suku_kata": suku_kata, "suku_kata_sempit": suku_kata_sempit}
+"""The hyphenation filters of the templates."""
