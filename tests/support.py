@@ -116,10 +116,13 @@ def replace_line(file: Path, old: str, new: str) -> int:
 
 
 def page_words(html_text: str) -> str:
-    """An HTML page's text as a reader sees it: tags dropped, entities decoded, spaces collapsed."""
+    """An HTML page's text as a reader sees it: tags dropped (a <wbr> joins), entities decoded, soft
+    hyphens dropped (shown only at a line end), spaces collapsed."""
     from html import unescape
 
-    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html_text)).split())
+    from sopgen.render.hyphenation import unhyphenated
+
+    return " ".join(unhyphenated(unescape(re.sub(r"<[^>]+>", " ", html_text.replace("<wbr>", "")))).split())
 
 
 def pdf_links(pdf: Path) -> list[tuple[int, str | int]]:

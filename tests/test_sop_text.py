@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import subprocess
-from pathlib import Path
 
 import pytest
 
@@ -44,12 +43,12 @@ langkah:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
-    root = write_site(tmp_path_factory.mktemp("teks"), {"site.yaml": SITE_YAML, "pejabat.yaml": PEJABAT_YAML,
-                                                        "sop/nama-panjang.yaml": SOP_YAML})
-    build_site(root, root / "output", pdf=True)
-    pdf = root / "output" / "sop" / "nama-panjang.pdf"
+    base = tmp_path_factory.mktemp("teks")
+    root = write_site(base / "site", {"site.yaml": SITE_YAML, "pejabat.yaml": PEJABAT_YAML, "sop/nama-panjang.yaml": SOP_YAML})
+    build_site(root, base / "output", pdf=True)
+    pdf = base / "output" / "sop" / "nama-panjang.pdf"
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    return text, (root / "output" / "sop" / "nama-panjang.html").read_text(encoding="utf-8")
+    return text, (base / "output" / "sop" / "nama-panjang.html").read_text(encoding="utf-8")
 
 
 def hyphenated(text: str) -> set[str]:
@@ -63,6 +62,8 @@ def test_pelaksana_names_are_never_hyphenated(built: tuple[str, str]) -> None:
     assert not hyphenated(text) & words, hyphenated(text)
     headers = re.findall(r'<th scope="col"[^>]*>([^<]*)</th>', html)
     assert PANJANG in headers and all(SOFT_HYPHEN not in h for h in headers)
+    uraian = " ".join(re.findall(r'<td class="fc-uraian">([^<]*)</td>', html))
+    assert "Kepala Seksi Pemerintahan" in uraian and "Sekretaris Camat meme" in uraian, "a pelaksana's words in an uraian stay whole"
 
 
 def test_a_url_breaks_only_after_a_slash(built: tuple[str, str]) -> None:

@@ -20,6 +20,7 @@ from ..models.paper import PAPERS, Paper
 from ..models.sop import SOP
 from .flowchart_svg import cell_layers, layers_style, mm  # cell_layers is part of this module's API
 from .header_fit import header_style
+from .hyphenation import name_words
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,11 @@ class FlowchartView:
         """Each pelaksana header with the style its widest word needs to fit unbroken ("" if none)."""
         column = float(self.widths[2][:-2])
         return tuple((name, header_style(name, column)) for name in self.pelaksana)
+
+    @property
+    def names(self) -> frozenset[str]:
+        """The words of the pelaksana names, which the hyphenation filters leave whole in every cell."""
+        return name_words(self.pelaksana)
 
     @property
     def numbers(self) -> range:

@@ -24,7 +24,7 @@ _FONT = Path(__file__).resolve().parents[1] / "themes" / "default" / "static" / 
 
 
 @lru_cache(maxsize=1)
-def _advances() -> tuple[dict[str, int], dict[str, tuple[int, int]], int]:
+def _advances() -> tuple[dict[int, str], dict[str, tuple[int, int]], int]:
     font = TTFont(_FONT, lazy=True)
     return font.getBestCmap(), font["hmtx"].metrics, font["head"].unitsPerEm
 

@@ -4,13 +4,20 @@ WeasyPrint hyphenates ``lang="id"`` text with Pyphen but Chromium has no Indones
 so ``hyphens: auto`` gave the PDF breaks the browser did not have, and ``overflow-wrap`` made the
 browser break words with no hyphen at all. Inserting the soft hyphens here, into the text of the
 cells that may break (uraian, Mutu Baku, Keterangan), with ``hyphens: manual`` in the stylesheet,
-gives both engines the same break points. Names (the pelaksana headers), codes and URLs get none:
-a word is hyphenated only when it is long and all letters, and a URL breaks after its slashes.
+gives both engines the same break points. Names, codes and URLs get none: a word is hyphenated
+only when it is long, all letters and no word of a pelaksana's name ("Sekre-taris" in an uraian is
+the jabatan misprinted), and a URL breaks after its slashes.
+
+A soft hyphen is printed only at a line end; where it is not, readers and search see the word
+whole: pagefind's index drops U+00AD (a hyphenated "menganalisa" is found) and Chromium's find
+matches across it. Chromium keeps it in the page's text, selection and clipboard, so tests compare
+page text through :func:`unhyphenated`, as a reader reads it.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Iterable
 from functools import lru_cache
 
 import pyphen
@@ -37,9 +44,19 @@ def _word(word: str, shortest: int) -> str:
     return _DICTIONARY.inserted(word, hyphen=SOFT_HYPHEN)
 
 
-def _words(text: str, shortest: int) -> str:
-    """Hyphenate each word of plain text (not escaped yet)."""
-    return _WORD.sub(lambda m: _word(m.group(0), shortest), text)
+def _words(text: str, shortest: int, names: Collection[str]) -> str:
+    """Hyphenate each word of plain text (not escaped yet) but the words of ``names``."""
+    return _WORD.sub(lambda m: m.group(0) if m.group(0).casefold() in names else _word(m.group(0), shortest), text)
+
+
+def name_words(names: Iterable[str]) -> frozenset[str]:
+    """The words of the pelaksana names, casefolded: never hyphenated wherever they are written."""
+    return frozenset(word.casefold() for name in names for word in _WORD.findall(name))
+
+
+def unhyphenated(text: str) -> str:
+    """``text`` as a reader sees and searches it: without the soft hyphens."""
+    return text.replace(SOFT_HYPHEN, "")
 
 
 def _url(url: str) -> str:
@@ -48,22 +65,22 @@ def _url(url: str) -> str:
     return '<span class="url">' + "<wbr>".join(str(escape(part)) for part in parts) + "</span>"
 
 
-def suku_kata(text: str, shortest: int = MIN_WORD) -> Markup:
-    """Escaped text with soft hyphens in its words of ``shortest`` letters or more, and break
-    points after a URL's slashes."""
+def suku_kata(text: str, names: Collection[str] = frozenset(), shortest: int = MIN_WORD) -> Markup:
+    """Escaped text with soft hyphens in its words of ``shortest`` letters or more but the words
+    of ``names`` (:func:`name_words`), and break points after a URL's slashes."""
     out: list[str] = []
     last = 0
     for match in _URL.finditer(text):
-        out.append(str(escape(_words(text[last:match.start()], shortest))))
+        out.append(str(escape(_words(text[last:match.start()], shortest, names))))
         out.append(_url(match.group(0)))
         last = match.end()
-    out.append(str(escape(_words(text[last:], shortest))))
+    out.append(str(escape(_words(text[last:], shortest, names))))
     return Markup("".join(out))
 
 
-def suku_kata_sempit(text: str) -> Markup:
+def suku_kata_sempit(text: str, names: Collection[str] = frozenset()) -> Markup:
     """:func:`suku_kata` for a narrow column: only the words too long for a line of their own."""
-    return suku_kata(text, MIN_WORD_NARROW)
+    return suku_kata(text, names, MIN_WORD_NARROW)
 
 
 FILTERS = {"suku_kata": suku_kata, "suku_kata_sempit": suku_kata_sempit}
