@@ -29,11 +29,12 @@ camat:
 """
 
 
-def sop_yaml(nama: str, nomor: str, steps: int = 4) -> str:
-    """A valid SOP with ``steps`` langkah alternating between two pelaksana."""
+def sop_yaml(nama: str, nomor: str, steps: int = 4, pelaksana: tuple[str, ...] = ("Camat", "Staf"),
+             uraian: str = "Langkah nomor {i} dari prosedur {nama}") -> str:
+    """A valid SOP with ``steps`` langkah taking turns among ``pelaksana``; ``uraian`` is formatted with ``i`` and ``nama``."""
     langkah = "".join(
-        f"  - uraian: Langkah nomor {i} dari prosedur {nama}\n"
-        f"    pelaksana: {'Camat' if i % 2 else 'Staf'}\n"
+        f"  - uraian: {uraian.format(i=i, nama=nama)}\n"
+        f"    pelaksana: {pelaksana[(i - 1) % len(pelaksana)]}\n"
         f"    mutu_baku: {{kelengkapan: Berkas, waktu: {i} jam, output: Dokumen}}\n"
         for i in range(1, steps + 1)
     )
@@ -43,7 +44,7 @@ def sop_yaml(nama: str, nomor: str, steps: int = 4) -> str:
         "disahkan_oleh: camat\n"
         "dasar_hukum: [Peraturan Bupati Contoh Nomor 1 Tahun 2020 tentang Contoh]\n"
         "kualifikasi_pelaksana: [Memahami tugas]\n"
-        "pelaksana: [Camat, Staf]\n"
+        f"pelaksana: [{', '.join(pelaksana)}]\n"
         f"langkah:\n{langkah}"
     )
 

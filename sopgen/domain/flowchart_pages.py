@@ -3,7 +3,10 @@
 A page holds whole rows (``tr { break-inside: avoid }``). The last row of a
 page grows when the flow leaves it through an off-page connector, the first
 row of the next page when the flow resumes there; a decision's loop is kept
-on one page when it fits on one. The measuring itself is WeasyPrint's job
+on one page when it fits on one. The closing block after the table (the
+signature) is printed with at least the last :data:`CLOSING_ROWS` rows: a page
+holding only a signature is no page of the procedure, and an official signs
+under the steps. The measuring itself is WeasyPrint's job
 (``render/paginate.py``); this module only decides.
 """
 
@@ -48,12 +51,27 @@ def grown_heights(flow: Flow, geometry: Geometry, measured: Sequence[float], all
     )
 
 
-def plan_pages(heights: RowHeights, first_capacity: float, capacity: float, loops: Sequence[tuple[int, int]] = ()) -> Pages:
-    """Fill pages greedily with whole rows, keeping a decision's loop on one page when it fits."""
+CLOSING_ROWS = 2
+"""The rows the closing block keeps with it on the last page: the last step and the one before."""
+
+
+def plan_pages(
+    heights: RowHeights, first_capacity: float, capacity: float, loops: Sequence[tuple[int, int]] = (), closing: float = 0.0,
+) -> Pages:
+    """Fill pages greedily with whole rows, keeping a decision's loop on one page when it fits and
+    the ``closing`` block (its measured height, mm) on the page of the last rows.
+
+    A page ends either with the last row, the closing fitting under it, or at least
+    :data:`CLOSING_ROWS` rows before the end, so the last page never holds the closing alone or
+    with fewer rows (when a page can hold them at all).
+    """
     count = len(heights.plain)
 
     def total(first: int, last: int) -> float:
         return sum(heights.of(r, r == first and first > 0, r == last and last < count - 1) for r in range(first, last + 1))
+
+    def may_end(last: int) -> bool:
+        return last == count - 1 or last < count - CLOSING_ROWS
 
     pages: list[tuple[int, int]] = []
     start, room = 0, first_capacity
@@ -62,7 +80,7 @@ def plan_pages(heights: RowHeights, first_capacity: float, capacity: float, loop
         for last in range(start, count):
             if sum(heights.plain[start:last + 1]) > room:
                 break
-            if total(start, last) <= room:
+            if may_end(last) and total(start, last) + (closing if last == count - 1 else 0.0) <= room:
                 end = last
         end = _keep_loops(start, end, count, loops, lambda a, b: total(a, b) <= capacity, lambda a, b: total(a, b) <= room)  # noqa: B023 (called before room changes)
         pages.append((start, end))

@@ -164,6 +164,11 @@ class FlowchartView:
     def probe_ids(self) -> tuple[str, str]:
         return probe_ids(self.id_prefix)
 
+    @property
+    def closing_id(self) -> str:
+        """Id of the block after the table (the signature): the planner keeps it with the last rows."""
+        return f"{self.id_prefix}-penutup"
+
 
 def row_id(prefix: str, row: int) -> str:
     """Id of a body row (0-based ``row``): the measuring pass finds rows by it in ``Page.anchors``."""

@@ -5,7 +5,8 @@ an off-page connector grows, so no fixed "rows per page" rule is right. The
 measuring pass lays the SOP out with WeasyPrint as one continuous table and
 reads, through the public ``Page.anchors`` (ids on rows and on two fixed
 probes), where each row landed, how tall it is, and where a page's content
-area starts and ends. The planner (``domain.flowchart.plan_pages``) fills
+area starts and ends, and how tall the closing block (the signature) after
+the table is. The planner (``domain.flowchart.plan_pages``) fills
 pages with whole rows, counting the connector growth; the SOP is laid out
 again with one table per planned page and the landing of every row is
 checked against the plan. A plan that does not hold is re-planned with a
@@ -58,6 +59,8 @@ class Measurement:
     area_top: float
     area_bottom: float
     table_top: float
+    closing: Landing | None
+    """The signature block after the table (None in a theme that gives it no id)."""
 
     @property
     def heights(self) -> list[float]:
@@ -73,6 +76,15 @@ class Measurement:
         """Room for rows on a following page: the content area less the repeated header."""
         header = self.rows[0].top - self.table_top
         return self.area_bottom - self.area_top - header
+
+    @property
+    def closing_height(self) -> float:
+        """The room the closing block needs under the last row (its gap to the table is its padding)."""
+        return self.closing.bottom - self.closing.top if self.closing else 0.0
+
+    def closing_with_last_row(self) -> bool:
+        """The closing block landed on the page of the last row (or there is none to check)."""
+        return self.closing is None or self.closing.page == self.rows[-1].page
 
     def pages_of_rows(self) -> list[int]:
         """Each row's page, counted from the page where the flowchart starts."""
@@ -119,7 +131,11 @@ def measure(document: Document, view: FlowchartView, count: int) -> Measurement:
     top_id, bottom_id = probe_ids(view.id_prefix)
     first_page = document.pages[rows[0].page].anchors
     table = first_page.get(view.segments[0].id, first_page[ids[0]])
-    return Measurement(tuple(rows), first_page[top_id][1] * MM_PER_PX, first_page[bottom_id][1] * MM_PER_PX, table[1] * MM_PER_PX)
+    closing = None
+    if view.closing_id in found:
+        page, value = found[view.closing_id]
+        closing = Landing(page, *_anchor_box(value, None))
+    return Measurement(tuple(rows), first_page[top_id][1] * MM_PER_PX, first_page[bottom_id][1] * MM_PER_PX, table[1] * MM_PER_PX, closing)
 
 
 def loops(flow: Flow) -> list[tuple[int, int]]:
@@ -128,9 +144,10 @@ def loops(flow: Flow) -> list[tuple[int, int]]:
 
 
 def holds(pages: Pages, measurement: Measurement) -> bool:
-    """Every row landed on its planned page, counted from the flowchart's first page."""
+    """Every row landed on its planned page, counted from the flowchart's first page, and the
+    closing block on the last one."""
     planned = [index for index, (first, last) in enumerate(pages) for _ in range(first, last + 1)]
-    return planned == measurement.pages_of_rows()
+    return planned == measurement.pages_of_rows() and measurement.closing_with_last_row()
 
 
 def paginate(
@@ -155,14 +172,14 @@ def paginate(
 
     document, first = lay_out(None)
     layouts = 1
-    if len(set(first.pages_of_rows())) == 1:
+    if len(set(first.pages_of_rows())) == 1 and first.closing_with_last_row():
         return Pagination(document, ((0, count - 1),), True, layouts, first)
     geometry = flowchart_view(sop, None, paper=paper, flow=flow).layout.geometry
     heights = grown_heights(flow, geometry, first.heights)
     margin = SAFETY_MM
     pages: Pages = ()
     for _ in range(max_rounds):
-        pages = plan_pages(heights, first.first_capacity - margin, first.capacity - margin, loops(flow))
+        pages = plan_pages(heights, first.first_capacity - margin, first.capacity - margin, loops(flow), first.closing_height)
         document, result = lay_out(pages)
         layouts += 1
         if holds(pages, result):
