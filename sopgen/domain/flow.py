@@ -12,18 +12,20 @@ naming every step. Field paths use 0-based list indexes, like the source map.
 
 **Edges.** A decision (``keputusan``) has two edges, ``ya`` and ``tidak``; any
 other step goes to its ``lanjut`` when given, else to the next row; the last
-step ends the flow and has none.
+step ends the flow and has none. A target written ``selesai`` (``tidak: selesai``,
+a branch that ends the procedure) is the last step, drawn as "Selesai", unless a
+step has that id.
 """
 
 from __future__ import annotations
 
 from collections import deque
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 
 from ..errors import Level, closest, did_you_mean
-from ..models.sop import SOP, AlurSOP, Langkah, LangkahAlur
+from ..models.sop import AKHIR, SOP, AlurSOP, Langkah, LangkahAlur
 
 FieldPath = tuple[str | int, ...]
 Graphed = SOP | AlurSOP
@@ -69,11 +71,9 @@ class Edge:
     source: int
     target: int
     kind: EdgeKind
-
-    @property
-    def label(self) -> str:
-        """The text printed beside a decision's branch ("Ya" / "Tidak"); plain arrows have none."""
-        return {EdgeKind.YA: "Ya", EdgeKind.TIDAK: "Tidak"}.get(self.kind, "")
+    label: str = field(default="", compare=False)
+    """The text printed beside a decision's branch (``label_ya`` / ``label_tidak``, "Ya" / "Tidak"
+    unless written); plain arrows have none. Not part of the arrow's identity."""
 
     @property
     def is_back(self) -> bool:
@@ -184,36 +184,45 @@ def _misplaced(langkah: Sequence[Step]) -> list[Finding]:
     return findings
 
 
-def _targets(index: int, step: Step, last: int) -> list[tuple[FieldPath, str | None, EdgeKind]]:
-    """Where a step's arrows go, as written: (field path, target id or None for next row, kind)."""
+def _targets(index: int, step: Step, last: int) -> list[tuple[FieldPath, str | None, EdgeKind, str]]:
+    """Where a step's arrows go, as written: (field path, target id or None for next row, kind, label)."""
     here: FieldPath = ("langkah", index)
     if step.keputusan is not None:
-        return [(here + ("keputusan", "ya"), step.keputusan.ya, EdgeKind.YA), (here + ("keputusan", "tidak"), step.keputusan.tidak, EdgeKind.TIDAK)]
+        k = step.keputusan
+        return [(here + ("keputusan", "ya"), k.ya, EdgeKind.YA, k.label_ya), (here + ("keputusan", "tidak"), k.tidak, EdgeKind.TIDAK, k.label_tidak)]
     if index == last:
         return []
     if step.lanjut is not None:
-        return [(here + ("lanjut",), step.lanjut, EdgeKind.LANJUT)]
-    return [(here, None, EdgeKind.LANJUT)]
+        return [(here + ("lanjut",), step.lanjut, EdgeKind.LANJUT, "")]
+    return [(here, None, EdgeKind.LANJUT, "")]
+
+
+def _rows_by_id(ids: tuple[str, ...]) -> dict[str, int]:
+    """The row each target id names: a step's first row with that id, and ``selesai`` the last step."""
+    row_of: dict[str, int] = {}
+    for index, sid in enumerate(ids):
+        row_of.setdefault(sid, index)
+    row_of.setdefault(AKHIR, len(ids) - 1)
+    return row_of
 
 
 def _edges(langkah: Sequence[Step], ids: tuple[str, ...]) -> tuple[list[Edge], list[Finding]]:
     """Every arrow whose target exists; an error for each target that does not."""
-    row_of: dict[str, int] = {}
-    for index, sid in enumerate(ids):
-        row_of.setdefault(sid, index)
+    row_of = _rows_by_id(ids)
     edges: list[Edge] = []
     findings: list[Finding] = []
     last = len(langkah) - 1
     for index, step in enumerate(langkah):
-        for path, target_id, kind in _targets(index, step, last):
+        for path, target_id, kind, label in _targets(index, step, last):
             target = index + 1 if target_id is None else row_of.get(target_id)
             if target is None:
-                hint = did_you_mean(target_id or "", ids) or f"id langkah yang ada: {', '.join(ids)}."
+                hint = did_you_mean(target_id or "", (*ids, AKHIR)) or (
+                    f"id langkah yang ada: {', '.join(ids)}; tulis '{AKHIR}' bila alur ini mengakhiri prosedur.")
                 findings.append(Finding(path, f"langkah tujuan '{target_id}' tidak ditemukan", hint))
             elif target == index:
                 findings.append(Finding(path, "langkah tidak boleh menuju dirinya sendiri", "arahkan ke langkah lain."))
             else:
-                edges.append(Edge(index, target, kind))
+                edges.append(Edge(index, target, kind, label))
         if step.keputusan is not None and step.keputusan.ya == step.keputusan.tidak:
             findings.append(Finding(("langkah", index, "keputusan"), f"cabang 'ya' dan 'tidak' menuju langkah yang sama ('{step.keputusan.ya}')", "keputusan perlu dua tujuan yang berbeda.", Level.WARNING))
     return edges, findings
@@ -225,12 +234,12 @@ def _meant_edges(langkah: Sequence[Step], ids: tuple[str, ...]) -> list[Edge]:
     Without them one typo in ``lanjut`` also reported every later step as unreachable: a
     cascade the administrator fixes by fixing the typo, so it is not a problem of its own.
     """
-    row_of = {sid: index for index, sid in reversed(list(enumerate(ids)))}
+    row_of = _rows_by_id(ids)
     meant = []
     for index, step in enumerate(langkah):
-        for _, target_id, kind in _targets(index, step, len(langkah) - 1):
+        for _, target_id, kind, _label in _targets(index, step, len(langkah) - 1):
             if target_id is not None and target_id not in row_of:
-                match = closest(target_id, ids)
+                match = closest(target_id, (*ids, AKHIR))
                 if match is not None and row_of[match] != index:
                     meant.append(Edge(index, row_of[match], kind))
     return meant

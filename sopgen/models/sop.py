@@ -40,11 +40,30 @@ class MutuBaku(Model):
     output: str = Field(description="Hasil (output) langkah ini.")
 
 
-class Keputusan(Model):
-    """A decision's two branches, each the id of a langkah (forward or back)."""
+AKHIR = "selesai"
+"""The branch target that ends the procedure: the flow goes to the last langkah, drawn as "Selesai"."""
+LABEL_MAX = 9
+"""Longest branch label. It is printed at 6.5 pt beside the diamond, where a 32 mm pelaksana column
+leaves 8 mm: "Pribadi" or "Disetujui" (7-9 mm in Liberation Sans Italic) about fill it, "Belum
+lengkap" (15 mm) ran across the column border."""
 
-    ya: str = Field(description="Id langkah tujuan bila jawabannya 'Ya'.")
-    tidak: str = Field(description="Id langkah tujuan bila jawabannya 'Tidak'.")
+
+class Keputusan(Model):
+    """A decision's two branches, each the id of a langkah (forward or back) or ``selesai``, and the
+    words printed on them when the question is not answered with Ya/Tidak ("Dinas"/"Pribadi")."""
+
+    ya: str = Field(description=f"Id langkah tujuan bila jawabannya 'Ya', atau '{AKHIR}' bila prosedur berakhir.")
+    tidak: str = Field(description=f"Id langkah tujuan bila jawabannya 'Tidak', atau '{AKHIR}' bila prosedur berakhir.")
+    label_ya: str = Field("Ya", description="Tulisan pada cabang 'ya' bila bukan 'Ya', mis. 'Dinas' atau 'Lengkap'.")
+    label_tidak: str = Field("Tidak", description="Tulisan pada cabang 'tidak' bila bukan 'Tidak', mis. 'Pribadi'.")
+
+    @field_validator("label_ya", "label_tidak")
+    @classmethod
+    def _label_fits(cls, value: str) -> str:
+        if len(value.strip()) > LABEL_MAX:
+            raise ValueError(f"label cabang terlalu panjang ({len(value.strip())} karakter); paling banyak {LABEL_MAX} karakter "
+                             "agar muat di samping simbol keputusan, mis. 'Dinas' atau 'Lengkap'")
+        return value.strip()
 
 
 class Langkah(Model):
@@ -61,7 +80,17 @@ class Langkah(Model):
     )
     keterangan: str = Field("-", description="Isi kolom Keterangan.")
     keputusan: Keputusan | None = Field(None, description="Bila langkah ini sebuah keputusan: tujuan cabang 'ya' dan 'tidak'.")
-    lanjut: str | None = Field(None, description="Id langkah berikutnya bila bukan baris di bawahnya.")
+    lanjut: str | None = Field(None, description=f"Id langkah berikutnya bila bukan baris di bawahnya, atau '{AKHIR}'.")
+
+    @field_validator("pelaksana", mode="before")
+    @classmethod
+    def _one_pelaksana(cls, value: object) -> object:
+        # Real SOPs write a step done by two officials together; the flowchart draws each symbol
+        # in one column, so say how to write it instead of pydantic's bare 'harus berupa teks'.
+        if isinstance(value, list):
+            raise ValueError("satu langkah digambar di satu kolom pelaksana; tulis satu nama dari daftar 'pelaksana', "
+                             "mis. 'pelaksana: Kasi', dan sebut pelaksana lainnya di uraian, mis. 'Kasi bersama Staf memeriksa berkas'")
+        return value
 
 
 class LangkahAlur(Model):
