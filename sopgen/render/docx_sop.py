@@ -13,10 +13,8 @@ Every page lies landscape on the SOP's paper with the PDF's margins.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-import pyphen
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
@@ -49,13 +47,13 @@ from .docx_page import (
 from .env import render_page
 from .flowchart import SHEETS, FlowchartView, RowView, flowchart_view
 from .flowchart_svg import cell_picture
+from .hyphenation import MIN_WORD, MIN_WORD_NARROW, SOFT_HYPHEN, hyphenate
 from .sop import PrintedLayout, sop_context, sop_paths
 
 TEXT_PT = 9.5
 """The flowchart's text size; its lines are 1.25 of it, as flowchart.css."""
 HEADER_MM = 20.0
 """About what the repeated header rows take of a page (mm), for the row that cannot be exact."""
-SOFT_HYPHEN = "\u00ad"
 PADDING_MM = 1.2
 """The text cells' padding, as ``.fc-row td``."""
 
@@ -113,22 +111,13 @@ def _page_break(document: DocxDocument) -> None:
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
-_WORD = re.compile(r"[^\W\d_]{5,}")
-"""A run of five letters or more: WeasyPrint hyphenates words, not codes in brackets ("(PK)")."""
-_HYPHENS = pyphen.Pyphen(lang="id")
-"""WeasyPrint's own hyphenation (Pyphen, Indonesian patterns), for the columns flowchart.css hyphenates."""
-
-
-def hyphenated(text: str) -> str:
-    """``text`` with soft hyphens where WeasyPrint may break its words, so Word and LibreOffice wrap the lines as the PDF."""
-    return _WORD.sub(lambda word: _HYPHENS.inserted(word.group(0), hyphen=SOFT_HYPHEN), text)
-
-
-def _text(cell: _Cell, text: str, size: float = TEXT_PT, bold: bool = False, center: bool = False, hyphens: bool = False, padding: float = 0.6) -> None:
-    """Text in a cell, at the flowchart's size and exact line height (so a row is as tall as the PDF's), ``padding`` mm from its edges."""
+def _text(cell: _Cell, text: str, size: float = TEXT_PT, bold: bool = False, center: bool = False,
+          hyphens: tuple[frozenset[str], int] | None = None, padding: float = 0.6) -> None:
+    """Text in a cell, at the flowchart's size and exact line height (so a row is as tall as the PDF's), ``padding`` mm from its edges;
+    ``hyphens`` (names kept whole, shortest word) gives it the PDF's soft hyphens (render/hyphenation.py), so Word wraps its lines alike."""
     paragraph = cell.paragraphs[0]
     run = paragraph.add_run()
-    for index, piece in enumerate((hyphenated(text) if hyphens else text).split(SOFT_HYPHEN)):
+    for index, piece in enumerate((hyphenate(text, *hyphens) if hyphens else text).split(SOFT_HYPHEN)):
         if index:
             run._r.append(OxmlElement("w:softHyphen"))  # Word's optional hyphen (ECMA-376 17.3.3.29)
         run._r.add_t(piece)
@@ -163,7 +152,7 @@ def _flowchart_table(document: DocxDocument, view: FlowchartView, rows: tuple[Ro
     ]
     for r1, c1, r2, c2, text in head:
         cell = table.cell(r1, c1) if (r1, c1) == (r2, c2) else table.cell(r1, c1).merge(table.cell(r2, c2))
-        _text(cell, text, bold=True, center=True, hyphens=True)
+        _text(cell, text, bold=True, center=True)  # a header is a jabatan: never hyphenated
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     for column in range(columns):
         cell = table.cell(2, column)
@@ -179,11 +168,12 @@ def _flowchart_table(document: DocxDocument, view: FlowchartView, rows: tuple[Ro
         tr.height = Mm(height)
         # A row taller than a page (a huge text) may grow and break; every other row is exactly the PDF's.
         tr.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY if height < room else WD_ROW_HEIGHT_RULE.AT_LEAST
-        texts = [(0, str(row.nomor), True), (1, row.uraian, False), (first_mutu, row.kelengkapan, False),
-                 (first_mutu + 1, row.waktu, True), (first_mutu + 2, row.output, False), (columns - 1, row.keterangan, False)]
-        for column, text, center in texts:
+        wide, narrow = (view.names, MIN_WORD), (view.names, MIN_WORD_NARROW)
+        texts = [(0, str(row.nomor), True, None), (1, row.uraian, False, wide), (first_mutu, row.kelengkapan, False, narrow),
+                 (first_mutu + 1, row.waktu, True, narrow), (first_mutu + 2, row.output, False, narrow), (columns - 1, row.keterangan, False, narrow)]
+        for column, text, center, hyphens in texts:
             cell = tr.cells[column]
-            _text(cell, text, center=center, hyphens=column == 1, padding=PADDING_MM)
+            _text(cell, text, center=center, hyphens=hyphens, padding=PADDING_MM)
         cells = view.layout.cells[row.nomor - 1]
         for i, cell_layout in enumerate(cells):
             cell = tr.cells[first_pel + i]

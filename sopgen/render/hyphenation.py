@@ -65,17 +65,25 @@ def _url(url: str) -> str:
     return '<span class="url">' + "<wbr>".join(str(escape(part)) for part in parts) + "</span>"
 
 
-def suku_kata(text: str, names: Collection[str] = frozenset(), shortest: int = MIN_WORD) -> Markup:
-    """Escaped text with soft hyphens in its words of ``shortest`` letters or more but the words
-    of ``names`` (:func:`name_words`), and break points after a URL's slashes."""
-    out: list[str] = []
+def _pieces(text: str) -> list[tuple[bool, str]]:
+    """``text`` cut into (is a URL, piece)."""
+    out: list[tuple[bool, str]] = []
     last = 0
     for match in _URL.finditer(text):
-        out.append(str(escape(_words(text[last:match.start()], shortest, names))))
-        out.append(_url(match.group(0)))
+        out += [(False, text[last:match.start()]), (True, match.group(0))]
         last = match.end()
-    out.append(str(escape(_words(text[last:], shortest, names))))
-    return Markup("".join(out))
+    return [*out, (False, text[last:])]
+
+
+def hyphenate(text: str, names: Collection[str] = frozenset(), shortest: int = MIN_WORD) -> str:
+    """Plain ``text`` with soft hyphens in its words of ``shortest`` letters or more but the words of
+    ``names`` (:func:`name_words`) and URLs: what the Word copy writes as optional hyphens."""
+    return "".join(piece if url else _words(piece, shortest, names) for url, piece in _pieces(text))
+
+
+def suku_kata(text: str, names: Collection[str] = frozenset(), shortest: int = MIN_WORD) -> Markup:
+    """Escaped text hyphenated as :func:`hyphenate`, with break points after a URL's slashes."""
+    return Markup("".join(_url(piece) if url else str(escape(_words(piece, shortest, names))) for url, piece in _pieces(text)))
 
 
 def suku_kata_sempit(text: str, names: Collection[str] = frozenset()) -> Markup:
