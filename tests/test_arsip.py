@@ -61,11 +61,12 @@ def test_every_published_pdf_but_the_binder_is_pdf_a(built_demo: BuildResult) ->
 def test_laporan_page_labels_are_the_printed_page_numbers(built_demo: BuildResult) -> None:
     reader = PdfReader(built_demo.out_dir / LAPORAN)
     labels = reader.page_labels
-    assert labels[:8] == ["Sampul", "i", "ii", "iii", "iv", "v", "vi", "1"]
+    body = labels.index("1")  # the front matter's length follows its lists (Daftar Tabel grows with the tables)
+    assert labels[:body] == ["Sampul", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"][:body] and body >= 7
     for index, page in enumerate(reader.pages[1:], start=1):
         printed = re.findall(r"\S+", page.extract_text())[-1]
         assert printed == labels[index], f"page {index + 1} prints {printed}, labelled {labels[index]}"
-    assert labels[-1] == str(len(labels) - 7)
+    assert labels[-1] == str(len(labels) - body)
 
 
 def test_demo_konsep_has_the_watermark_on_every_page(built_demo: BuildResult) -> None:
