@@ -44,7 +44,7 @@ from ..models.sop import SOP
 from ..output import Staging
 from .env import render_page
 from .listing import binder_sops
-from .pdf import PdfRenderer
+from .pdf import NotLaidOut, PdfRenderer
 from .sop import kertas_of, layout_pdf, sop_paths
 
 BINDER_PATH = "unduhan/himpunan-sop.pdf"
@@ -103,7 +103,10 @@ def _on_binder_paper(site: Site, env: Environment, stage: Staging, renderer: Pdf
     staged = stage.root / sop_paths(doc)[1]
     if kertas_of(site, doc.model) == site.config.kertas:
         return staged
-    return layout_pdf(site, env, doc, staged, renderer, kertas=site.config.kertas).document.write_pdf()
+    try:
+        return layout_pdf(site, env, doc, staged, renderer, kertas=site.config.kertas).document.write_pdf()
+    except NotLaidOut:  # a preview (check, --no-pdf) checks the HTML only: the staged stand-in is bound, the front matter still rendered
+        return staged
 
 
 def append_sops(binder: Pdf, docs: Sequence[Doc[SOP]], sources: Sequence[Path | bytes]) -> list[BinderEntry]:
