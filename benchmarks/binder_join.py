@@ -28,8 +28,10 @@ from pikepdf import Pdf
 from sopgen.build import check_site
 from sopgen.kinds import navigation
 from sopgen.output import Staging
+from sopgen.render.arsip import PDF_VARIANT, Arsip
 from sopgen.render.binder import BINDER_PATH, append_sops, finish, front_matter
-from sopgen.render.env import make_env, theme_dir
+from sopgen.render.binder_stempel import CHARACTERS
+from sopgen.render.env import make_env, render_page, theme_dir
 from sopgen.render.listing import sops_by_nomor
 from sopgen.render.pdf import PdfRenderer
 from sopgen.render.sop import sop_paths
@@ -84,8 +86,9 @@ def main() -> None:
         front = front_matter(site, env, renderer, target, entries, None)
         times[f"sampul + daftar isi (WeasyPrint, {len(front.pages)} hlm)"] = time.perf_counter() - start
         start = time.perf_counter()
-        finish(binder, front, entries, target, title="Himpunan SOP benchmark")
-        times["sisipkan depan, penanda, tautan, simpan"] = time.perf_counter() - start
+        stamp = renderer.document(render_page(env, "binder_stempel.html", BINDER_PATH, huruf=CHARACTERS), target).write_pdf(pdf_variant=PDF_VARIANT)
+        finish(binder, front, stamp, entries, target, Arsip(site.root, [doc.file for doc in docs]))
+        times["stempel, sisipkan depan, penanda, tautan, simpan"] = time.perf_counter() - start
 
     size = target.stat().st_size / 1e6
     print(f"{args.sops} SOP, {pages + len(front.pages)} halaman, {size:.1f} MB, memori puncak proses {peak_mb():.0f} MB")

@@ -1,7 +1,7 @@
 """External tools the tests need (Debian's chromium, pdftoppm, Java with the Nu Html Checker, LibreOffice), in one place.
 
 Tests reach these tools only through :func:`chromium`, :func:`rasterise`,
-:func:`vnu`, :func:`qr_codes`, :func:`pdf_column_text` and :func:`libreoffice_pdf`, never by a path of their own. On a developer's machine a missing
+:func:`vnu`, :func:`qr_codes`, :func:`pdf_fonts`, :func:`pdf_column_text` and :func:`libreoffice_pdf`, never by a path of their own. On a developer's machine a missing
 tool skips its tests with the reason; under ``CI=true`` a missing tool fails
 them, so a CI image that lost a package cannot pass by skipping. ``.ci/run``
 needs: apt ``poppler-utils chromium default-jre-headless libreoffice-writer-nogui zbar-tools`` (plus ``nodejs npm``)
@@ -103,6 +103,15 @@ def vnu(*args: str) -> subprocess.CompletedProcess[str]:
     """The Nu Html Checker run on the machine's Java with ``args``; the caller judges what it said."""
     command = [_program("java", "JAVA", "default-jre-headless"), "-jar", str(_vnu_jar()), *args]
     return subprocess.run(command, capture_output=True, text=True, check=False, timeout=600)
+
+
+def pdf_fonts(pdf: Path) -> list[tuple[str, bool]]:
+    """Every font of ``pdf`` as poppler's ``pdffonts`` lists it: its name and whether it is embedded."""
+    program = _program("pdffonts", "PDFFONTS", "poppler-utils")
+    listing = subprocess.run([program, str(pdf)], check=True, capture_output=True, text=True, timeout=120).stdout.splitlines()
+    assert listing[:2] and listing[1].startswith("---"), listing[:2]
+    # name type encoding emb sub uni object-id (two numbers): 'emb' is the fifth field from the end
+    return [(line.split()[0], line.split()[-5] == "yes") for line in listing[2:] if line.strip()]
 
 
 def pdf_column_text(pdf: Path, left_mm: float, right_mm: float) -> str:

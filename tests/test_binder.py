@@ -98,3 +98,15 @@ def test_sop_pages_are_the_finished_pdfs_joined(built: Path) -> None:
             assert drawn_as_its_own, f"{name} page {number} was laid out again"
     for pdf in sources.values():
         pdf.close()
+
+
+def test_stamp_font_codes_and_widths_read_both_forms_the_pdf_spec_allows() -> None:
+    """WeasyPrint writes ``bfchar`` and ``c [w ...]``; another writer's ``bfrange`` and ``c_first c_last w`` read the same."""
+    from pikepdf import Array as PdfArray
+
+    from sopgen.render.binder_stempel import _to_unicode, _widths
+
+    cmap = b"2 beginbfchar\n<0003> <0020>\n<002b> <0048>\nendbfchar\n1 beginbfrange\n<0013> <0015> <0030>\nendbfrange\n"
+    assert _to_unicode(cmap) == {" ": 3, "H": 43, "0": 19, "1": 20, "2": 21}
+    w = PdfArray([3, PdfArray([278]), 19, 21, 556, 43, PdfArray([722])])
+    assert _widths(w, 1000, [3, 19, 20, 21, 43, 50]) == {3: 278, 19: 556, 20: 556, 21: 556, 43: 722, 50: 1000}

@@ -1,7 +1,8 @@
 """The SOP binder (himpunan SOP): every SOP in one PDF, joined from the finished per-SOP PDFs.
 
 It opens with the Keputusan that sets the SOPs into force (``keputusan.yaml``, optional) and its
-Lampiran, the Daftar SOP, as Permenpan RB 35/2012 orders an SOP's documentation.
+Lampiran, the Daftar SOP, as Permenpan RB 35/2012 orders an SOP's documentation. Like every
+document PDF it is PDF/A-3b, with its sources attached: the Keputusan and the bound SOPs' YAML.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from ..content.documents import Doc, load_document
@@ -17,6 +19,7 @@ from ..content.references import check_reference
 from ..errors import Level, Problems
 from ..models.base import tanggal_indonesia
 from ..models.keputusan import KeputusanSOP
+from ..render.arsip import sumber_arsip
 from ..render.binder import BINDER_PATH, build_binder, relaid_sops
 from ..render.listing import binder_sops
 from ..render.sop import sop_paths
@@ -72,13 +75,14 @@ class Himpunan(Kind):
             return []
         pdfs = tuple(sop_paths(doc)[1] for doc in docs)
         files = tuple(doc.file.relative_to(site.root).as_posix() for doc in docs)
-        sources = Inputs(sources=(*files, *settings_sources(site)), templates=("binder.html",))
+        sources = Inputs(sources=(*files, *settings_sources(site)), templates=("binder.html", "binder_stempel.html"))
         keputusan = keputusan_of(site)
         if keputusan is not None:
             sources |= Inputs(sources=(KEPUTUSAN_FILE, PEJABAT_FILE))
         for doc in relaid_sops(site):
             sources |= sop_inputs(site, doc, "sop_pdf.html")
-        render = partial(_binder, keputusan=keputusan.model if keputusan else None)
+        sumber = sumber_arsip(site.root, (*((KEPUTUSAN_FILE,) if keputusan else ()), *files))
+        render = partial(_binder, keputusan=keputusan.model if keputusan else None, sumber=sumber)
         return [Job("Himpunan SOP (PDF)", (Output(BINDER_PATH, "site.yaml", "binder", sources, render, needs=pdfs),))]
 
     def nav(self, site: Site, pdf: bool) -> list[NavItem]:
@@ -94,6 +98,6 @@ def keputusan_of(site: Site) -> Doc[KeputusanSOP] | None:
     return found
 
 
-def _binder(ctx: RenderContext, keputusan: KeputusanSOP | None) -> None:
+def _binder(ctx: RenderContext, keputusan: KeputusanSOP | None, sumber: Sequence[Path]) -> None:
     assert ctx.renderer is not None
-    build_binder(ctx.site, ctx.env, ctx.stage, ctx.renderer, keputusan)
+    build_binder(ctx.site, ctx.env, ctx.stage, ctx.renderer, keputusan, sumber)

@@ -51,15 +51,19 @@ def sumber_arsip(root: Path, names: Sequence[str]) -> tuple[Path, ...]:
     return tuple(root / name for name in dict.fromkeys(names) if name.endswith(SUMBER) and (root / name).is_file())
 
 
-def write_archive(document: Document, target: Path, arsip: Arsip) -> None:
-    """Write ``document`` to ``target`` as PDF/A-3b with its sources attached and its page labels set."""
+def source_attachments(arsip: Arsip) -> list[Attachment]:
+    """The document's content files as PDF/A-3 attachments (``AFRelationship /Source``), named by their path in the site."""
     # In name order: the PDF's EmbeddedFiles name tree must be sorted (qpdf repairs it otherwise).
     named = sorted({file.relative_to(arsip.root).as_posix(): file for file in arsip.sumber}.items())
-    attachments = [
+    return [
         Attachment(file_obj=io.BytesIO(file.read_bytes()), name=name, description="Sumber dokumen ini (konten sopgen)", relationship="Source")
         for name, file in named
     ]
-    document.write_pdf(target, pdf_variant=PDF_VARIANT, pdf_tags=True, attachments=attachments)
+
+
+def write_archive(document: Document, target: Path, arsip: Arsip) -> None:
+    """Write ``document`` to ``target`` as PDF/A-3b with its sources attached and its page labels set."""
+    document.write_pdf(target, pdf_variant=PDF_VARIANT, pdf_tags=True, attachments=source_attachments(arsip))
     if arsip.nomor_halaman:
         names = [page._page_box.page_type.name for page in document.pages]
         set_page_labels(target, label_runs(names, arsip.nomor_halaman))

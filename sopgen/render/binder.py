@@ -21,6 +21,14 @@ The SOP's own PDF keeps its paper; ``sopgen check`` warns about the difference a
 ``kertas:`` line. Laying it out again, not scaling it, keeps its margins and type size those of
 every other SOP (an A4 page scaled onto F4 would have wider margins and larger type).
 
+The binder is archive-grade as every document PDF is (:mod:`.arsip`): PDF/A-3b. The front matter
+is written by WeasyPrint as PDF/A-3b with the binder's sources attached (``keputusan.yaml`` and
+every bound SOP's YAML); its catalog's archive entries (XMP metadata with the PDF/A
+identification, the sRGB output intent, the attachments, the language) and its document
+information become the binder's. The SOP pages keep their embedded fonts; the stamps are drawn
+in an embedded font too (:mod:`.binder_stempel`). The binder is not tagged: the SOPs' structure
+trees are their own PDFs', and their pages' references into them are dropped in the join.
+
 The join uses pikepdf (qpdf), not pypdf: a flowchart SOP holds about a thousand
 PDF objects, and pypdf's pure-Python parser took 135 s and 3 GB for 1,500 SOPs
 where qpdf takes about 10 s (``benchmarks/binder_join.py``).
@@ -42,6 +50,8 @@ from ..models.keputusan import DIKTUM, KeputusanSOP
 from ..models.paper import PAPERS
 from ..models.sop import SOP
 from ..output import Staging
+from .arsip import PDF_VARIANT, Arsip, source_attachments
+from .binder_stempel import CHARACTERS, stamp_font, stamp_pages
 from .env import render_page
 from .listing import binder_sops
 from .pdf import NotLaidOut, PdfRenderer
@@ -55,19 +65,6 @@ PX_TO_PT = 0.75
 
 Rect = tuple[float, float, float, float]
 
-STAMP = "Himpunan SOP, hlm. {}"
-STAMP_SIZE = 7.0
-"""Font size (pt) of the stamp; Helvetica, one of the PDF standard fonts, so nothing is embedded."""
-STAMP_RIGHT_PT = 10 / 25.4 * 72
-STAMP_TOP_PT = 7 / 25.4 * 72
-"""The stamp's right edge and baseline: 10 mm from the right edge (the SOP's margin), 7 mm from the top."""
-HELVETICA_WIDTHS = {
-    " ": 278, ",": 278, ".": 278, "H": 722, "O": 778, "P": 667, "S": 667,
-    "a": 556, "h": 556, "i": 222, "l": 222, "m": 833, "n": 556, "p": 556, "u": 556, **dict.fromkeys("0123456789", 556),
-}
-"""Advance widths (1/1000 em) of the stamp's characters, to right-align it."""
-
-
 @dataclass(frozen=True)
 class BinderEntry:
     """One SOP in the binder: its document, its first page number (SOP pages count from 1), its length."""
@@ -78,18 +75,20 @@ class BinderEntry:
 
 
 def build_binder(
-    site: Site, env: Environment, stage: Staging, renderer: PdfRenderer, keputusan: KeputusanSOP | None = None,
+    site: Site, env: Environment, stage: Staging, renderer: PdfRenderer, keputusan: KeputusanSOP | None = None, sumber: Sequence[Path] = (),
 ) -> Path | None:
-    """Write the binder from the staged per-SOP PDFs; None when the site has no SOP to bind."""
+    """Write the binder from the staged per-SOP PDFs, ``sumber`` attached; None when the site has no SOP to bind."""
     docs = binder_sops(site)
     if not docs:
         return None
     target = stage.path(BINDER_PATH, "site.yaml")
+    stamp_html = render_page(env, "binder_stempel.html", BINDER_PATH, huruf=CHARACTERS)
     sources = [_on_binder_paper(site, env, stage, renderer, doc) for doc in docs]
     with Pdf.new() as binder:
         entries = append_sops(binder, docs, sources)
         front = front_matter(site, env, renderer, target, entries, keputusan)
-        finish(binder, front, entries, target, title=f"Himpunan SOP {site.config.instansi.unit_kerja}")
+        stamp = renderer.document(stamp_html, target).write_pdf(pdf_variant=PDF_VARIANT)
+        finish(binder, front, stamp, entries, target, Arsip(site.root, sumber))
     return target
 
 
@@ -104,7 +103,7 @@ def _on_binder_paper(site: Site, env: Environment, stage: Staging, renderer: Pdf
     if kertas_of(site, doc.model) == site.config.kertas:
         return staged
     try:
-        return layout_pdf(site, env, doc, staged, renderer, kertas=site.config.kertas).document.write_pdf()
+        return layout_pdf(site, env, doc, staged, renderer, kertas=site.config.kertas).document.write_pdf(pdf_variant=PDF_VARIANT)
     except NotLaidOut:  # a preview (check, --no-pdf) checks the HTML only: the staged stand-in is bound, the front matter still rendered
         return staged
 
@@ -121,6 +120,8 @@ def append_sops(binder: Pdf, docs: Sequence[Doc[SOP]], sources: Sequence[Path | 
     for doc, file in zip(docs, sources):
         source = Pdf.open(io.BytesIO(file if isinstance(file, bytes) else file.read_bytes()))
         pages = len(source.pages)
+        for page in source.pages:
+            _untag(page.obj)
         binder.pages.extend(source.pages)
         del source
         entries.append(BinderEntry(doc, start, pages))
@@ -143,15 +144,23 @@ def front_matter(
     return renderer.document(html, target)
 
 
-def finish(binder: Pdf, front: Document, entries: list[BinderEntry], target: Path, title: str) -> None:
-    """Put the front matter first; add page labels, a bookmark per SOP, Daftar Isi rows that link; save."""
+ARCHIVE_ENTRIES = (Name.Metadata, Name.OutputIntents, Name.AF, Name.Lang)
+"""The front matter's catalog entries that make the binder PDF/A-3b, beside its attachments."""
+
+
+def finish(binder: Pdf, front: Document, stamp: bytes, entries: list[BinderEntry], target: Path, arsip: Arsip) -> None:
+    """Put the front matter first; add page labels, a bookmark per SOP, Daftar Isi rows that link, the stamps; save as PDF/A-3b.
+
+    ``stamp`` is the laid-out line of :mod:`.binder_stempel` whose font draws the stamps.
+    """
     links = _take_internal_links(front)
     buffer = io.BytesIO()
-    front.write_pdf(buffer)
+    front.write_pdf(buffer, pdf_variant=PDF_VARIANT, attachments=source_attachments(arsip))
     with Pdf.open(buffer) as front_pdf:
         front_pages = len(front_pdf.pages)
         for index, page in enumerate(front_pdf.pages):
             binder.pages.insert(index, page)
+        _take_archive_entries(binder, front_pdf)
         pages = [page.obj for page in binder.pages]  # indexing binder.pages one by one is slow
         with binder.open_outline() as outline:
             outline.root.append(OutlineItem("Daftar Isi", _fit(pages[min(1, front_pages - 1)])))
@@ -161,11 +170,28 @@ def finish(binder: Pdf, front: Document, entries: list[BinderEntry], target: Pat
         ])))
         for index, rect, number in links:
             _add_link(binder, pages[index], rect, pages[front_pages + number - 1 if number > 0 else -number - 1])
-        _stamp_numbers(binder, front_pages)
+        stamp_pages(binder, front_pages, stamp_font(binder, stamp))
         binder.Root.PageMode = Name.UseOutlines
-        binder.docinfo["/Title"] = title
-        binder.docinfo["/Creator"] = "sopgen"
         binder.save(target)
+
+
+def _take_archive_entries(binder: Pdf, front: Pdf) -> None:
+    """Make the front matter's PDF/A identification, output intent, attachments, language and document information the binder's."""
+    for key in ARCHIVE_ENTRIES:
+        if key in front.Root:
+            binder.Root[key] = binder.copy_foreign(front.make_indirect(front.Root[key]))
+    if Name.Names in front.Root and Name.EmbeddedFiles in front.Root.Names:
+        binder.Root.Names = Dictionary(EmbeddedFiles=binder.copy_foreign(front.make_indirect(front.Root.Names.EmbeddedFiles)))
+    binder.trailer.Info = binder.copy_foreign(front.make_indirect(front.trailer.Info))
+
+
+def _untag(page: Dictionary) -> None:
+    """Drop an SOP page's references into its own PDF's structure tree, which the binder does not carry."""
+    if Name.StructParents in page:
+        del page[Name.StructParents]
+    for annotation in page.get(Name.Annots, Array()):
+        if Name.StructParent in annotation:
+            del annotation[Name.StructParent]
 
 
 def _fit(page: Dictionary) -> Array:
@@ -176,32 +202,11 @@ def _fit(page: Dictionary) -> Array:
 def _add_link(pdf: Pdf, page: Dictionary, rect: Rect, target: Dictionary) -> None:
     """A borderless link annotation on ``page`` that jumps to ``target``, a page of the same PDF."""
     link = pdf.make_indirect(Dictionary(
-        Type=Name.Annot, Subtype=Name.Link, Rect=Array(rect), Border=Array([0, 0, 0]), Dest=_fit(target),
+        Type=Name.Annot, Subtype=Name.Link, Rect=Array(rect), Border=Array([0, 0, 0]), Dest=_fit(target), F=4,  # F 4: printed (PDF/A)
     ))
     if Name.Annots not in page:
         page.Annots = Array()
     page.Annots.append(link)
-
-
-def _stamp_numbers(pdf: Pdf, first: int) -> None:
-    """Write each SOP page's binder number in its top margin, right-aligned, in grey Helvetica."""
-    font = pdf.make_indirect(Dictionary(Type=Name.Font, Subtype=Name.Type1, BaseFont=Name.Helvetica, Encoding=Name.WinAnsiEncoding))
-    save, restore = pdf.make_stream(b"q\n"), pdf.make_stream(b"\nQ\n")
-    for number, page in enumerate(pdf.pages[first:], start=1):
-        if int(page.obj.get(Name.Rotate, 0)) % 360:
-            continue
-        text = STAMP.format(number)
-        width = sum(HELVETICA_WIDTHS[c] for c in text) * STAMP_SIZE / 1000
-        _x0, _y0, x1, y1 = (float(v) for v in page.mediabox)
-        x, y = x1 - STAMP_RIGHT_PT - width, y1 - STAMP_TOP_PT
-        page.contents_add(save, prepend=True)
-        page.contents_add(restore)
-        page.contents_add(pdf.make_stream(f"q BT /SopgenHlm {STAMP_SIZE} Tf 0.3 g {x:.2f} {y:.2f} Td ({text}) Tj ET Q\n".encode("ascii")))
-        if Name.Resources not in page.obj:
-            page.obj.Resources = Dictionary()
-        if Name.Font not in page.obj.Resources:
-            page.obj.Resources.Font = Dictionary()
-        page.obj.Resources.Font.SopgenHlm = font
 
 
 def _take_internal_links(front: Document) -> list[tuple[int, Rect, int]]:
