@@ -130,3 +130,26 @@ def test_the_default_theme_loads_only_its_own_files(tmp_path: Path) -> None:
     site = themed_site(tmp_path)
     result = _sopgen(site.parent, "check", "content")
     assert result.returncode == 0, result.stderr
+
+
+def test_an_svg_asset_loading_the_network_or_a_missing_file_fails_at_its_lines(tmp_path: Path, listener: tuple[str, list[object]]) -> None:
+    """A logo drawn in Inkscape may link its bitmap by address: ``check`` reads the SVG as the PDF fetcher would."""
+    url, connections = listener
+    site = small_site(tmp_path / "content")
+    settings = site / "site.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("  alamat: Jl. Contoh 1\n", "  alamat: Jl. Contoh 1\n  logo: assets/logo.svg\n"), encoding="utf-8")
+    (site / "assets").mkdir()
+    (site / "assets/logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" height="10">\n'
+        f'  <image xlink:href="{url}/lambang.png" width="10" height="10"/>\n'
+        '  <use href="#titik"/> <image href="lambang-kecil.png" width="1" height="1"/>\n'
+        '  <style>rect { fill: url(#g); } .x { background: url("../../luar.png"); }</style>\n'
+        "</svg>\n",
+        encoding="utf-8",
+    )
+    for command, stderr in run_all(site).items():
+        assert f"content/assets/logo.svg:2:22: alamat jaringan '{url}/lambang.png' tidak boleh dimuat" in stderr, (command, stderr)
+        assert "content/assets/logo.svg:3:37: berkas 'lambang-kecil.png' tidak ditemukan" in stderr, (command, stderr)
+        assert "content/assets/logo.svg:4:56: berkas '../../luar.png' berada di luar folder static/ tema dan assets/ situs" in stderr, (command, stderr)
+        assert "#titik" not in stderr and "#g" not in stderr  # a reference inside the file loads nothing
+    assert connections == []

@@ -2,8 +2,9 @@
 
 One rule, applied at three moments so that ``check`` and ``build`` refuse the same things:
 
-1. before anything is rendered, on every CSS file of the theme and of ``assets/`` (``url()``,
-   ``@import``) and on the URLs written literally in the templates (``<link>``, ``<img>``,
+1. before anything is rendered, on every CSS and SVG file of the theme and of ``assets/``
+   (``url()``, ``@import``, an SVG's ``<image>`` or ``<use>``: a logo drawn in Inkscape may link
+   its bitmap by address) and on the URLs written literally in the templates (``<link>``, ``<img>``,
    ``<script>``, ``url()``): a problem at the file and line;
 2. on the HTML of every PDF, rendered but not laid out (``check``, ``build --no-pdf``);
 3. in the PDF fetcher itself while WeasyPrint lays a PDF out (``build``).
@@ -41,6 +42,11 @@ _TAG_URL = re.compile(
 """What a template's tags load: the address of a stylesheet, image, script or embedded object."""
 _LOADED = {"link": ("href",), "img": ("src",), "image": ("href", "xlink:href"), "object": ("data",), "embed": ("src",), "source": ("src",)}
 """The attributes WeasyPrint fetches, by tag."""
+_SVG_URL = re.compile(
+    r"""<(?:image|use|feImage)\b[^>]*?\s(?:href|xlink:href)\s*=\s*(["'])(.*?)\1""",
+    re.IGNORECASE | re.DOTALL,
+)
+"""What an SVG file's elements load (its ``<style>`` is read with :data:`_CSS_URL`)."""
 
 
 def url_refusal(url: str, base: Path, roots: Sequence[Path]) -> str | None:
@@ -84,9 +90,10 @@ def check_resources(site: Site, theme: Path, problems: Problems) -> None:
     if inside(theme, (site.root,)):
         check_tree(theme / "static", site.root, problems)  # copied as is into the output, like assets/
     for folder, prefix in ((theme / "static", "static"), (site.root / "assets", "assets")):
-        for file in sorted(folder.rglob("*.css")) if folder.is_dir() else []:
+        for file in sorted(f for f in folder.rglob("*") if f.suffix.lower() in (".css", ".svg")) if folder.is_dir() else []:
             output = f"{prefix}/{file.relative_to(folder).as_posix()}"
-            for where, url in _urls(file, roots, site, _CSS_URL):
+            patterns = (_CSS_URL, _SVG_URL) if file.suffix.lower() == ".svg" else (_CSS_URL,)
+            for where, url in [found for pattern in patterns for found in _urls(file, roots, site, pattern)]:
                 problem = _stylesheet_refusal(url, output, site, theme)
                 if problem:
                     problems.add(where, "", problem, HINT)
@@ -108,7 +115,7 @@ def _absolute(url: str) -> bool:
 
 
 def _stylesheet_refusal(url: str, output: str, site: Site, theme: Path) -> str | None:
-    """The rule for a stylesheet's URL, resolved where the stylesheet lands in the output."""
+    """The rule for a stylesheet's (or an SVG's) URL, resolved where the file lands in the output."""
     if _absolute(url) or not url.strip() or url.strip().startswith("#"):
         return url_refusal(url, theme, (site.root, theme))
     target = posixpath.normpath(posixpath.join(posixpath.dirname(output), unquote(urlparse(url.strip()).path)))
