@@ -34,7 +34,7 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from lxml.html import HtmlElement
 
-from .docx_page import CAPTION_FIGURE, CAPTION_TABLE, Pictures, borders, column_widths, repeat_header, shade
+from .docx_page import CAPTION_FIGURE, CAPTION_TABLE, Pictures, borders, column_widths, grid_cell, repeat_header, shade
 
 _SVG = re.compile(r"<svg\b.*?</svg>", re.DOTALL)
 _SPACE = re.compile(r"\s+")
@@ -245,7 +245,7 @@ class HtmlWriter:
             return
         table = target.add_table(rows=1, cols=columns)
         for index, block in enumerate(blocks):
-            cell = table.cell(0, index + (1 if indent else 0))
+            cell = grid_cell(table, 0, index + (1 if indent else 0))
             for child in block:
                 self._block(child, cell)
             for paragraph in cell.paragraphs:
@@ -274,9 +274,9 @@ class HtmlWriter:
             if header:
                 repeat_header(table.rows[r])
             for cell_element, row_span, col_span, column in grid[r]:
-                cell = table.cell(r, column)
+                cell = grid_cell(table, r, column)
                 if row_span > 1 or col_span > 1:
-                    cell = cell.merge(table.cell(r + row_span - 1, column + col_span - 1))
+                    cell = cell.merge(grid_cell(table, r + row_span - 1, column + col_span - 1))
                 if header:
                     shade(cell, "E6E6E6")
                 self._cell(cell_element, cell, Style(bold=cell_element.tag == "th", size=TABLE_PT))

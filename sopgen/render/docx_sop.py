@@ -33,6 +33,7 @@ from .docx_page import (
     borders,
     column_widths,
     docx_path,
+    grid_cell,
     house_styles,
     no_cell_margins,
     number_pages,
@@ -151,11 +152,11 @@ def _flowchart_table(document: DocxDocument, view: FlowchartView, rows: tuple[Ro
         (1, first_mutu, 1, first_mutu, "Kelengkapan"), (1, first_mutu + 1, 1, first_mutu + 1, "Waktu"), (1, first_mutu + 2, 1, first_mutu + 2, "Output"),
     ]
     for r1, c1, r2, c2, text in head:
-        cell = table.cell(r1, c1) if (r1, c1) == (r2, c2) else table.cell(r1, c1).merge(table.cell(r2, c2))
+        cell = grid_cell(table, r1, c1) if (r1, c1) == (r2, c2) else grid_cell(table, r1, c1).merge(grid_cell(table, r2, c2))
         _text(cell, text, bold=True, center=True)  # a header is a jabatan: never hyphenated
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     for column in range(columns):
-        cell = table.cell(2, column)
+        cell = grid_cell(table, 2, column)
         _text(cell, str(column + 1), size=7.5, center=True)
         shade(cell, "EEEEEE")
     for r in range(3):
