@@ -67,9 +67,9 @@ def render_site(site: Site, out_dir: Path, pdf: bool, progress: ProgressCallback
 
 
 def preview_pdfs(site: Site, context: RenderContext, timings: Timings) -> None:
-    """Render the HTML of every PDF a full build writes, check its URLs, and keep none of it."""
+    """Render the HTML of every PDF a full build writes, check its URLs, make its Word copy, and keep none of it."""
     written = set(context.results)
-    previewed = [o for job in plan(site, True) for o in job.outputs if o.path.endswith(".pdf") and o.path not in written]
+    previewed = [o for job in plan(site, True) for o in job.outputs if o.path.endswith((".pdf", ".docx")) and o.path not in written]
     with timings.phase("pdf-html"):
         for output in previewed:
             try:

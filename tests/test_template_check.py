@@ -13,7 +13,7 @@ from sopgen.build import build_site
 from sopgen.check import check_rendering
 from sopgen.errors import ContentError
 
-from .support import sopgen_check, tree_digest
+from .support import small_site, sopgen_check, tree_digest
 
 OVERRIDE = '{% extends "!theme/index.html" %}{% block content %}\n\n<p>{}</p>{% endblock %}\n'
 
@@ -77,7 +77,27 @@ def test_runtime_error_in_a_pdf_only_template_is_found_without_pdfs(demo_copy: P
     assert not out.exists()
 
 
+def test_a_template_only_the_word_copy_breaks_is_found_by_check_and_both_builds(tmp_path: Path) -> None:
+    """The Word copy renders the signature without a laid-out flowchart: an override that needs one
+    fails only there. check and build --no-pdf make the copy too (unkept), so they say it first."""
+    site = small_site(tmp_path / "content", sops=1)
+    signature = (THEME_TEMPLATES / "sop_signature.html").read_text(encoding="utf-8")
+    guarded = '{% if flowchart is defined %} id="{{ flowchart.closing_id }}"{% endif %}'
+    assert guarded in signature
+    (site / "templates").mkdir()
+    (site / "templates/sop_signature.html").write_text(signature.replace(guarded, ' id="{{ flowchart.closing_id }}"'), encoding="utf-8")
+    line = 1 + next(n for n, text in enumerate(signature.splitlines()) if guarded in text)
+    found = [(p.path, p.line, p.message) for p in check_rendering(site).errors]
+    assert found == [("content/templates/sop_signature.html", line, "galat templat: 'flowchart' is undefined")], found
+    for pdf in (False, True):
+        with pytest.raises(ContentError) as failed:
+            build_site(site, tmp_path / f"output-{pdf}", pdf=pdf)
+        assert [(p.path, p.line, p.message) for p in failed.value.problems] == found, pdf
+        assert not (tmp_path / f"output-{pdf}").exists()
+
+
 def test_a_preview_keeps_no_pdf_in_the_output(demo_copy: Path, tmp_path: Path) -> None:
     build_site(demo_copy, tmp_path / "output", pdf=False)
     assert list((tmp_path / "output").rglob("*.pdf")) == []
+    assert list((tmp_path / "output").rglob("*.docx")) == []  # made to be checked, not kept
     assert not (tmp_path / "output/unduhan").exists()

@@ -85,6 +85,8 @@ def _page(ctx: RenderContext, doc: LaporanDoc, pdf: bool) -> dict[str, Any]:
 
 
 def _docx(ctx: RenderContext, doc: LaporanDoc, page: str) -> None:
+    if laporan_paths(doc, ctx.site)[1] not in ctx.results:
+        return  # the preview (check, --no-pdf): the copy renders no template its page did not (the signature macro, alike)
     write_laporan_docx(ctx.site, ctx.env, doc, ctx.stage, ctx.results[page])
 
 

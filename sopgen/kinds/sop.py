@@ -137,7 +137,7 @@ def sop_outputs(site: Site, doc: Doc[SOP], pdf: bool) -> tuple[Output, ...]:
 
 
 def _docx(ctx: RenderContext, doc: Doc[SOP], pdf_path: str) -> None:
-    write_sop_docx(ctx.site, ctx.env, doc, ctx.stage, ctx.results[pdf_path])
+    write_sop_docx(ctx.site, ctx.env, doc, ctx.stage, ctx.results.get(pdf_path))  # None in the preview: no PDF laid out
 
 
 def _pdf(ctx: RenderContext, doc: Doc[SOP]) -> Any:

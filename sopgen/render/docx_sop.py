@@ -13,8 +13,6 @@ Every page lies landscape on the SOP's paper with the PDF's margins.
 
 from __future__ import annotations
 
-from typing import Any
-
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
@@ -59,16 +57,33 @@ PADDING_MM = 1.2
 """The text cells' padding, as ``.fc-row td``."""
 
 
-def write_sop_docx(site: Site, env: Environment, doc: Doc[SOP], stage: Staging, printed: PrintedLayout) -> None:
-    """Write the SOP's Word copy beside its PDF, with the PDF's page breaks and row heights."""
+def write_sop_docx(site: Site, env: Environment, doc: Doc[SOP], stage: Staging, printed: PrintedLayout | None) -> None:
+    """Write the SOP's Word copy beside its PDF, with the PDF's page breaks and row heights.
+
+    ``printed`` is None where no PDF was laid out (``check``, ``build --no-pdf``): then only the
+    copy's templates are rendered, as the copy renders them (without a flowchart), so that a
+    template override only the Word copy breaks is found there too; nothing is written.
+    """
     with word_problems(doc.shown, site.root):
+        if printed is None:
+            word_templates(site, env, doc)
+            return
         data = sop_docx(site, env, doc, printed)
     stage.write_bytes(docx_path(sop_paths(doc)[1]), doc.shown, data)
+
+
+def word_templates(site: Site, env: Environment, doc: Doc[SOP]) -> dict[str, str]:
+    """The HTML of the theme templates the copy is made of, by name, rendered with the PDF's context but no flowchart."""
+    pdf_path = sop_paths(doc)[1]
+    context = sop_context(site, doc, pdf_path, links=False)
+    names = (("sop_cover.html",) if site.config.sampul_sop else ()) + ("sop_document.html", "sop_signature.html")
+    return {name: render_page(env, name, pdf_path, **context) for name in names}
 
 
 def sop_docx(site: Site, env: Environment, doc: Doc[SOP], printed: PrintedLayout) -> bytes:
     pdf_path = sop_paths(doc)[1]
     context = sop_context(site, doc, pdf_path, links=False)
+    html = word_templates(site, env, doc)
     kertas = context["kertas"]
     sheet = SHEETS[kertas]
     document = Document()
@@ -83,15 +98,12 @@ def sop_docx(site: Site, env: Environment, doc: Doc[SOP], printed: PrintedLayout
     images = {logo: site.root / logo} if logo and (site.root / logo).is_file() else {}
     writer = HtmlWriter(document, Pictures(document), sheet.usable_width, resolve_src(pdf_path, images))
 
-    def template(name: str, **extra: Any) -> None:
-        writer.write(render_page(env, name, pdf_path, **context, **extra))
-
-    if site.config.sampul_sop:
-        template("sop_cover.html")
+    if "sop_cover.html" in html:
+        writer.write(html["sop_cover.html"])
         _page_break(document)
     if doc.model.ilustrasi:
         document.add_paragraph().add_run(TANDA_ILUSTRASI).italic = True
-    template("sop_document.html")
+    writer.write(html["sop_document.html"])
     view = flowchart_view(doc.model, printed.pages, paper=kertas)
     pictures = writer.pictures
     first_row = 0
@@ -100,7 +112,7 @@ def sop_docx(site: Site, env: Environment, doc: Doc[SOP], printed: PrintedLayout
         _flowchart_table(document, view, segment.rows, printed.heights[first_row:first_row + len(segment.rows)], pictures)
         first_row += len(segment.rows)
     document.add_paragraph()  # a table right after a table would merge with it
-    template("sop_signature.html")
+    writer.write(html["sop_signature.html"])
     document.core_properties.title = f"SOP {doc.model.nama}"
     document.core_properties.subject = f"Nomor {doc.model.nomor}"
     document.core_properties.author = site.config.instansi.unit_kerja
