@@ -13,6 +13,7 @@ from .kinds import KINDS, STAGES, RenderContext, navigation, plan
 from .output import BuildResult, refuse_unsafe_output, staged_output
 from .progress import ProgressCallback
 from .render.env import make_env, theme_dir
+from .render.links import check_links
 from .render.pdf import NotLaidOut, PdfPreview, PdfRenderer, placeholder_pdf
 from .render.template_errors import template_problems
 from .timing import Timings
@@ -48,7 +49,8 @@ def render_site(site: Site, out_dir: Path, pdf: bool, progress: ProgressCallback
     """Render every job of the plan into a staging folder swapped in as ``out_dir``; the files written.
 
     Without PDFs, the PDFs' HTML is rendered all the same (:class:`PdfPreview`, nothing laid out or
-    kept): a template used only on paper is checked by ``check`` and ``build --no-pdf`` too.
+    kept): a template used only on paper is checked by ``check`` and ``build --no-pdf`` too. Last,
+    the links written by hand must reach files written (:mod:`sopgen.render.links`).
     """
     env = make_env(site)
     env.globals["nav"] = navigation(site, pdf)
@@ -63,6 +65,7 @@ def render_site(site: Site, out_dir: Path, pdf: bool, progress: ProgressCallback
                     context.results[output.path] = output.render(context)
         if not pdf:
             preview_pdfs(site, replace(context, renderer=PdfPreview(allowed)), timings)
+        check_links(site, theme_dir(site), stage.root)
     return sorted(stage.written)
 
 

@@ -13,6 +13,10 @@ from pathlib import Path
 from pypdf import PdfReader
 from pypdf.generic import Destination, DictionaryObject
 
+from sopgen.build import build_site
+from sopgen.errors import ContentError, Problem
+from sopgen.output import MARKER
+
 SITE_YAML = """\
 instansi:
   pemerintah: Kabupaten Contoh
@@ -158,3 +162,16 @@ def pdf_fonts(pdf: Path) -> set[str]:
         for font in (resources.get("/Font") or {}).values():
             names.add(str(font.get_object()["/BaseFont"]).split("+")[-1].lstrip("/"))
     return names
+
+
+def failed_build(site: Path, out: Path) -> list[Problem]:
+    """The problems of a ``build --no-pdf`` that must fail, after checking it left an earlier output byte for byte."""
+    out.mkdir()
+    (out / MARKER).write_text("", encoding="utf-8")
+    before = tree_digest(out)
+    try:
+        build_site(site, out, pdf=False)
+    except ContentError as failed:
+        assert tree_digest(out) == before, "a failed build must keep the last good output"
+        return failed.problems
+    raise AssertionError("the build should have failed")
