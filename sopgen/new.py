@@ -15,6 +15,7 @@ import yaml
 
 from .kinds import NEW_WORDS, by_new_word
 from .kinds.kinerja import KinerjaKind
+from .kinds.rencana_aksi import RENCANA_AKSI_DIR, RENCANA_AKSI_FILE, RencanaAksiKind
 from .kinds.sop import SOP_FILES
 from .models.base import tanggal_indonesia
 from .scaffold import fill, yaml_text
@@ -101,3 +102,34 @@ def new_document(word: str, site_dir: Path, name: str, nama: str | None = None) 
     if kind is None:
         raise ScaffoldError(f"jenis '{word}' tidak dikenal; pilihan: {', '.join(NEW_WORDS)}")
     return kind.new(site_dir, name, nama)
+
+
+def new_rencana_aksi(site_dir: Path, name: str, today: dt.date | None = None) -> Path:
+    """Write ``rencana-aksi/<tahun>/rencana-aksi.yaml`` for the first indicator of that year's cycle, signed by the first pejabat."""
+    if not YEAR.match(name):
+        raise ScaffoldError(f"'{name}' bukan tahun; tulis tahun rencana aksi, mis. 'sopgen new rencana-aksi 2025'")
+    target = site_dir / RENCANA_AKSI_DIR / name / RENCANA_AKSI_FILE
+    if target.exists():
+        raise ScaffoldError(f"{target} sudah ada")
+    kinerja = _read(site_dir / "kinerja" / name / "kinerja.yaml")
+    try:
+        kode = str(kinerja["tujuan"][0]["sasaran"][0]["indikator"][0]["kode"])
+    except (TypeError, KeyError, IndexError):
+        raise ScaffoldError(f"siklus kinerja {name} belum ada atau belum berindikator; buat dulu dengan 'sopgen new kinerja {name}'") from None
+    pejabat = _read(site_dir / "pejabat.yaml") or {}
+    site = _read(site_dir / "site.yaml")
+    instansi = site.get("instansi") if isinstance(site, dict) else None
+    unit = str(instansi.get("unit_kerja") or "") if isinstance(instansi, dict) else ""
+    today = today or dt.date.today()
+    text = fill(
+        "rencana-aksi.yaml",
+        modeline=modeline(RencanaAksiKind.sources[0], target, site_dir),
+        tahun=name,
+        pejabat=next(iter(pejabat), "camat") if isinstance(pejabat, dict) else "camat",
+        tempat=yaml_text(unit.removeprefix("Kecamatan ").strip() or "Tempat"),
+        hari_ini=tanggal_indonesia(today),
+        indikator=yaml_text(kode),
+    )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    return target

@@ -16,7 +16,7 @@ from sopgen.build import BuildResult, build_site
 REPO = Path(__file__).resolve().parents[1]
 DEMO = REPO / "content"
 DEMO_PAGES = {
-    "index.html", "cari.html", "kinerja/2023/index.html", "kinerja/2024/index.html", "laporan/2024/index.html", "perjanjian/2024/index.html",
+    "index.html", "cari.html", "kinerja/2023/index.html", "kinerja/2024/index.html", "laporan/2024/index.html", "perjanjian/2024/index.html", "rencana-aksi/2024/index.html",
     "sop/monitoring-evaluasi-sop.html", "sop/pengukuran-data-kinerja.html", "sop/pengumpulan-data-kinerja.html",
     "sop/pengumpulan-data-kinerja-2023.html", "sop/penyusunan-sakip.html", "verifikasi.html",
 }

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from ..errors import Problems, relpath
+from ..errors import Position, Problems, relpath
+from .reading import subfolders
 from .validate import validate
 from .yamlsource import SourceMap, YamlProblem, load_yaml
 
@@ -55,3 +56,20 @@ def load_document(file: Path, schema: Any, root: Path, problems: Problems) -> tu
     """Parse and validate one YAML file; None (with problems added) if it cannot be used."""
     loaded = parse_document(file, schema, root, problems)
     return (loaded.model, loaded.source) if loaded and loaded.model is not None else None
+
+
+def load_year_folders(root: Path, folder: str, file_name: str, schema: Any, what: str, problems: Problems) -> dict[str, Doc[Any]]:
+    """One document per subfolder (``perjanjian/2024/perjanjian.yaml``), by folder name; a folder without the file is a problem.
+
+    ``what`` names the document in the message ('perjanjian', 'rencana aksi').
+    """
+    found: dict[str, Doc[Any]] = {}
+    for sub in subfolders(root / folder, root, problems):
+        file = sub / file_name
+        if not file.is_file():
+            problems.add(Position(relpath(sub, root)), "", f"folder {what} tanpa berkas {file_name}", f"tambahkan {file_name} atau hapus folder ini.")
+            continue
+        loaded = load_document(file, schema, root, problems)
+        if loaded:
+            found[sub.name] = Doc(sub.name, file, loaded[0], loaded[1])
+    return found

@@ -17,6 +17,7 @@ from .monev import EvaluasiKind, MonitoringKind
 from .pejabat import PejabatKind
 from .pencarian import Pencarian
 from .perjanjian import PerjanjianKind
+from .rencana_aksi import RencanaAksiKind
 from .situs import Situs
 from .sop import SopKind
 from .verifikasi import Verifikasi
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 __all__ = ["KINDS", "NEW_WORDS", "STAGES", "Job", "Kind", "NavItem", "Output", "RenderContext", "by_new_word", "navigation", "plan", "render_order"]
 
 KINDS: tuple[Kind, ...] = (
-    Situs(), PejabatKind(), Beranda(), SopKind(), Himpunan(), MonitoringKind(), EvaluasiKind(), KinerjaKind(), LaporanKind(), PerjanjianKind(),
+    Situs(), PejabatKind(), Beranda(), SopKind(), Himpunan(), MonitoringKind(), EvaluasiKind(), KinerjaKind(), LaporanKind(), PerjanjianKind(), RencanaAksiKind(),
     Verifikasi(), Pencarian(),
 )
 

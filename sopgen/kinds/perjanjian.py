@@ -11,11 +11,10 @@ from collections.abc import Sequence
 from functools import partial
 from typing import Any
 
-from ..content.documents import Doc, load_document
+from ..content.documents import Doc, load_year_folders
 from ..content.loader import Site
-from ..content.reading import subfolders
 from ..content.references import check_reference
-from ..errors import Position, Problems, relpath
+from ..errors import Problems
 from ..models.paper import PAPERS
 from ..models.perjanjian import Perjanjian
 from ..render.arsip import Arsip, sumber_arsip
@@ -39,16 +38,7 @@ class PerjanjianKind(Kind):
     after = ("kinerja",)
 
     def load(self, site: Site, problems: Problems) -> None:
-        found: dict[str, Doc[Perjanjian]] = {}
-        for folder in subfolders(site.root / PERJANJIAN_DIR, site.root, problems):
-            file = folder / PERJANJIAN_FILE
-            if not file.is_file():
-                problems.add(Position(relpath(folder, site.root)), "", f"folder perjanjian tanpa berkas {PERJANJIAN_FILE}", f"tambahkan {PERJANJIAN_FILE} atau hapus folder ini.")
-                continue
-            loaded = load_document(file, Perjanjian, site.root, problems)
-            if loaded:
-                found[folder.name] = Doc(folder.name, file, loaded[0], loaded[1])
-        site.documents[self.name] = found
+        site.documents[self.name] = load_year_folders(site.root, PERJANJIAN_DIR, PERJANJIAN_FILE, Perjanjian, "perjanjian", problems)
 
     def resolve(self, site: Site, problems: Problems) -> None:
         for doc in agreements(site):
