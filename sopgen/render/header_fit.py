@@ -8,10 +8,7 @@ dependency), so the PDF and the browser get the same size.
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
-
-from fontTools.ttLib import TTFont
+from .font_metrics import text_width
 
 HEADER_PT = 9.5
 """The table's font size (static/css/flowchart.css ``.fc-table``)."""
@@ -20,20 +17,11 @@ SMALLEST_PT = 6.5
 PADDING_MM = 1.2
 """The header's left and right padding together (``.fc-table th``)."""
 _MM_PER_PT = 25.4 / 72
-_FONT = Path(__file__).resolve().parents[1] / "themes" / "default" / "static" / "fonts" / "LiberationSans-Bold.ttf"
-
-
-@lru_cache(maxsize=1)
-def _advances() -> tuple[dict[int, str], dict[str, tuple[int, int]], int]:
-    font = TTFont(_FONT, lazy=True)
-    return font.getBestCmap(), font["hmtx"].metrics, font["head"].unitsPerEm
 
 
 def word_width_mm(word: str, size_pt: float) -> float:
     """The printed width of one word in Liberation Sans Bold."""
-    cmap, metrics, per_em = _advances()
-    units = sum(metrics[cmap.get(ord(char), ".notdef")][0] for char in word)
-    return units / per_em * size_pt * _MM_PER_PT
+    return text_width(word, size_pt, bold=True) * _MM_PER_PT
 
 
 def header_style(name: str, column_mm: float) -> str:

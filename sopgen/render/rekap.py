@@ -19,7 +19,7 @@ from ..content.loader import Site
 from ..domain.rekap import Rekap, RekapIndikator
 from ..models.paper import PAPERS
 from ..output import Staging
-from . import rekap_view
+from . import pohon, rekap_view
 from .arsip import Arsip
 from .env import render_page
 from .export import rekap_csv, rekap_xlsx
@@ -58,6 +58,14 @@ def grafik_tren_semua(rekap: Rekap) -> list[Markup]:
     return [Markup(svg) for svg in charts if svg]
 
 
+def pohon_kinerja(rekap: Rekap) -> list[Markup]:
+    """The pohon kinerja coloured by the cycle's predikat, one SVG per part that fits a page."""
+    parts = pohon.bagian(rekap)
+    warna = pohon.warna_predikat(rekap.policy.skala)
+    judul = f"Pohon kinerja {rekap.kinerja.tahun}"
+    return [Markup(pohon.svg_pohon(p, judul if len(parts) == 1 else f"{judul}, bagian {n} dari {len(parts)}", warna)) for n, p in enumerate(parts, 1)]
+
+
 def rekap_context(site: Site, siklus: Siklus) -> dict[str, Any]:
     """What recap_document.html needs (the page and the PDF add their own few keys)."""
     rekap = siklus.rekap
@@ -70,6 +78,7 @@ def rekap_context(site: Site, siklus: Siklus) -> dict[str, Any]:
         "asal": lambda hasil: asal_realisasi(siklus, hasil),
         "grafik_iku": Markup(rekap_view.grafik_target_realisasi(iku, judul)),
         "grafik_tren": grafik_tren_semua(rekap),
+        "pohon": pohon_kinerja(rekap),
         "ada_indikator_program": bool(rekap_view.program_berindikator(rekap)),
         # Landscape: the recap tables need the width (the page prints on it too).
         "ukuran_kertas": PAPERS[site.config.kertas].size(landscape=True),
