@@ -9,9 +9,25 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from sopgen.render.charts import BAR_W, REALISASI_FILL, RENSTRA_MARK, TARGET_FILL, BarRow, TrendPoint, nice_ticks, target_realisasi_chart, trend_chart, wrap
+from sopgen.build import check_site
+from sopgen.render.charts import (
+    BAR_W,
+    LABEL_W,
+    REALISASI_FILL,
+    RENSTRA_MARK,
+    TARGET_FILL,
+    BarRow,
+    TrendPoint,
+    nice_ticks,
+    target_realisasi_chart,
+    trend_chart,
+    wrap,
+)
+from sopgen.render.font_metrics import text_width
 from sopgen.render.pdf import PdfRenderer
+from sopgen.render.rekap_view import grafik_target_realisasi
 
+from .conftest import DEMO
 from .support import pdf_fonts
 from .support_tools import chromium
 
@@ -128,12 +144,28 @@ def test_nice_ticks():
 
 
 def test_wrap():
-    # 120 px at 11 px ≈ 19 characters a line; a third line is cut with an ellipsis
-    assert wrap("Persentase layanan PATEN yang selesai tepat waktu", 120, 11) == [
-        "Persentase layanan",
-        "PATEN yang selesai…",
-    ]
+    # measured with Liberation Sans at 11 px, no line wider than 120 px and no word cut or dropped
+    text = "Persentase layanan PATEN yang selesai tepat waktu"
+    lines = wrap(text, 120, 11)
+    assert lines == ["Persentase layanan", "PATEN yang selesai", "tepat waktu"]
+    assert all(text_width(line, 11) <= 120 for line in lines) and text_width("Persentase layanan PATEN", 11) > 120
     assert wrap("Nilai SAKIP", 120, 11) == ["Nilai SAKIP"]
+
+
+def test_no_label_of_the_demo_chart_is_cut() -> None:
+    """The bar chart's labels as the recap prints them: every word there, each line inside the label column."""
+    site, _ = check_site(DEMO)
+    assert site is not None and site.kinerja is not None
+    rekap = site.kinerja.siklus["2024"].rekap
+    iku = [i for _, i in rekap.iku()]
+    root = ET.fromstring(grafik_target_realisasi(iku, "Grafik"))
+    labels = [t for t in root.iter(f"{NS}text") if t.get("x") == "4.0" and t.get("font-size") == "11"]
+    printed = " ".join(t.text or "" for t in labels)
+    assert "…" not in printed
+    for hasil in iku:
+        assert f"{hasil.kode} {hasil.indikator.nama}" in printed, hasil.kode
+    assert all(text_width(t.text or "", 11) <= LABEL_W - 6 for t in labels)
+    assert "yang disusun tepat waktu" in printed, "the label cut as '…yang disusun tepa…' before"
 
 
 def _page(*svgs: str) -> str:

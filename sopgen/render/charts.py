@@ -4,7 +4,7 @@ The same markup is inlined in the HTML page and in the PDF, so it keeps to what 
 and WeasyPrint's SVG renderer draw alike: presentation attributes (no ``<style>``, no CSS
 classes), ``text-anchor`` but no ``dominant-baseline`` (baselines are placed by hand), no
 ``foreignObject``, no ids (several charts share one page). Labels are pre-wrapped because SVG
-text does not wrap. Numbers are printed as the tables print them (:mod:`.format`: rounded half
+text does not wrap, measured with the bundled Liberation Sans so a label is never cut. Numbers are printed as the tables print them (:mod:`.format`: rounded half
 up, Indonesian decimals), and a missing value is written "belum tersedia", never drawn as 0.
 """
 
@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from xml.sax.saxutils import escape, quoteattr
 
+from ..domain.pohon import bungkus
 from ..models.blank import BELUM_TERSEDIA
+from .font_metrics import text_width
 from .format import angka, with_unit
 
 FONT = "'Liberation Sans', Arial, Helvetica, sans-serif"
@@ -29,27 +31,11 @@ TARGET_FILL = "#b8c2cc"
 REALISASI_FILL = "#1f5f99"
 TREND_LINE = "#1f5f99"
 RENSTRA_MARK = "#b3261e"
-CHAR_EM = 0.55
-"""Average glyph width of Liberation Sans as a fraction of the font size, for wrapping labels."""
 
 
-def wrap(text: str, width_px: float, size: float, max_lines: int = 2) -> list[str]:
-    """Greedy word wrap by estimated glyph width; the last line ends in '…' when cut."""
-    per_line = max(4, int(width_px / (size * CHAR_EM)))
-    lines: list[str] = []
-    current = ""
-    for word in text.split():
-        candidate = f"{current} {word}".strip()
-        if len(candidate) <= per_line or not current:
-            current = candidate
-        else:
-            lines.append(current)
-            current = word
-    lines.append(current)
-    if len(lines) > max_lines:
-        lines = lines[:max_lines]
-        lines[-1] = lines[-1][: per_line - 1].rstrip() + "…"
-    return [line if len(line) <= per_line else line[: per_line - 1] + "…" for line in lines]
+def wrap(text: str, width: float, size: float) -> list[str]:
+    """Word wrap measured with the bundled Liberation Sans (the font the page and the PDF draw with); nothing is cut."""
+    return bungkus(text, width, lambda line, bold: text_width(line, size, bold))
 
 
 def _text(
@@ -101,6 +87,8 @@ CHART_W = 722
 BAR_W = 330
 """Widest bar; narrower when a long unit needs the room for its value label."""
 ROW_H = 46
+"""The least height of a row; a label of more than two lines makes its row taller."""
+LINE_H = 13
 BAR_H = 13
 VALUE_SIZE = 10.5
 
@@ -109,17 +97,21 @@ def target_realisasi_chart(rows: Sequence[BarRow], title: str) -> str:
     """Paired bars per indicator, each row on its own scale (its units differ), values printed."""
     width = CHART_W
     labels = [_value_label(k, v, r) for r in rows for k, v in (("T", r.target), ("R", r.realisasi)) if v is not None]
-    longest = max((len(label) for label in labels), default=0) * VALUE_SIZE * CHAR_EM
+    longest = max((text_width(label, VALUE_SIZE) for label in labels), default=0)
     bar_w = max(160.0, min(BAR_W, CHART_W - BAR_X - 8 - longest))
+    wrapped = [wrap(row.label, LABEL_W - 6, 11) for row in rows]
+    heights = [max(ROW_H, LINE_H * (len(lines) + row.makin_rendah) + 10) for row, lines in zip(rows, wrapped)]
     top = 50
-    height = top + ROW_H * len(rows) + 34
+    height = top + sum(heights) + 34
     body = [
         _text(0, 16, title, 13, font_weight="bold"),
         _legend_box(0, 30, TARGET_FILL, "Target"),
         _legend_box(80, 30, REALISASI_FILL, "Realisasi"),
     ]
-    for i, row in enumerate(rows):
-        body.extend(_bar_row(row, top + i * ROW_H, bar_w, odd=i % 2 == 1))
+    y = float(top)
+    for i, (row, lines, row_h) in enumerate(zip(rows, wrapped, heights)):
+        body.extend(_bar_row(row, lines, y, row_h, bar_w, odd=i % 2 == 1))
+        y += row_h
     body.append(
         _text(0, height - 10, "Panjang batang dibandingkan dalam satu baris saja; tiap indikator "
               "memakai skala dan satuannya sendiri.", 9.5, fill=MUTED)
@@ -138,24 +130,23 @@ def _value_label(kind: str, value: Decimal, row: BarRow) -> str:
     return f"{kind}: {with_unit(value, row.satuan, row.digits)}"
 
 
-def _bar_row(row: BarRow, y: float, bar_w: float, odd: bool) -> list[str]:
-    """Label on the left, target bar above realisasi bar, each value printed after its bar."""
+def _bar_row(row: BarRow, lines: list[str], y: float, row_h: float, bar_w: float, odd: bool) -> list[str]:
+    """Label on the left (its wrapped ``lines``), target bar above realisasi bar, each value printed after its bar."""
     parts = []
     if odd:
-        parts.append(f'<rect x="0" y="{y:.1f}" width="{CHART_W}" height="{ROW_H}" fill="#f3f5f7"/>')
-    lines = wrap(row.label, LABEL_W - 6, 11)
-    first = y + ROW_H / 2 - (len(lines) - 1 + row.makin_rendah) * 6.5 + 4
-    parts += [_text(4, first + j * 13, line, 11) for j, line in enumerate(lines)]
+        parts.append(f'<rect x="0" y="{y:.1f}" width="{CHART_W}" height="{row_h:.1f}" fill="#f3f5f7"/>')
+    first = y + row_h / 2 - (len(lines) - 1 + row.makin_rendah) * LINE_H / 2 + 4
+    parts += [_text(4, first + j * LINE_H, line, 11) for j, line in enumerate(lines)]
     if row.makin_rendah:
-        parts.append(_text(4, first + len(lines) * 13 - 1, f"({MAKIN_RENDAH})", 9.5, fill=MUTED, font_style="italic"))
+        parts.append(_text(4, first + len(lines) * LINE_H - 1, f"({MAKIN_RENDAH})", 9.5, fill=MUTED, font_style="italic"))
     if row.target is None:
-        parts.append(_text(BAR_X, y + ROW_H / 2 + 4, row.note or "target belum ditetapkan", 10.5, font_style="italic"))
+        parts.append(_text(BAR_X, y + row_h / 2 + 4, row.note or "target belum ditetapkan", 10.5, font_style="italic"))
         return parts
     scale_max = max(v for v in (row.target, row.realisasi, Decimal(0)) if v is not None)
     for k, (value, fill, kind) in enumerate(
         ((row.target, TARGET_FILL, "T"), (row.realisasi, REALISASI_FILL, "R"))
     ):
-        bar_y = y + 8 + k * (BAR_H + 4)
+        bar_y = y + (row_h - 2 * BAR_H - 4) / 2 + k * (BAR_H + 4)
         if value is None:
             parts.append(_text(BAR_X, bar_y + BAR_H - 2.5, f"R: {BELUM_TERSEDIA}", 10.5, font_style="italic"))
             continue
