@@ -9,6 +9,7 @@ from typing import Any
 
 from ..content.kinerja import KEBIJAKAN_FILE, KINERJA_DIR, KINERJA_FILE, Siklus, load_kinerja, merge_sheets, score_kinerja
 from ..content.loader import Site
+from ..content.references import check_reference
 from ..errors import Problems
 from ..lint.kinerja import lint_kinerja
 from ..models.kinerja import Kebijakan, Kinerja
@@ -16,6 +17,7 @@ from ..render.arsip import Arsip, sumber_arsip
 from ..render.home import Report, downloads
 from ..render.rekap import rekap_paths, write_exports, write_rekap_page, write_rekap_pdf
 from .base import Inputs, Job, Kind, Namespace, NavItem, Output, RenderContext, SourceFiles
+from .pejabat import PEJABAT_FILE, PEJABAT_IDS
 from .situs import settings_sources
 
 KINERJA_IDS = Namespace("kinerja", f"siklus kinerja '{{}}' tidak ada di folder {KINERJA_DIR}/", "siklus yang ada: {}.")
@@ -40,6 +42,14 @@ class KinerjaKind(Kind):
 
     def score(self, site: Site, problems: Problems) -> None:
         score_kinerja(site.documents[self.name], problems)
+
+    def resolve(self, site: Site, problems: Problems) -> None:
+        for siklus in cycles(site):
+            pengesahan = siklus.model.pengesahan
+            for field in ("disusun_oleh", "mengetahui") if pengesahan else ():
+                value = getattr(pengesahan, field)
+                if value is not None:
+                    check_reference(site, PEJABAT_IDS, value, siklus.source.at("pengesahan", field), f"pengesahan.{field}", problems)
 
     def lint(self, site: Site, problems: Problems) -> None:
         lint_kinerja(site, problems)
@@ -83,10 +93,11 @@ def cycles(site: Site) -> list[Siklus]:
 
 
 def siklus_sources(site: Site, siklus: Siklus) -> tuple[str, ...]:
-    """The files a cycle's figures come from: its kinerja.yaml, its sheets, the policy, the settings."""
+    """The files a cycle's figures come from: its kinerja.yaml, its sheets, the policy, the settings (and pejabat.yaml when it is signed)."""
     folder = siklus.folder.relative_to(site.root).as_posix()
     sheets = tuple(f"{folder}/{name}" for name in siklus.model.impor)
-    return (f"{folder}/{KINERJA_FILE}", *sheets, f"{KINERJA_DIR}/{KEBIJAKAN_FILE}", *settings_sources(site))
+    signed = (PEJABAT_FILE,) if siklus.model.pengesahan else ()
+    return (f"{folder}/{KINERJA_FILE}", *sheets, f"{KINERJA_DIR}/{KEBIJAKAN_FILE}", *signed, *settings_sources(site))
 
 
 def _exports(ctx: RenderContext, siklus: Siklus) -> None:

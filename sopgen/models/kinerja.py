@@ -17,7 +17,7 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 
-from .base import Bilangan, Model, NamaBerkas, written_twice
+from .base import Bilangan, Model, NamaBerkas, Tanggal, written_twice
 from .blank import blank_is_none
 
 PolaritasNama = Literal["positif", "negatif", "rentang", "kualitatif"]
@@ -195,6 +195,15 @@ class PeriodeRenstra(Model):
         return self
 
 
+class Pengesahan(Model):
+    """Who signs the printed recap: who drew it up, and the head of the unit who acknowledges it."""
+
+    disusun_oleh: str = Field(description="Id pejabat (dari pejabat.yaml) yang menyusun rekap, mis. 'sekretaris'.")
+    mengetahui: str | None = Field(None, description="Id pejabat yang mengetahui (kepala unit kerja), mis. 'camat'; dicetak di kiri dengan 'Mengetahui,'.")
+    tempat: str = Field(description="Tempat penandatanganan, mis. 'Candipuro'.")
+    tanggal: Tanggal = Field(description="Tanggal penandatanganan, mis. '15 Januari 2025'.")
+
+
 TANDA_ILUSTRASI = "Data ilustrasi, bukan data resmi"
 """How the recap, its PDF and its sheets mark a cycle whose figures are invented."""
 
@@ -207,6 +216,7 @@ class Kinerja(Model):
     ilustrasi: bool = Field(False, description=f"true bila angka-angkanya rekaan (contoh); halaman dan PDF ditandai '{TANDA_ILUSTRASI}'.")
     keterangan_ilustrasi: str | None = Field(None, description="Penjelasan tambahan tentang data ilustrasi, dicetak di bawah tanda.")
     renstra: PeriodeRenstra | None = Field(None, description="Periode Renstra, mis. {awal: 2021, akhir: 2026}.")
+    pengesahan: Pengesahan | None = Field(None, description="Tanda tangan pada rekap tercetak: disusun_oleh, mengetahui (pejabat id), tempat, tanggal.")
     impor: list[NamaBerkas] = Field(default_factory=list, description="Lembar kerja (XLSX/CSV) di folder ini yang mengisi target/realisasi menurut kode indikator.")
     tujuan: list[Tujuan] = Field(min_length=1, description="Tujuan, sasaran, program dan kegiatan beserta indikatornya.")
 

@@ -18,6 +18,7 @@ from ..content.kinerja import Siklus
 from ..content.loader import Site
 from ..domain.rekap import Rekap, RekapIndikator
 from ..models.paper import PAPERS
+from ..models.pejabat import Pejabat
 from ..output import Staging
 from . import pohon, rekap_view
 from .arsip import Arsip
@@ -66,6 +67,23 @@ def pohon_kinerja(rekap: Rekap) -> list[Markup]:
     return [Markup(pohon.svg_pohon(p, judul if len(parts) == 1 else f"{judul}, bagian {n} dari {len(parts)}", warna)) for n, p in enumerate(parts, 1)]
 
 
+@dataclass(frozen=True)
+class PenandaTangan:
+    """The officials who sign the printed recap (kinerja.yaml ``pengesahan``)."""
+
+    disusun_oleh: Pejabat
+    mengetahui: Pejabat | None
+
+
+def penanda_tangan(site: Site, rekap: Rekap) -> PenandaTangan | None:
+    """The signing officials, or None for a cycle without ``pengesahan`` (ids are checked when resolving)."""
+    pengesahan = rekap.kinerja.pengesahan
+    if pengesahan is None:
+        return None
+    mengetahui = site.pejabat[pengesahan.mengetahui] if pengesahan.mengetahui else None
+    return PenandaTangan(site.pejabat[pengesahan.disusun_oleh], mengetahui)
+
+
 def rekap_context(site: Site, siklus: Siklus) -> dict[str, Any]:
     """What recap_document.html needs (the page and the PDF add their own few keys)."""
     rekap = siklus.rekap
@@ -80,6 +98,7 @@ def rekap_context(site: Site, siklus: Siklus) -> dict[str, Any]:
         "grafik_tren": grafik_tren_semua(rekap),
         "pohon": pohon_kinerja(rekap),
         "ada_indikator_program": bool(rekap_view.program_berindikator(rekap)),
+        "ttd": penanda_tangan(site, rekap),
         # Landscape: the recap tables need the width (the page prints on it too).
         "ukuran_kertas": PAPERS[site.config.kertas].size(landscape=True),
     }
