@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from sopgen.cli import main
+from sopgen.kinds import NEW_WORDS
 
 ENGLISH = ("Usage:", "Options:", "Commands:", "Show this message", "Error:", "Try '", "default:", "Missing", "[OPTIONS]")
 
@@ -40,7 +41,7 @@ def test_each_command_help(command: str) -> None:
 @pytest.mark.parametrize(("args", "expected"), [
     (["build", "--nope"], "Galat: Tidak ada opsi '--nope'. Maksud Anda '--no-pdf'?"),
     (["new"], "Galat: Kurang argumen 'JENIS'. Pilihan:"),
-    (["new", "surat", "x"], "Galat: Nilai tidak sah untuk 'JENIS': 'surat' bukan salah satu dari 'sop', 'kinerja'."),
+    (["new", "surat", "x"], f"Galat: Nilai tidak sah untuk 'JENIS': 'surat' bukan salah satu dari {', '.join(repr(w) for w in NEW_WORDS)}."),
     (["bulid"], "Galat: Tidak ada perintah 'bulid'. Maksud Anda 'build'?"),
     (["check", "a", "b"], "Galat: Ada argumen lebih yang tidak dikenal (b)"),
 ])
