@@ -123,15 +123,18 @@ def schema(site_dir: Path, out_dir: Path | None, modelines: bool) -> None:
 
 @main.command()
 @click.argument("kind", metavar="JENIS", type=click.Choice(NEW_WORDS))
-@click.argument("name", metavar="NAMA")
+@click.argument("name", metavar="[NAMA]", required=False)
+@click.argument("periode", metavar="[PERIODE]", required=False)
 @click.option("--site", "site_dir", default="content", show_default=True, metavar="FOLDER", type=click.Path(file_okay=False, path_type=Path), help="Folder konten.")
 @click.option("--nama", default=None, metavar="JUDUL", help="Judul dokumen (bawaan: dari NAMA).")
-def new(kind: str, name: str, site_dir: Path, nama: str | None) -> None:
-    """Buat kerangka dokumen yang sah dan berkomentar: `sopgen new sop surat-pindah`, `sopgen new kinerja 2025`."""
+def new(kind: str, name: str | None, periode: str | None, site_dir: Path, nama: str | None) -> None:
+    """Buat kerangka dokumen yang sah dan berkomentar: `sopgen new sop surat-pindah`, `sopgen new kinerja 2025`,
+    `sopgen new keputusan`, `sopgen new monitoring surat-pindah 2025-1` (periode bawaan: semester terakhir yang sudah selesai),
+    `sopgen new evaluasi surat-pindah`."""
     from .new import ScaffoldError, new_document
 
     try:
-        target = new_document(kind, site_dir, name, nama)
+        target = new_document(kind, site_dir, name, nama, periode)
     except ScaffoldError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"Dibuat: {target}")

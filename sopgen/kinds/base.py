@@ -172,7 +172,12 @@ class Kind:
 
     new_word: ClassVar[str | None] = None
     """The word after ``sopgen new`` that writes a skeleton of this kind (None: no skeleton)."""
+    new_usage: ClassVar[str] = "NAMA"
+    """What ``sopgen new <word>`` takes after the word: ``NAMA``, ``SOP [PERIODE]`` (brackets: optional), or nothing."""
 
     def new(self, site_dir: Path, name: str, nama: str | None) -> Path:
-        """Write a skeleton file that checks clean; return its path (see :mod:`sopgen.new`)."""
+        """Write a skeleton file that checks (placeholders left are warnings); return its path (see :mod:`sopgen.new`).
+
+        A kind whose :attr:`new_usage` names ``[PERIODE]`` takes it as a keyword argument ``periode`` too.
+        """
         raise NotImplementedError(self.name)

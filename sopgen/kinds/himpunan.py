@@ -17,6 +17,7 @@ from ..content.documents import Doc, load_document
 from ..content.loader import Site
 from ..content.references import check_reference
 from ..errors import Level, Problems
+from ..lint.kerangka import lint_isian
 from ..models.base import tanggal_indonesia
 from ..models.keputusan import KeputusanSOP
 from ..render.arsip import sumber_arsip
@@ -39,6 +40,8 @@ class Himpunan(Kind):
         "Daftar SOP menjadi lampirannya di Himpunan SOP.",
     ),)
     after = ("sop",)
+    new_word = "keputusan"
+    new_usage = ""
 
     def load(self, site: Site, problems: Problems) -> None:
         file = site.root / KEPUTUSAN_FILE
@@ -54,6 +57,7 @@ class Himpunan(Kind):
         doc = keputusan_of(site)
         if doc is None:
             return
+        lint_isian(doc, problems)
         tanggal = doc.model.tanggal
         if tanggal > dt.date.today():
             problems.add(
@@ -87,6 +91,11 @@ class Himpunan(Kind):
 
     def nav(self, site: Site, pdf: bool) -> list[NavItem]:
         return [NavItem("Unduhan", "index.html#unduhan")] if pdf else []
+
+    def new(self, site_dir: Path, name: str, nama: str | None) -> Path:
+        from ..new import new_keputusan
+
+        return new_keputusan(site_dir)
 
     def home(self, site: Site, written: set[str]) -> dict[str, Any]:
         return {"binder": BINDER_PATH if BINDER_PATH in written else None}

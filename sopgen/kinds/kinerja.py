@@ -31,6 +31,7 @@ class KinerjaKind(Kind):
     )
     namespace = KINERJA_IDS
     new_word = "kinerja"
+    new_usage = "TAHUN"
 
     def load(self, site: Site, problems: Problems) -> None:
         content = load_kinerja(site.root, problems)

@@ -11,12 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from functools import partial
+from pathlib import Path
 from typing import Any, ClassVar
 
 from ..content.loader import Site
 from ..content.monev import Catatan, load_catatan
 from ..content.references import check_reference
 from ..errors import Level, Position, Problems, relpath
+from ..lint.kerangka import lint_isian
 from ..models.base import tanggal_indonesia
 from ..models.monev import Evaluasi, Monitoring
 from ..render.monev import monev_path, write_monev_pdf
@@ -31,6 +33,7 @@ class CatatanKind(Kind):
 
     model: ClassVar[Any]
     label: ClassVar[str]
+    new_usage = "SOP [PERIODE]"
 
     def load(self, site: Site, problems: Problems) -> None:
         site.documents[self.name] = load_catatan(site, self.name, self.model, problems)
@@ -44,6 +47,7 @@ class CatatanKind(Kind):
     def lint(self, site: Site, problems: Problems) -> None:
         today = dt.date.today()
         for catatan in records(site, self.name):
+            lint_isian(catatan.doc, problems)
             tanggal = catatan.doc.model.tanggal
             if tanggal > today:
                 problems.add(catatan.doc.source.at("tanggal"), "tanggal", f"tanggal penilaian ({tanggal_indonesia(tanggal)}) di masa depan",
@@ -57,6 +61,11 @@ class CatatanKind(Kind):
 
     def lint_record(self, site: Site, catatan: Catatan[Any], problems: Problems) -> None:
         """Checks of one record against its SOP."""
+
+    def new(self, site_dir: Path, name: str, nama: str | None, periode: str | None = None) -> Path:
+        from ..new import new_catatan
+
+        return new_catatan(self.name, site_dir, name, periode)
 
     def jobs(self, site: Site, pdf: bool, planned: Sequence[Output]) -> list[Job]:
         if not pdf:
@@ -72,7 +81,7 @@ class CatatanKind(Kind):
 
 
 class MonitoringKind(CatatanKind):
-    name = "monitoring"
+    name = new_word = "monitoring"
     model = Monitoring
     label = "Monitoring"
     sources = (SourceFiles(
@@ -99,7 +108,7 @@ class MonitoringKind(CatatanKind):
 
 
 class EvaluasiKind(CatatanKind):
-    name = "evaluasi"
+    name = new_word = "evaluasi"
     model = Evaluasi
     label = "Evaluasi"
     sources = (SourceFiles(

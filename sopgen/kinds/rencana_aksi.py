@@ -42,6 +42,7 @@ class RencanaAksiKind(Kind):
     ),)
     after = ("kinerja",)
     new_word = "rencana-aksi"
+    new_usage = "TAHUN"
 
     def load(self, site: Site, problems: Problems) -> None:
         site.documents[self.name] = load_year_folders(site.root, RENCANA_AKSI_DIR, RENCANA_AKSI_FILE, RencanaAksi, "rencana aksi", problems)
