@@ -250,3 +250,29 @@ def test_word_copies_are_offered_next_to_the_pdfs(built_demo: BuildResult) -> No
     home = (out / "index.html").read_text(encoding="utf-8")
     for href in [f"sop/{n}.docx" for n in SOPS] + [f"{LAPORAN}.docx"]:
         assert f'href="{href}" download' in home, href
+
+
+VML = "{urn:schemas-microsoft-com:vml}"
+
+
+@pytest.mark.parametrize(("name", "mark"), [
+    ("monitoring-evaluasi-sop", "KONSEP"), ("pengumpulan-data-kinerja-2023", "DICABUT"), ("penyusunan-sakip", None),
+])
+def test_sop_status_is_a_word_watermark_on_every_page(built_demo: BuildResult, name: str, mark: str | None) -> None:
+    """KONSEP / DICABUT is Word's own watermark (a VML WordArt shape behind the text, anchored in the header), as the PDF's."""
+    document = _sop(built_demo, name)
+    for index, section in enumerate(document.sections):
+        header = section.header._element
+        shapes = [s for s in header.iter(f"{VML}shape") if s.get("id") == "PowerPlusWaterMarkObject"]
+        if mark is None:
+            assert shapes == []
+            continue
+        if index:
+            assert section.header.is_linked_to_previous  # the first section's header, watermark included, is every page's
+            continue
+        assert len(shapes) == 1, header.xml
+        style = shapes[0].get("style")
+        assert "rotation:315" in style and "z-index:-" in style and "mso-position-vertical:center" in style
+        (textpath,) = shapes[0].iter(f"{VML}textpath")
+        assert textpath.get("string") == mark and "Liberation Sans" in textpath.get("style")
+        assert section.header.paragraphs[0].text.startswith(f"{mark}: ")  # the explaining line stays above the page

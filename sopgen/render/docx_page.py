@@ -17,6 +17,7 @@ import io
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT, WD_SECTION
@@ -25,8 +26,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsmap, qn
 from docx.section import Section
 from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table, _Cell
@@ -197,6 +198,36 @@ def running_header(section: Section, text: str) -> None:
         bottom.set(qn(attr), value)
     border.append(bottom)
     header._p.get_or_add_pPr().append(border)
+
+
+VML = "urn:schemas-microsoft-com:vml"
+OFFICE = "urn:schemas-microsoft-com:office:office"
+
+
+def watermark(section: Section, text: str, font: str = "Liberation Sans") -> None:
+    """``text`` across the middle of every page of the section, light and diagonal, behind the text: Word's own watermark.
+
+    Word writes a watermark as a VML WordArt shape (``PowerPlusWaterMarkObject``) anchored in the
+    header; LibreOffice reads the same shape, so the mark is in the document, not only above it.
+    """
+    xml = (
+        f'<w:r xmlns:w="{nsmap["w"]}" xmlns:v="{VML}" xmlns:o="{OFFICE}"><w:rPr><w:noProof/></w:rPr><w:pict>'
+        '<v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800" path="m@7,l@8,m@5,21600l@6,21600e">'
+        '<v:formulas>'
+        + "".join(f'<v:f eqn="{eqn}"/>' for eqn in (
+            "sum #0 0 10800", "prod #0 2 1", "sum 21600 0 @1", "sum 0 0 @2", "sum 21600 0 @3", "if @0 @3 0", "if @0 21600 @1",
+            "if @0 0 @2", "if @0 @4 21600", "mid @5 @6", "mid @8 @5", "mid @7 @8", "mid @6 @7", "sum @6 0 @5",
+        ))
+        + '</v:formulas><v:path textpathok="t" o:connecttype="custom" o:connectlocs="@9,0;@10,10800;@11,21600;@12,10800" '
+        'o:connectangles="270,180,90,0"/><v:textpath on="t" fitshape="t"/><v:handles><v:h position="#0,bottomRight" xrange="6629,14971"/></v:handles>'
+        '<o:lock v:ext="edit" text="t" shapetype="t"/></v:shapetype>'
+        '<v:shape id="PowerPlusWaterMarkObject" o:spid="_x0000_s2049" type="#_x0000_t136" o:allowincell="f" fillcolor="#bfbfbf" stroked="f" '
+        'style="position:absolute;margin-left:0;margin-top:0;width:420pt;height:120pt;rotation:315;z-index:-251657216;'
+        'mso-position-horizontal:center;mso-position-horizontal-relative:margin;mso-position-vertical:center;mso-position-vertical-relative:margin">'
+        f'<v:fill opacity=".5"/><v:textpath style="font-family:&quot;{font}&quot;;font-size:1pt" string="{escape(text, {chr(34): "&quot;"})}"/>'
+        '</v:shape></w:pict></w:r>'
+    )
+    section.header.paragraphs[0]._p.append(parse_xml(xml))
 
 
 def update_fields_on_open(document: DocxDocument) -> None:

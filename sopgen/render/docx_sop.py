@@ -41,6 +41,7 @@ from .docx_page import (
     save,
     shade,
     tiny,
+    watermark,
     word_problems,
 )
 from .env import render_page
@@ -94,6 +95,7 @@ def sop_docx(site: Site, env: Environment, doc: Doc[SOP], printed: PrintedLayout
     status = context["tanda_status"]
     if status is not None:
         running_header(section, f"{status.judul.upper()}: {status.keterangan}" + (f" {status.pengganti.teks}" if status.pengganti else ""))
+        watermark(section, status.judul.upper())
     logo = site.config.instansi.logo
     images = {logo: site.root / logo} if logo and (site.root / logo).is_file() else {}
     writer = HtmlWriter(document, Pictures(document), sheet.usable_width, resolve_src(pdf_path, images))
