@@ -135,6 +135,24 @@ def test_check_warns_when_the_last_half_year_is_not_monitored(tmp_path: Path) ->
     assert "belum dimonitor" not in sopgen_check(site).stderr
 
 
+def test_a_site_dated_by_tanggal_acuan_is_judged_on_that_day(tmp_path: Path) -> None:
+    """A demo or an archive states the day it describes: the last half-year ended by then is the one asked for."""
+    site = write_site(tmp_path / "content", site_files())
+    site_yaml = site / "site.yaml"
+    site_yaml.write_text(site_yaml.read_text(encoding="utf-8") + "tanggal_acuan: 28 Februari 2025\n", encoding="utf-8")
+    result = sopgen_check(site)
+    assert result.returncode == 0 and "belum dimonitor" not in result.stderr, result.stderr  # 2024-2 is on file
+    line = replace_line(site_yaml, "tanggal_acuan: 28 Februari 2025", "tanggal_acuan: 2 Juli 2025")
+    out = sopgen_check(site).stderr
+    assert "belum dimonitor untuk periode 2025-1" in out and "sopgen new monitoring prosedur 2025-1" in out, out
+    replace_line(site_yaml, "tanggal_acuan: 2 Juli 2025", "tanggal_acuan: 1 Januari 2999")
+    result = sopgen_check(site)
+    assert result.returncode == 1 and f"content/site.yaml:{line}:" in result.stderr and "tanggal_acuan: tanggal acuan (1 Januari 2999) di masa depan" in result.stderr, result.stderr
+    replace_line(site_yaml, "tanggal_acuan: 1 Januari 2999", "tanggal_acuan: kemarin")
+    result = sopgen_check(site)
+    assert result.returncode == 1 and f"content/site.yaml:{line}:" in result.stderr and ": tanggal_acuan: " in result.stderr, result.stderr
+
+
 def test_the_warning_can_be_silenced_and_spares_a_konsep(tmp_path: Path) -> None:
     files = site_files()
     files["sop/prosedur.yaml"] = str(files["sop/prosedur.yaml"]) + "abaikan_peringatan: [monitoring-terakhir]\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from collections.abc import Sequence
 
@@ -9,6 +10,7 @@ from ..content.loader import SITE_FILE, Site
 from ..content.reading import check_tree
 from ..content.references import check_site_file
 from ..errors import Problems
+from ..models.base import tanggal_indonesia
 from ..models.site import SiteConfig
 from ..render.env import check_theme, theme_dir
 from ..render.resources import check_resources
@@ -31,6 +33,12 @@ class Situs(Kind):
 
     def resolve(self, site: Site, problems: Problems) -> None:
         check_site_file(site, site.config.instansi.logo, site.config_source.at("instansi", "logo"), "instansi.logo", problems)
+        acuan = site.config.tanggal_acuan
+        if acuan is not None and acuan > dt.date.today():
+            problems.add(
+                site.config_source.at("tanggal_acuan"), "tanggal_acuan", f"tanggal acuan ({tanggal_indonesia(acuan)}) di masa depan",
+                "tanggal acuan ialah keadaan isi situs contoh atau arsip; hapus baris ini pada situs yang berjalan.",
+            )
         before = len(problems.errors)
         check_theme(site, problems)
         check_tree(site.root / ASSETS_DIR, site.root, problems)

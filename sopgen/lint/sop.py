@@ -59,7 +59,7 @@ def lint_sops(site: Site, problems: Problems) -> None:
         found = Problems()
         lint_sop(doc, found, today)
         _kertas_himpunan(doc, site.config.kertas, found)
-        _monitoring_terakhir(site, doc, today, found)
+        _monitoring_terakhir(site, doc, site.config.tanggal_acuan or today, found)
         revisi_tanpa_catatan(doc, history.get(doc.file, []), found)
         problems.extend(_silenced(doc, found.items))
 
@@ -163,10 +163,13 @@ def _kertas_himpunan(doc: Doc[SOP], kertas_situs: str, problems: Problems) -> No
     )
 
 
-def _monitoring_terakhir(site: Site, doc: Doc[SOP], today: dt.date, problems: Problems) -> None:
-    """An SOP in force during the last half-year that has ended is monitored for it (every six months, Permenpan RB 35/2012)."""
+def _monitoring_terakhir(site: Site, doc: Doc[SOP], acuan: dt.date, problems: Problems) -> None:
+    """An SOP in force during the last half-year that has ended by ``acuan`` is monitored for it (every six months, Permenpan RB 35/2012).
+
+    ``acuan`` is today, or the site's ``tanggal_acuan`` (a demo or an archive describes the state of one day).
+    """
     sop = doc.model
-    periode = periode_terakhir(today)
+    periode = periode_terakhir(acuan)
     mulai = sop.tanggal.efektif or sop.tanggal.pengesahan
     if sop.status != "berlaku" or mulai is None or mulai > periode.akhir:
         return
@@ -174,7 +177,8 @@ def _monitoring_terakhir(site: Site, doc: Doc[SOP], today: dt.date, problems: Pr
         return
     _warn(
         doc, ("tanggal", "pengesahan"), f"SOP ini berlaku tetapi belum dimonitor untuk periode {periode.nama}, {periode.judul}",
-        f"tulis hasil monitoringnya di monitoring/{doc.id}/{periode.nama}.yaml (lihat formulir monitoring).", CODE_MONITORING, problems,
+        f"tulis hasil monitoringnya di monitoring/{doc.id}/{periode.nama}.yaml; `sopgen new monitoring {doc.id} {periode.nama}` "
+        "membuat kerangkanya.", CODE_MONITORING, problems,
     )
 
 

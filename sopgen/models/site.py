@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import Laman, Model, NamaBerkas, Surel
+from .base import Laman, Model, NamaBerkas, Surel, Tanggal
 from .paper import PAPERS, Kertas
 
 _F4 = PAPERS["F4"]
@@ -53,6 +53,11 @@ class SiteConfig(Model):
     alamat_situs: Laman | None = Field(
         None, description="Alamat situs terbitan ini (https://...), mis. 'https://sop.candipuro.example.go.id/'; "
         "bila diisi, sampul setiap SOP memuat kode QR ke halamannya di situs.",
+    )
+    tanggal_acuan: Tanggal | None = Field(
+        None, description="Tanggal keadaan isi situs, untuk pemeriksaan yang bergantung pada hari ini (monitoring-terakhir: "
+        "semester terakhir yang sudah selesai pada tanggal ini). Hanya untuk situs contoh atau arsip yang tidak diperbarui lagi; "
+        "situs yang berjalan tidak mengisinya (bawaan: hari ini).",
     )
     tema: str = Field("default", description="Nama tema di folder themes/.")
     bidang: list[str] = Field(default_factory=list, description="Urutan kelompok (bidang/seksi) SOP di beranda.")
