@@ -7,10 +7,11 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from .content.kabupaten import Kabupaten
 from .content.loader import Site, load_settings
 from .errors import ContentError, Problems
 from .kinds import KINDS, STAGES, RenderContext, navigation, plan
-from .output import BuildResult, refuse_unsafe_output, staged_output
+from .output import BuildResult, Staging, refuse_unsafe_output, staged_output
 from .progress import ProgressCallback
 from .render.env import make_env, theme_dir
 from .render.links import check_links
@@ -19,10 +20,12 @@ from .render.template_errors import template_problems
 from .timing import Timings
 
 
-def check_site(site_dir: Path, timings: Timings | None = None) -> tuple[Site | None, Problems]:
-    """Load, merge, score, resolve and lint every kind, a stage at a time; writes nothing."""
+def check_site(site_dir: Path, timings: Timings | None = None, kabupaten: Kabupaten | None = None) -> tuple[Site | None, Problems]:
+    """Load, merge, score, resolve and lint every kind, a stage at a time; writes nothing.
+
+    ``kabupaten``: the multi-unit site ``site_dir`` is a unit of (its settings inherit pemda.yaml's)."""
     problems, timings = Problems(), Timings() if timings is None else timings
-    loaded = load_settings(site_dir, problems)
+    loaded = load_settings(site_dir, problems, kabupaten)
     if loaded is None:
         return None, problems
     site, usable = loaded
@@ -52,9 +55,16 @@ def render_site(site: Site, out_dir: Path, pdf: bool, progress: ProgressCallback
     kept): a template used only on paper is checked by ``check`` and ``build --no-pdf`` too. Last,
     the links written by hand must reach files written (:mod:`sopgen.render.links`).
     """
+    with staged_output(out_dir, site.root, timings) as stage:
+        render_into(site, stage, pdf, progress, timings)
+    return sorted(stage.written)
+
+
+def render_into(site: Site, stage: Staging, pdf: bool, progress: ProgressCallback | None, timings: Timings) -> None:
+    """Render every job of the site's plan into ``stage`` (a unit of a multi-unit site: its folder of the staging)."""
     env = make_env(site)
     env.globals["nav"] = navigation(site, pdf)
-    with template_problems(site), staged_output(out_dir, site.root, timings) as stage:
+    with template_problems(site):
         allowed = [stage.root, site.root, theme_dir(site)]
         context = RenderContext(site, env, stage, PdfRenderer(allowed) if pdf else None, timings)
         for job in plan(site, pdf):
@@ -66,7 +76,6 @@ def render_site(site: Site, out_dir: Path, pdf: bool, progress: ProgressCallback
         if not pdf:
             preview_pdfs(site, replace(context, renderer=PdfPreview(allowed)), timings)
         check_links(site, theme_dir(site), stage.root)
-    return sorted(stage.written)
 
 
 def preview_pdfs(site: Site, context: RenderContext, timings: Timings) -> None:

@@ -15,10 +15,12 @@ import click
 
 from . import __version__, cli_text
 from .build import build_site
-from .check import check_rendering
+from .check import check_kabupaten_rendering, check_rendering
+from .content.kabupaten import PEMDA_FILE, is_kabupaten, per_unit
 from .errors import ContentError, Problem
 from .kinds import NEW_WORDS
 from .output import OutputBusy, OutputCollision, OutputRefused
+from .portal import UnknownUnit, build_kabupaten
 from .progress import build_progress
 from .reporter import report, summary
 from .serve import PREVIEW_PORT
@@ -28,9 +30,24 @@ cli_text.install()
 SITE_ARG = click.argument("site_dir", metavar="[FOLDER_KONTEN]", required=False, default="content", type=click.Path(file_okay=False, path_type=Path))
 
 
+UNIT_OPTION = click.option("--unit", default=None, metavar="ID",
+                           help="Situs banyak unit (pemda.yaml): hanya unit ini (folder unit/ID/); build menulis pratinjau unit itu saja.")
+
+
+def _multi_unit(site_dir: Path, unit: str | None) -> bool:
+    """Whether SITE_DIR is a multi-unit site; ``--unit`` on a single-unit site is a usage mistake."""
+    if is_kabupaten(site_dir):
+        return True
+    if unit is not None:
+        raise click.UsageError(f"--unit hanya untuk situs banyak unit: {site_dir} tidak memuat {PEMDA_FILE}")
+    return False
+
+
 def _fail(problems: list[Problem], strict: bool) -> None:
     report(problems, sys.stderr)
     errors = sum(1 for p in problems if p.level.name == "ERROR")
+    for unit, count in per_unit(problems).items():
+        click.echo(f"  unit {unit}: {count} masalah", err=True)
     click.echo(f"Gagal: {summary(errors, len(problems) - errors, strict)}.", err=True)
     sys.exit(1)
 
@@ -40,7 +57,7 @@ def _fail(problems: list[Problem], strict: bool) -> None:
 def main() -> None:
     """sopgen: SOP, pengukuran kinerja, dan Laporan Kinerja dari YAML menjadi situs HTML dan PDF.
 
-    FOLDER_KONTEN adalah folder yang memuat site.yaml (bawaan: content).
+    FOLDER_KONTEN adalah folder yang memuat site.yaml, atau pemda.yaml untuk situs banyak unit (bawaan: content).
     """
 
 
@@ -49,17 +66,24 @@ def main() -> None:
 @click.option("--out", "out_dir", metavar="FOLDER", type=click.Path(file_okay=False, path_type=Path), default=None, help="Folder hasil (bawaan: output/ di samping folder konten).")
 @click.option("--strict", is_flag=True, help="Anggap peringatan sebagai kesalahan (seperti di CI).")
 @click.option("--no-pdf", is_flag=True, help="Tanpa PDF (pratinjau lebih cepat).")
-def build(site_dir: Path, out_dir: Path | None, strict: bool, no_pdf: bool) -> None:
+@UNIT_OPTION
+def build(site_dir: Path, out_dir: Path | None, strict: bool, no_pdf: bool, unit: str | None) -> None:
     """Bangun situs (HTML dan PDF) ke folder hasil."""
     out_dir = out_dir or site_dir.resolve().parent / "output"
+    kabupaten = _multi_unit(site_dir, unit)
     try:
         with build_progress() as progress:
-            result = build_site(site_dir, out_dir, strict=strict, pdf=not no_pdf, progress=progress)
+            if kabupaten:
+                result = build_kabupaten(site_dir, out_dir, strict=strict, pdf=not no_pdf, only=unit, progress=progress)
+            else:
+                result = build_site(site_dir, out_dir, strict=strict, pdf=not no_pdf, progress=progress)
     except ContentError as exc:
         _fail(exc.problems, strict)
     except OutputRefused as exc:  # a wrong --out is a usage mistake
         click.echo(f"Gagal: {exc}.", err=True)
         sys.exit(2)
+    except UnknownUnit as exc:
+        raise click.UsageError(str(exc)) from exc
     except (OutputCollision, OutputBusy) as exc:
         click.echo(f"Gagal: {exc}.", err=True)
         sys.exit(1)
@@ -71,9 +95,13 @@ def build(site_dir: Path, out_dir: Path | None, strict: bool, no_pdf: bool) -> N
 @main.command()
 @SITE_ARG
 @click.option("--strict", is_flag=True, help="Anggap peringatan sebagai kesalahan (seperti di CI).")
-def check(site_dir: Path, strict: bool) -> None:
+@UNIT_OPTION
+def check(site_dir: Path, strict: bool, unit: str | None) -> None:
     """Periksa seluruh konten tanpa menulis apa pun."""
-    problems = check_rendering(site_dir)
+    try:
+        problems = check_kabupaten_rendering(site_dir, unit) if _multi_unit(site_dir, unit) else check_rendering(site_dir)
+    except UnknownUnit as exc:
+        raise click.UsageError(str(exc)) from exc
     if problems.fails(strict):
         _fail(problems.sorted(), strict)
     if problems.items:

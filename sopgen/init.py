@@ -1,7 +1,8 @@
 """``sopgen init``: a new content repository that builds, checks and publishes itself.
 
 It holds the site folder (``content/``: site, pejabat, one example SOP and the
-editor schemas) and the CI files: a GitHub Actions workflow (check with
+editor schemas), a CODEOWNERS example (each unit of a multi-unit site reviews its own
+folder) and the CI files: a GitHub Actions workflow (check with
 ``--strict``, build, deploy to GitHub Pages; problems annotated on the pull
 request by the reporter's ``::error`` lines) and a GitLab CI ``pages`` job. Both install
 sopgen from where the running sopgen came from (:mod:`sopgen.install_source`), pinned; so does
@@ -15,6 +16,7 @@ import json
 import shlex
 from pathlib import Path
 
+from .content.kabupaten import slug
 from .install_source import WEASYPRINT_APT, InstallSource, checked_requirement
 from .new import new_sop
 from .scaffold import fill, yaml_text
@@ -57,6 +59,7 @@ def init_repository(
         target / ".vscode" / "extensions.json": fill("vscode-extensions.json"),
         target / ".devcontainer" / "devcontainer.json": devcontainer(unit_kerja, paket),
         target / "README.md": fill("README.md", unit_kerja=unit_kerja, paket=paket),
+        target / "CODEOWNERS": fill("CODEOWNERS", unit=slug(wilayah), tim=f"@organisasi/{slug(unit_kerja)}"),
     }
     for file, text in files.items():
         file.parent.mkdir(parents=True, exist_ok=True)

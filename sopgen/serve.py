@@ -27,7 +27,9 @@ from typing import Any
 import watchfiles
 
 from .build import build_site
+from .content.kabupaten import is_kabupaten
 from .errors import ContentError, Problem
+from .portal import build_kabupaten
 from .render.env import THEMES_DIR
 
 PREVIEW_PORT = 8000
@@ -94,7 +96,7 @@ class Preview:
         problems: list[Problem] = []
         crash = ""
         try:
-            build_site(self.site_dir, self.out_dir, pdf=self.pdf)
+            (build_kabupaten if is_kabupaten(self.site_dir) else build_site)(self.site_dir, self.out_dir, pdf=self.pdf)
         except ContentError as exc:  # content and template mistakes alike, each at its file and line
             problems = exc.problems
         except Exception:

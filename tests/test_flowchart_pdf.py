@@ -33,7 +33,7 @@ pytestmark = pytest.mark.slow
 
 REPO = Path(__file__).resolve().parents[1]
 THEME = REPO / "themes" / "default"
-CANDIPURO = REPO / "content" / "sop" / "pengukuran-data-kinerja.yaml"
+CANDIPURO = REPO / "content" / "unit" / "candipuro" / "sop" / "pengukuran-data-kinerja.yaml"
 
 _env = Environment(loader=FileSystemLoader(THEME / "templates"), autoescape=select_autoescape(default_for_string=True),
                    trim_blocks=True, lstrip_blocks=True)

@@ -37,7 +37,7 @@ HUGE = ["1" * 40, "1e400", "-1e400", "NaN", "inf", "-Infinity", "0.0000000001", 
 CONTROL = ["\x00", "\x0b", "\x0c", "\x1b", "\x7f", "\ufffe", "\u202e", "\r"]
 SWAPS = ["[]", "{}", "[a, b]", "{a: 1}", "''", "~", "-", "yes", "2024-13-45", "'{{ 7*7 }}'", "javascript:alert(1)", "\"a\nb\""]
 MARKUP = ["<style>", "<script>", "<textarea>", "<title>", "<!--", "<iframe src=\"https://x.invalid\">", "<img src=\"/etc/passwd\">", "<a href=\"javascript:alert(1)\">a</a>"]
-THEME_TEMPLATES = DEMO.parent / "themes/default/templates"
+THEME_TEMPLATES = Path(__file__).resolve().parents[1] / "themes/default/templates"
 OVERRIDDEN = ["index.html", "sop.html", "sop_cover.html", "sop_pdf.html", "binder.html", "recap_pdf.html", "laporan_pdf.html", "perjanjian_pdf.html"]
 HOSTILE_LINES = [
     '<link rel="stylesheet" href="http://127.0.0.1:9/x.css">', '<img src="/etc/passwd">', "<img src=\"{{ url('assets/tidak-ada.png') }}\">",

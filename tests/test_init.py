@@ -102,3 +102,11 @@ def test_editor_files(repo: Path) -> None:
 def test_refuses_a_folder_in_use(repo: Path) -> None:
     result = CliRunner().invoke(main, ["init", str(repo)])
     assert result.exit_code == 1 and "tidak kosong" in result.output
+
+
+def test_codeowners_example_per_unit(repo: Path) -> None:
+    """A multi-unit site has each unit review its own folder; the example sets no owner until edited."""
+    lines = (repo / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
+    assert "# /content/unit/candipuro/            @organisasi/kecamatan-candipuro" in lines
+    assert "# /content/pemda.yaml                @organisasi/bagian-organisasi" in lines
+    assert all(line.startswith("#") for line in lines if line.strip())

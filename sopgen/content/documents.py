@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -38,7 +39,11 @@ class Loaded:
     model: Any
 
 
-def parse_document(file: Path, schema: Any, root: Path, problems: Problems) -> Loaded | None:
+Prepare = Callable[[Any, SourceMap], Any]
+"""Turns a file's plain data into what is validated (a unit's site.yaml takes pemda.yaml's defaults)."""
+
+
+def parse_document(file: Path, schema: Any, root: Path, problems: Problems, prepare: Prepare | None = None) -> Loaded | None:
     """Parse and validate one YAML file; None (with problems added) if it is not YAML at all."""
     shown = relpath(file, root)
     try:
@@ -47,14 +52,14 @@ def parse_document(file: Path, schema: Any, root: Path, problems: Problems) -> L
         problems.extend([exc.problem])
         return None
     problems.extend(notes)
-    model, found = validate(schema, data, source)
+    model, found = validate(schema, prepare(data, source) if prepare else data, source)
     problems.extend(found)
     return Loaded(data, source, model)
 
 
-def load_document(file: Path, schema: Any, root: Path, problems: Problems) -> tuple[Any, SourceMap] | None:
+def load_document(file: Path, schema: Any, root: Path, problems: Problems, prepare: Prepare | None = None) -> tuple[Any, SourceMap] | None:
     """Parse and validate one YAML file; None (with problems added) if it cannot be used."""
-    loaded = parse_document(file, schema, root, problems)
+    loaded = parse_document(file, schema, root, problems, prepare)
     return (loaded.model, loaded.source) if loaded and loaded.model is not None else None
 
 

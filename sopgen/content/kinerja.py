@@ -37,6 +37,8 @@ from .yamlsource import FieldPath, SourceMap, field_name
 KINERJA_DIR = "kinerja"
 KINERJA_FILE = "kinerja.yaml"
 KEBIJAKAN_FILE = "kebijakan.yaml"
+PETUNJUK_PREDIKAT = "tulis batas dari yang tertinggi, mis. 91, 76, 66, 51."
+"""The hint for a predikat scale that does not fall (kebijakan.yaml, pemda.yaml)."""
 TANPA_TARGET_TRIWULAN = "bila triwulan ini memang tanpa target, tulis '-' (capaian triwulan itu tidak dihitung; capaian tahunan tetap dihitung)."
 
 
@@ -108,10 +110,13 @@ class KinerjaContent:
     """Every cycle folder with a kinerja.yaml, valid or not (for references from laporan.yaml)."""
 
 
-def load_kinerja(root: Path, problems: Problems) -> KinerjaContent:
-    """The policy and every cycle under ``root/kinerja``, not yet merged or scored; an absent folder is an empty result."""
+def load_kinerja(root: Path, problems: Problems, bawaan: Kebijakan | None = None) -> KinerjaContent:
+    """The policy and every cycle under ``root/kinerja``, not yet merged or scored; an absent folder is an empty result.
+
+    ``bawaan`` is the kabupaten's policy (pemda.yaml) for a unit: its kebijakan.yaml replaces only the fields it writes.
+    """
     base = root / KINERJA_DIR
-    kebijakan, policy, efisiensi = _load_kebijakan(base / KEBIJAKAN_FILE, root, problems)
+    kebijakan, policy, efisiensi = _load_kebijakan(base / KEBIJAKAN_FILE, root, problems, bawaan or Kebijakan())
     folders = subfolders(base, root, problems)
     content = KinerjaContent(kebijakan, policy, efisiensi, declared=frozenset(f.name for f in folders if (f / KINERJA_FILE).is_file()))
     for folder in folders:
@@ -124,18 +129,19 @@ def load_kinerja(root: Path, problems: Problems) -> KinerjaContent:
     return content
 
 
-def _load_kebijakan(file: Path, root: Path, problems: Problems) -> tuple[Kebijakan, KebijakanCapaian, AturanEfisiensi]:
-    """kebijakan.yaml (optional) as the domain's policy objects."""
-    kebijakan = Kebijakan()
+def _load_kebijakan(file: Path, root: Path, problems: Problems, bawaan: Kebijakan) -> tuple[Kebijakan, KebijakanCapaian, AturanEfisiensi]:
+    """kebijakan.yaml (optional) over ``bawaan`` as the domain's policy objects."""
+    kebijakan = bawaan
     source = SourceMap(relpath(file, root))
     if file.is_file():
         loaded = load_document(file, Kebijakan, root, problems)
         if loaded is not None:
-            kebijakan, source = loaded
+            own, source = loaded
+            kebijakan = bawaan.model_copy(update={name: getattr(own, name) for name in own.model_fields_set})
     try:
         policy = kebijakan_capaian(kebijakan)
     except CapaianError as exc:
-        problems.add(source.at("predikat"), "predikat", str(exc), "tulis batas dari yang tertinggi, mis. 91, 76, 66, 51.")
+        problems.add(source.at("predikat"), "predikat", str(exc), PETUNJUK_PREDIKAT)
         policy = KebijakanCapaian()
     return kebijakan, policy, AturanEfisiensi(ambang=kebijakan.ambang_efisiensi)
 

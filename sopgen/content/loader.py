@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import Position, Problems, relpath
 from ..models.site import SiteConfig
-from .documents import Doc, load_document
+from .documents import Doc, Prepare, load_document
+from .kabupaten import Kabupaten, check_inherited, inherited_settings
 from .yamlsource import SourceMap
 
 if TYPE_CHECKING:
@@ -41,6 +42,10 @@ class Site:
     """The index of ids: ids written in the content per namespace ("pejabat", "sop", "kinerja"),
     valid or not. References are checked against these, so one broken entry is reported once,
     not at every use."""
+    kabupaten: Kabupaten | None = None
+    """The multi-unit site this unit belongs to (None for a single-unit site)."""
+    unit: str | None = None
+    """The unit's id (its folder name under unit/) in a multi-unit site."""
 
     @property
     def templates_dir(self) -> Path:
@@ -69,22 +74,33 @@ class Site:
         return self.documents.get("laporan", {})
 
 
-def load_settings(root: Path, problems: Problems) -> tuple[Site, bool] | None:
+def load_settings(root: Path, problems: Problems, kabupaten: Kabupaten | None = None) -> tuple[Site, bool] | None:
     """The site with its settings read, and whether they are usable; None without a site.yaml.
 
     With an unusable site.yaml (problems added) the site still comes back, with empty settings,
     so that the kinds' files are loaded and their problems reported in the same run; such a
-    site is never resolved, linted or rendered.
+    site is never resolved, linted or rendered. A unit of ``kabupaten`` takes what its site.yaml
+    does not write from pemda.yaml.
     """
     root = root.resolve()
     site_file = root / SITE_FILE
     if not site_file.is_file():
         problems.add(Position(relpath(site_file, root)), "", f"berkas {SITE_FILE} tidak ditemukan", f"apakah '{relpath(root, root)}' folder situs yang benar?")
         return None
-    config = load_document(site_file, SiteConfig, root, problems)
+    config = load_document(site_file, SiteConfig, root, problems, _inheriting(kabupaten, problems) if kabupaten else None)
+    unit = kabupaten.unit_of(root) if kabupaten else None
     if config is None:
         # A placeholder without its required instansi: such a site is only loaded (see above),
         # and loading reads no setting.
         placeholder = SiteConfig.model_construct()  # type: ignore[call-arg]
-        return Site(root, placeholder, SourceMap(relpath(site_file, root))), False
-    return Site(root, config[0], config[1]), True
+        return Site(root, placeholder, SourceMap(relpath(site_file, root)), kabupaten=kabupaten, unit=unit), False
+    return Site(root, config[0], config[1], kabupaten=kabupaten, unit=unit), True
+
+
+def _inheriting(kabupaten: Kabupaten, problems: Problems) -> Prepare:
+    """A unit's site.yaml with pemda.yaml's settings where it writes none; a conflicting one reported."""
+    def prepare(data: Any, source: SourceMap) -> Any:
+        check_inherited(kabupaten, data, source, problems)
+        return inherited_settings(kabupaten, data)
+
+    return prepare

@@ -12,10 +12,13 @@ import re
 from typing import TYPE_CHECKING
 
 from ..errors import Position, Problems, did_you_mean
+from .kabupaten import CROSS_UNIT
 from .loader import Site
 
 if TYPE_CHECKING:
     from ..kinds.base import Namespace
+    from ..models.sop import SOP
+    from .documents import Doc
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 """A keterkaitan written as a bare string is an SOP id when it looks like one (no spaces, lowercase)."""
@@ -36,6 +39,24 @@ def linked_sop_id(link: object) -> str | None:
     if isinstance(link, str):
         return link if ID_PATTERN.match(link) else None
     return getattr(link, "sop", None)
+
+
+def cross_unit_link(site: Site, link: object) -> tuple[str, str] | None:
+    """(unit, SOP id) when a keterkaitan names an SOP of another unit (``dinkes/imunisasi``) in a multi-unit site.
+
+    In a single-unit site such a text stays free text, as it always was.
+    """
+    value = link if isinstance(link, str) else getattr(link, "sop", None)
+    found = CROSS_UNIT.match(value) if site.kabupaten is not None and value else None
+    return (found["unit"], found["sop"]) if found else None
+
+
+def cross_unit_sop(site: Site, link: object) -> tuple[Site, Doc[SOP]] | None:
+    """The other unit and its SOP a keterkaitan names, once that unit is loaded (None otherwise)."""
+    cross = cross_unit_link(site, link)
+    other = site.kabupaten.sites.get(cross[0]) if cross and site.kabupaten else None
+    doc = other.sops.get(cross[1]) if other and cross else None
+    return (other, doc) if other and doc else None
 
 
 def check_site_file(site: Site, name: str | None, where: Position, field: str, problems: Problems) -> None:

@@ -34,7 +34,7 @@ class KinerjaKind(Kind):
     new_usage = "TAHUN"
 
     def load(self, site: Site, problems: Problems) -> None:
-        content = load_kinerja(site.root, problems)
+        content = load_kinerja(site.root, problems, site.kabupaten.config.kebijakan if site.kabupaten else None)
         site.documents[self.name] = content
         site.declared[KINERJA_IDS.name] = set(content.declared)
 

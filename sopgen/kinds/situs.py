@@ -14,7 +14,7 @@ from ..models.base import tanggal_indonesia
 from ..models.site import SiteConfig
 from ..render.env import check_theme, theme_dir
 from ..render.resources import check_resources
-from .base import Inputs, Job, Kind, Output, RenderContext, SourceFiles
+from .base import Inputs, Job, Kind, NavItem, Output, RenderContext, SourceFiles
 
 ASSETS_DIR = "assets"
 
@@ -44,6 +44,10 @@ class Situs(Kind):
         check_tree(site.root / ASSETS_DIR, site.root, problems)
         if len(problems.errors) == before:  # a theme outside the site or missing: its files are not read
             check_resources(site, theme_dir(site), problems)
+
+    def nav(self, site: Site, pdf: bool) -> list[NavItem]:
+        """A unit of a multi-unit site links back to the portal (one folder up)."""
+        return [NavItem(f"Portal {site.kabupaten.config.pemerintah}", "../index.html")] if site.kabupaten else []
 
     def jobs(self, site: Site, pdf: bool, planned: Sequence[Output]) -> list[Job]:
         static = Output("static", SITE_FILE, "write", Inputs(theme=("static",)), _copy_theme_static)

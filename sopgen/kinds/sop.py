@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Sequence
 from functools import partial
@@ -9,10 +10,11 @@ from pathlib import Path
 from typing import Any, get_args
 
 from ..content.documents import Doc, parse_document
+from ..content.kabupaten import check_cross_unit
 from ..content.loader import Site
 from ..content.monev import catatan_sop
 from ..content.reading import is_folder
-from ..content.references import check_reference, linked_sop_id
+from ..content.references import check_reference, cross_unit_link, cross_unit_sop, linked_sop_id
 from ..errors import Position, Problems, relpath
 from ..lint.sop import lint_alur_of_invalid, lint_sops
 from ..models.sop import SOP, StatusSOP
@@ -48,12 +50,12 @@ class SopKind(Kind):
             if doc.model.diganti_oleh is not None:
                 check_reference(site, SOP_IDS, doc.model.diganti_oleh, doc.source.at("diganti_oleh"), "diganti_oleh", problems)
             for index, link in enumerate(doc.model.keterkaitan):
-                target = linked_sop_id(link)
-                if target is not None:
-                    check_reference(
-                        site, SOP_IDS, target, doc.source.at("keterkaitan", index), f"keterkaitan[{index + 1}]", problems,
-                        "tulis sebagai 'teks: <nama SOP>' bila SOP itu tidak ada di situs ini.",
-                    )
+                where, fieldname = doc.source.at("keterkaitan", index), f"keterkaitan[{index + 1}]"
+                cross, target = cross_unit_link(site, link), linked_sop_id(link)
+                if cross is not None and site.kabupaten is not None:
+                    check_cross_unit(site.kabupaten, site.unit, *cross, where, fieldname, problems)
+                elif target is not None:
+                    check_reference(site, SOP_IDS, target, where, fieldname, problems, "tulis sebagai 'teks: <nama SOP>' bila SOP itu tidak ada di situs ini.")
 
     def lint(self, site: Site, problems: Problems) -> None:
         lint_sops(site, problems)
@@ -118,8 +120,8 @@ def load_sops(files: list[Path], root: Path, problems: Problems) -> dict[str, Do
 def sop_inputs(site: Site, doc: Doc[SOP], template: str) -> Inputs:
     """The SOP's file, the signing pejabat, the settings, the logo, and the SOPs it names (keterkaitan, diganti_oleh: their titles are printed)."""
     named = [*map(linked_sop_id, doc.model.keterkaitan), doc.model.diganti_oleh]
-    linked = [site.sops[t].file for t in dict.fromkeys(named) if t in site.sops]
-    files = tuple(p.relative_to(site.root).as_posix() for p in (doc.file, *linked))
+    linked = [site.sops[t].file for t in dict.fromkeys(named) if t in site.sops] + [c[1].file for c in map(partial(cross_unit_sop, site), doc.model.keterkaitan) if c]
+    files = tuple(Path(os.path.relpath(p, site.root)).as_posix() for p in (doc.file, *linked))
     return Inputs(sources=(*files, PEJABAT_FILE, *settings_sources(site)), templates=(template,))
 
 

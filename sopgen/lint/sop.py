@@ -26,7 +26,7 @@ from ..content.validate import validate
 from ..content.yamlsource import FieldPath, SourceMap, field_name
 from ..domain.durasi import SATUAN, parse_durasi, split_angka_satuan
 from ..domain.flow import CODE_KOLOM_KOSONG, Graphed, build_flow
-from ..domain.periode import periode_terakhir
+from ..domain.periode import Periode, periode_terakhir
 from ..errors import Level, Problem, Problems
 from ..models.base import tanggal_indonesia
 from ..models.sop import SOP, AlurSOP
@@ -163,8 +163,8 @@ def _kertas_himpunan(doc: Doc[SOP], kertas_situs: str, problems: Problems) -> No
     )
 
 
-def _monitoring_terakhir(site: Site, doc: Doc[SOP], acuan: dt.date, problems: Problems) -> None:
-    """An SOP in force during the last half-year that has ended by ``acuan`` is monitored for it (every six months, Permenpan RB 35/2012).
+def belum_dimonitor(site: Site, doc: Doc[SOP], acuan: dt.date) -> Periode | None:
+    """The last half-year ended by ``acuan`` when an SOP in force then has no monitoring for it (every six months, Permenpan RB 35/2012).
 
     ``acuan`` is today, or the site's ``tanggal_acuan`` (a demo or an archive describes the state of one day).
     """
@@ -172,8 +172,15 @@ def _monitoring_terakhir(site: Site, doc: Doc[SOP], acuan: dt.date, problems: Pr
     periode = periode_terakhir(acuan)
     mulai = sop.tanggal.efektif or sop.tanggal.pengesahan
     if sop.status != "berlaku" or mulai is None or mulai > periode.akhir:
-        return
+        return None
     if any(c.periode == periode for c in catatan_sop(site, "monitoring", doc.id)):
+        return None
+    return periode
+
+
+def _monitoring_terakhir(site: Site, doc: Doc[SOP], acuan: dt.date, problems: Problems) -> None:
+    periode = belum_dimonitor(site, doc, acuan)
+    if periode is None:
         return
     _warn(
         doc, ("tanggal", "pengesahan"), f"SOP ini berlaku tetapi belum dimonitor untuk periode {periode.nama}, {periode.judul}",

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field
 
 from .base import Laman, Model, NamaBerkas, Surel, Tanggal
 from .paper import PAPERS, Kertas
 
 _F4 = PAPERS["F4"]
+
+JENIS_UNIT = ("kecamatan", "dinas", "badan", "bagian", "lainnya")
+"""The groups of a kabupaten portal's home, in its order (a unit's ``jenis``)."""
 
 
 class Instansi(Model):
@@ -61,3 +66,7 @@ class SiteConfig(Model):
     )
     tema: str = Field("default", description="Nama tema di folder themes/.")
     bidang: list[str] = Field(default_factory=list, description="Urutan kelompok (bidang/seksi) SOP di beranda.")
+    ilustrasi: bool = Field(False, description="true bila unit ini contoh rekaan (mis. di situs contoh); portal dan beranda menandainya.")
+    jenis: Literal[JENIS_UNIT] | None = Field(  # type: ignore[valid-type]
+        None, description="Jenis unit di portal kabupaten: kecamatan, dinas, badan, bagian, atau lainnya (hanya untuk situs banyak unit).",
+    )

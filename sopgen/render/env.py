@@ -78,6 +78,7 @@ def make_env(site: Site) -> Environment:
     env.filters.update(FILTERS)
     env.globals.update(GLOBALS)
     env.globals["site"] = site.config
+    env.globals["unit_filter"] = site.config.instansi.unit_kerja if site.unit else None  # the portal's search filters by unit
     return env
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from jinja2 import Environment
 
 from ..content.loader import Doc, Site
-from ..content.references import linked_sop_id
+from ..content.references import cross_unit_sop, linked_sop_id
 from ..domain.flowchart import Pages
 from ..models.sop import SOP
 from ..output import Staging
@@ -92,8 +92,13 @@ def keterkaitan(site: Site, sop: SOP, page_path: str | None) -> list[Butir]:
     unit = site.config.instansi.unit_kerja
     items = []
     for link in sop.keterkaitan:
-        target = linked_sop_id(link)
-        if target is not None and target in site.sops:
+        target, cross = linked_sop_id(link), cross_unit_sop(site, link)
+        if cross is not None:
+            other, doc = cross
+            unit_lain = other.config.instansi.unit_kerja
+            url = relative_url(page_path, f"../{other.unit}/{sop_paths(doc)[0]}") if page_path else None
+            items.append(Butir(f"SOP {judul_pendek(doc.model.nama, unit_lain)} ({unit_lain})", url))
+        elif target is not None and target in site.sops:
             teks = "SOP " + judul_pendek(site.sops[target].model.nama, unit)
             url = relative_url(page_path, sop_paths(site.sops[target])[0]) if page_path else None
             items.append(Butir(teks, url))
