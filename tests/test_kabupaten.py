@@ -23,6 +23,7 @@ from sopgen.portal import build_kabupaten, check_kabupaten
 
 from .conftest import DEMO_KABUPATEN
 from .support_tools import artifact, chromium
+from .test_html_valid import ERRORS, _lines, run_vnu
 
 SOP_DINKES = "unit/dinkes/sop/rekapitulasi-data-kinerja-puskesmas.yaml"
 
@@ -82,7 +83,7 @@ def test_cross_unit_keterkaitan_links_to_the_other_units_page(built_kabupaten: B
 def test_one_search_index_over_every_unit_with_a_unit_filter(built_kabupaten: BuildResult) -> None:
     out = built_kabupaten.out_dir
     for unit, nama in (("candipuro", "Kecamatan Candipuro"), ("dinkes", "Dinas Kesehatan")):
-        assert f'<meta data-pagefind-filter="unit[content]" content="{nama}">' in (out / unit / "sop").glob("*.html").__next__().read_text(encoding="utf-8")
+        assert f'<meta name="unit-kerja" data-pagefind-filter="unit[content]" content="{nama}">' in (out / unit / "sop").glob("*.html").__next__().read_text(encoding="utf-8")
     assert list((out / "pagefind" / "filter").glob("*.pf_filter")), "the portal's index has no filter"
     assert (out / "cari.html").is_file()
 
@@ -256,3 +257,34 @@ def test_portal_in_chromium(portal_url: str, width: int) -> None:
         assert page.url.rstrip("/").endswith(("index.html", portal_url.rstrip("/").rsplit("/", 1)[-1]))
         assert errors == []
 
+
+
+def test_every_page_of_the_kabupaten_is_valid_html(built_kabupaten: BuildResult) -> None:
+    pages = {built_kabupaten.out_dir / name for name in built_kabupaten.files if name.endswith(".html")}
+    assert {p.relative_to(built_kabupaten.out_dir).as_posix() for p in pages} >= {"index.html", "cari.html", "kinerja/2024/index.html", "dinkes/index.html"}
+    checked, messages = run_vnu("--skip-non-html", str(built_kabupaten.out_dir))
+    assert checked == {p.resolve() for p in pages}
+    errors = [m for m in messages if m.get("type") in ERRORS]
+    assert not errors, "\n".join(_lines(errors))
+
+
+@pytest.mark.parametrize("path", ["index.html", "kinerja/2024/index.html"])
+def test_portal_pages_do_not_scroll_sideways_on_a_phone(portal_url: str, path: str) -> None:
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 390, "height": 844})
+        page.goto(portal_url + path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_portal_search_filters_by_unit(portal_url: str) -> None:
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(portal_url + "cari.html?q=kinerja")
+        page.wait_for_selector(".pagefind-ui__result", timeout=30000)
+        units = page.locator(".pagefind-ui__filter-value").all_inner_texts()
+        assert any(u.startswith("Dinas Kesehatan") for u in units) and any(u.startswith("Kecamatan Candipuro") for u in units), units
+        page.get_by_label(re.compile("^Dinas Kesehatan")).check()
+        page.wait_for_function("document.querySelector('.pagefind-ui__message').innerText.startsWith('Ditemukan 2')", timeout=30000)
+        page.wait_for_function("[...document.querySelectorAll('.pagefind-ui__result-title')].every(t => !t.innerText.startsWith('. .'))", timeout=30000)
+        links = [a.get_attribute("href") or "" for a in page.locator(".pagefind-ui__result-link").all()]
+        assert links and all("/dinkes/" in link for link in links), links
