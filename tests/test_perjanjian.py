@@ -15,6 +15,7 @@ from sopgen.build import check_site
 from sopgen.output import BuildResult
 from sopgen.render.format import nilai_indikator, rupiah
 
+from .conftest import DEMO
 from .support import replace_line, sopgen_check
 
 PK_DIR = Path("perjanjian/2024")
@@ -33,7 +34,7 @@ def test_statement_then_lampiran_with_every_target_and_budget(built_demo: BuildR
     assert "selanjutnya disebut pihak pertama" in statement and "selanjutnya disebut pihak kedua" in statement
     assert "BUPATI LUMAJANG" in statement and "Lumajang, 2 Januari 2024" in statement
     assert "AKHMAD KHARIRI" in statement
-    site, problems = check_site(Path(__file__).resolve().parents[1] / "content")
+    site, problems = check_site(DEMO)
     assert site is not None and site.kinerja is not None and not problems.errors
     rekap = site.kinerja.siklus["2024"].rekap
     flat = lampiran.replace(" ", "")

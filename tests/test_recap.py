@@ -39,17 +39,16 @@ import io
 import re
 import shutil
 from decimal import Decimal as D
-from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
 from sopgen.build import BuildResult, build_site
 
+from .conftest import DEMO
 from .support import page_words
 from .support_tools import chromium
 
-REPO = Path(__file__).resolve().parents[1]
 RECAP = "kinerja/2024"
 TANDA = "data ilustrasi, bukan data resmi"
 
@@ -73,9 +72,9 @@ def recap_build(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     site = tmp_path_factory.mktemp("kinerja") / "content"
     site.mkdir()
     for name in ("site.yaml", "pejabat.yaml"):
-        shutil.copy(REPO / "content" / name, site / name)
+        shutil.copy(DEMO / name, site / name)
     for folder in ("assets", "kinerja"):
-        shutil.copytree(REPO / "content" / folder, site / folder)
+        shutil.copytree(DEMO / folder, site / folder)
     return build_site(site, site.parent / "output", pdf=True)
 
 
