@@ -58,7 +58,7 @@ def test_portal_lists_units_by_jenis_with_counts(built_kabupaten: BuildResult) -
     assert groups == ["Kecamatan", "Dinas"], groups
     rows = {m[0]: [int(n) for n in re.findall(r'<td class="nomor">(\d+)</td>', m[1])]
             for m in re.findall(r'<tr data-unit="([a-z-]+)">(.*?)</tr>', html, re.S)}
-    assert rows == {"candipuro": [3, 1, 3], "pasirian": [1, 1, 1], "dinkes": [1, 0, 1]}, rows  # berlaku, konsep, perlu dimonitor (silenced or not)
+    assert rows == {"candipuro": [3, 1, 1], "pasirian": [1, 1, 1], "dinkes": [1, 0, 1]}, rows  # berlaku, konsep, perlu dimonitor (silenced or not; Candipuro as of its tanggal_acuan)
     assert html.index('data-unit="candipuro"') < html.index('data-unit="pasirian"') < html.index('data-unit="dinkes"')
     assert 'href="candipuro/index.html"' in html and "(contoh ilustrasi, bukan unit dengan data resmi)" in html
     assert html.count("contoh ilustrasi, bukan unit") == 2  # Pasirian and Dinkes, not Candipuro
