@@ -12,7 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, ValidationInfo, field_validator
 
 from .base import Bilangan, Model, NamaBerkas, Tanggal
 from .paper import PILIHAN_KERTAS, Kertas
@@ -81,6 +81,24 @@ class Laporan(Model):
     standar_nasional: dict[str, StandarNasional] = Field(default_factory=dict, description="Standar nasional per kode indikator, untuk analisis perbandingan dengan standar nasional.")
     perjanjian_kinerja: PerjanjianKinerja | None = Field(None, description="Data penandatanganan Perjanjian Kinerja yang dilampirkan dengan {{ perjanjian-kinerja }}.")
     bagian: list[Bagian] = Field(min_length=1, description="Bagian-bagian laporan, berurutan.")
+    daftar_isi_setelah: str | None = Field(
+        None,
+        description="Judul bagian 'depan' yang langsung diikuti Daftar Isi (lalu Daftar Tabel dan Daftar Gambar), mis. 'Kata Pengantar' "
+        "agar urutannya Kata Pengantar, Daftar Isi, Ikhtisar Eksekutif; bawaan: sesudah semua bagian depan.",
+    )
+
+    @field_validator("daftar_isi_setelah")
+    @classmethod
+    def _bagian_depan(cls, value: str | None, info: ValidationInfo) -> str | None:
+        """Reported at its own line; not checked when ``bagian`` itself is invalid (reported there)."""
+        bagian = info.data.get("bagian")
+        if value is None or bagian is None:
+            return value
+        depan = [b.judul for b in bagian if b.jenis == "depan"]
+        if value not in depan:
+            pilihan = ", ".join(f"'{j}'" for j in depan) or "belum ada bagian 'depan'"
+            raise ValueError(f"'{value}' bukan judul bagian depan (pilihan: {pilihan})")
+        return value
 
     @field_validator("bagian")
     @classmethod

@@ -76,10 +76,12 @@ def laporan_docx(site: Site, env: Environment, lap: LaporanTersusun, page_path: 
     number_pages(front, "lowerRoman", 1)
     running_header(front, lap.judul_lengkap)
     first = True
-    for b in (b for b in lap.bagian if b.jenis == "depan"):
+    for b in lap.depan_sebelum_daftar:
         _part(document, env, lap, b, writer, first)
         first = False
     _lists(document, lap, first)
+    for b in lap.depan_sesudah_daftar:
+        _part(document, env, lap, b, writer, False)
 
     body = new_section(document, lap.kertas, False, MARGINS)
     number_pages(body, "decimal", 1)
@@ -138,9 +140,10 @@ def _part(document: DocxDocument, env: Environment, lap: LaporanTersusun, b: Bag
 
 def _lists(document: DocxDocument, lap: LaporanTersusun, first: bool) -> None:
     """Daftar Isi, Daftar Tabel, Daftar Gambar as Word fields Word fills with page numbers; until then they list the entries."""
-    contents = [(1, b.judul) for b in lap.bagian if b.jenis == "depan"] + [(1, "Daftar Isi")]
+    contents = [(1, b.judul) for b in lap.depan_sebelum_daftar] + [(1, "Daftar Isi")]
     contents += [(1, "Daftar Tabel")] if lap.tabel else []
     contents += [(1, "Daftar Gambar")] if lap.gambar else []
+    contents += [(1, b.judul) for b in lap.depan_sesudah_daftar]
     for b in (b for b in lap.bagian if b.jenis != "depan"):
         contents.append((1, f"{b.label} {b.judul}".strip()))
         contents += [(h.level, h.text) for h in b.headings]

@@ -67,6 +67,21 @@ class LaporanTersusun:
     """Site files shown as images (site-relative path -> file), copied beside the output."""
 
     @property
+    def depan_sebelum_daftar(self) -> list[BagianTersusun]:
+        """The front parts printed before Daftar Isi: all of them, or those up to ``daftar_isi_setelah``."""
+        depan = [b for b in self.bagian if b.jenis == "depan"]
+        setelah = self.laporan.daftar_isi_setelah
+        if setelah is None:
+            return depan
+        return depan[: next(i for i, b in enumerate(depan) if b.judul == setelah) + 1]
+
+    @property
+    def depan_sesudah_daftar(self) -> list[BagianTersusun]:
+        """The front parts printed after the lists (Daftar Isi, Tabel, Gambar)."""
+        sebelum = self.depan_sebelum_daftar
+        return [b for b in self.bagian if b.jenis == "depan" and b not in sebelum]
+
+    @property
     def judul_lengkap(self) -> str:
         """The running title: 'Laporan Kinerja Instansi Pemerintah Kecamatan Candipuro Tahun 2024'."""
         return f"{self.laporan.judul} {self.unit_kerja} Tahun {self.laporan.tahun}"
