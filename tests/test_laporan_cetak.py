@@ -46,7 +46,7 @@ def test_cross_references_print_black(built_demo: BuildResult) -> None:
 def test_demo_reconciles_a_printed_capaian(built_demo: BuildResult) -> None:
     page = (built_demo.out_dir / "kinerja/2024/index.html").read_text(encoding="utf-8")
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
-    assert "Reviu: capaian tercetak dan hasil rumus" in text
+    assert "Lampiran: reviu capaian tercetak dan hasil rumus" in text
     assert "IKU-09" in text and "75,00%" in text and "dihitung dengan (2 × T − R) / T × 100, bukan T / R × 100" in text
 
 

@@ -4,13 +4,20 @@ before the charts)."""
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
+from sopgen.build import check_site
 from sopgen.output import BuildResult
+from sopgen.render.env import make_env, render_page
+from sopgen.render.pdf import PdfRenderer
+from sopgen.render.rekap import rekap_context, rekap_paths
 
+from .conftest import DEMO
 from .support import replace_line, sopgen_check
 
 PDF = Path("kinerja/2024/rekap-kinerja-2024.pdf")
@@ -38,6 +45,34 @@ def test_kop_and_signatures(built_demo: BuildResult) -> None:
     assert "Candipuro, 15 Januari 2025" in page and "Yang menyusun," in page
     assert "AKHMAD KHARIRI" in page and "DWI PRASETYO" in page and "Plt. CAMAT CANDIPURO" in page
     assert "Cara menghitung" in page, "the signature closes the recap's text, before the charts"
+    reviu = next(n for n, p in enumerate(pages) if "Lampiran: reviu capaian tercetak" in p)
+    assert reviu > signed[0], "the reviewer's table is a lampiran after what the Camat signs"
+
+
+def _recap_from_kebijakan_on(spacer_mm: int, built_demo: BuildResult) -> list[str]:
+    """The demo recap's PDF text per page with the tables before 'Cara menghitung' replaced by a block
+    ``spacer_mm`` tall, and the charts left out: a sweep of these puts every line of the section at a page's end."""
+    site, _ = check_site(DEMO)
+    assert site is not None
+    env = make_env(site)
+    env.globals["nav"] = []
+    siklus = site.kinerja.siklus["2024"]
+    pdf = rekap_paths(siklus).pdf
+    html = render_page(env, "recap_pdf.html", pdf, **rekap_context(site, siklus))
+    start, end = html.index('<section aria-labelledby="capaian">'), html.index('<section aria-labelledby="kebijakan">')
+    html = html[:start] + f'<div style="height: {spacer_mm}mm"></div>' + html[end:html.index('<section class="grafik-bagian"')] + "</body></html>"
+    page_file = built_demo.out_dir / pdf
+    document = PdfRenderer([built_demo.out_dir, site.root]).document(html, page_file)
+    return [re.sub(r"\s+", " ", p.extract_text()) for p in PdfReader(io.BytesIO(document.write_pdf())).pages]
+
+
+@pytest.mark.parametrize("spacer_mm", range(40, 170, 8))
+def test_the_signature_never_heads_a_page_alone(spacer_mm: int, built_demo: BuildResult) -> None:
+    """Wherever the page ends, the signature is printed with the predikat scale and the source line above it."""
+    pages = _recap_from_kebijakan_on(spacer_mm, built_demo)
+    signed = [p for p in pages if "Mengetahui," in p]
+    assert len(signed) == 1
+    assert "Skala predikat capaian" in signed[0] and "Dihitung oleh sopgen" in signed[0]
 
 
 def test_no_page_holds_only_the_scale_and_none_is_half_empty_before_the_charts(built_demo: BuildResult) -> None:
