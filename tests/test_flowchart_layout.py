@@ -24,26 +24,10 @@ from sopgen.domain.flowchart_routes import layout
 from sopgen.models.sop import SOP
 from sopgen.render.flowchart import SHEETS, cell_layers, column_widths, flowchart_view
 
+from .flowchart_corpus import candipuro as candipuro_like
+from .flowchart_corpus import make_sop
+
 EPS = 1e-6
-
-
-def make_sop(columns: list[str], steps: list[dict[str, Any]]) -> SOP:
-    return SOP.model_validate({
-        "nomor": "1/SOP/2024", "nama": "Uji", "disahkan_oleh": "camat",
-        "tanggal": {"pembuatan": "2024-01-10", "pengesahan": "2024-01-12"},
-        "dasar_hukum": ["x"], "kualifikasi_pelaksana": ["x"], "pelaksana": columns,
-        "langkah": [{"uraian": "u", "pelaksana": s.pop("p"), "mutu_baku": {"kelengkapan": "a", "waktu": "1 jam", "output": "b"}, **s} for s in steps],
-    })
-
-
-def candipuro_like() -> SOP:
-    """The reference's shape: steps 1-7 down the columns, step 8 decides, 'tidak' back to step 6."""
-    cols = ["Camat", "Sekretaris", "Kasi", "Tim SAKIP", "Staf"]
-    p = ["Camat", "Sekretaris", "Tim SAKIP", "Tim SAKIP", "Tim SAKIP", "Tim SAKIP", "Tim SAKIP", "Sekretaris", "Sekretaris", "Camat"]
-    steps: list[dict[str, Any]] = [{"p": x} for x in p]
-    steps[5]["id"] = "rekap"
-    steps[7]["keputusan"] = {"ya": "9", "tidak": "rekap"}
-    return make_sop(cols, steps)
 
 
 # ---------------------------------------------------------------- tracing

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .flow import Flow
-from .flowchart import Geometry, Pages, down_edges
+from .flowchart import Geometry, Pages, down_edges, lane_edges
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,11 @@ def grown_heights(flow: Flow, geometry: Geometry, measured: Sequence[float], all
         tuple(grown(r, False, True) for r in rows),
         tuple(grown(r, True, True) for r in rows),
     )
+
+
+def loops(flow: Flow) -> list[tuple[int, int]]:
+    """Row spans of the arrows drawn up or down a lane: kept on one page when they fit."""
+    return [(min(e.source, e.target), max(e.source, e.target)) for e in lane_edges(flow)]
 
 
 CLOSING_ROWS = 2

@@ -31,6 +31,7 @@ from ..errors import Level, Problem, Problems
 from ..models.base import tanggal_indonesia
 from ..models.sop import SOP, AlurSOP
 from .abaikan import silenced
+from .bagan import CODE_HALAMAN, CODE_SILANG, lint_bagan
 from .istilah import CODE as CODE_ISTILAH
 from .istilah import periksa_teks, teks_bidang
 from .revisi import CODE_REVISI, lint_riwayat, revisi_tanpa_catatan
@@ -40,7 +41,7 @@ CODE_TANGGAL = "urutan-tanggal"
 CODE_WAKTU = "waktu-mutu-baku"
 CODE_KERTAS = "kertas-himpunan"
 CODE_MONITORING = "monitoring-terakhir"
-CODES_SOP = (CODE_KOLOM_KOSONG, CODE_TAHUN, CODE_TANGGAL, CODE_WAKTU, CODE_ISTILAH, CODE_KERTAS, CODE_MONITORING, CODE_REVISI)
+CODES_SOP = (CODE_KOLOM_KOSONG, CODE_TAHUN, CODE_TANGGAL, CODE_WAKTU, CODE_ISTILAH, CODE_KERTAS, CODE_MONITORING, CODE_REVISI, CODE_SILANG, CODE_HALAMAN)
 """The warning codes an SOP may list in ``abaikan_peringatan``."""
 
 SOP_FOLDER = "sop"
@@ -59,6 +60,7 @@ def lint_sops(site: Site, problems: Problems) -> None:
         found = Problems()
         lint_sop(doc, found, today)
         _kertas_himpunan(doc, site.config.kertas, found)
+        lint_bagan(doc, doc.model.kertas or site.config.kertas, found)
         _monitoring_terakhir(site, doc, site.config.tanggal_acuan or today, found)
         revisi_tanpa_catatan(doc, history.get(doc.file, []), found)
         problems.extend(_silenced(doc, found.items))

@@ -25,9 +25,9 @@ from pathlib import Path
 
 from weasyprint import HTML, Document
 
-from ..domain.flow import Flow, build_flow
-from ..domain.flowchart import Pages, lane_edges
-from ..domain.flowchart_pages import grown_heights, plan_pages
+from ..domain.flow import build_flow
+from ..domain.flowchart import Pages
+from ..domain.flowchart_pages import grown_heights, loops, plan_pages
 from ..models.sop import SOP
 from .flowchart import MM_PER_PX, FlowchartView, flowchart_view, probe_ids, row_id
 from .pdf import PdfRenderer
@@ -136,11 +136,6 @@ def measure(document: Document, view: FlowchartView, count: int) -> Measurement:
         page, value = found[view.closing_id]
         closing = Landing(page, *_anchor_box(value, None))
     return Measurement(tuple(rows), first_page[top_id][1] * MM_PER_PX, first_page[bottom_id][1] * MM_PER_PX, table[1] * MM_PER_PX, closing)
-
-
-def loops(flow: Flow) -> list[tuple[int, int]]:
-    """Row spans of the arrows drawn up or down a lane: kept on one page when they fit."""
-    return [(min(e.source, e.target), max(e.source, e.target)) for e in lane_edges(flow)]
 
 
 def holds(pages: Pages, measurement: Measurement) -> bool:

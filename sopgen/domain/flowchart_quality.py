@@ -1,0 +1,195 @@
+"""How readable a routed flowchart is, measured from its geometry (pure).
+
+The router (``flowchart_routes.py``) guarantees that every arrow meets its
+symbol; this report says what a reader sees besides: lines that cross (with
+or without a hop), branch labels that a line or a column border runs through,
+lanes that run so close to a column border that they read as a double grid
+line, connector pairs whose two ends are on one page (Permenpan RB 35/2012
+allows the segilima only between pages), and, given measured row heights,
+how full each page is. ``sopgen check`` warns from it, and the tests assert
+it over a corpus of hard shapes.
+
+Every mark is placed in table coordinates (mm, x from the first pelaksana
+column's left edge, y from the top of the first row), collinear pieces that
+touch are joined, and a horizontal and a vertical line cross where each
+passes through the other's inside, away from any symbol and any junction dot.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .flowchart import Layout, Point, page_of
+
+EPS = 1e-6
+LABEL_CHAR = 1.15
+"""Width (mm) of one character of a branch label at 6.5 pt: half an em, a generous average of the theme's font."""
+
+
+@dataclass(frozen=True)
+class Crossing:
+    """Two lines crossing at (x, y) mm, in row ``row``; ``hop`` when one bridges the other."""
+
+    row: int
+    x: float
+    y: float
+    hop: bool
+
+
+@dataclass(frozen=True)
+class LabelHit:
+    """A branch label of row ``row`` that a line or a column border (``what``) runs through."""
+
+    row: int
+    text: str
+    what: str
+
+
+@dataclass(frozen=True)
+class Quality:
+    """The figures of one laid-out flowchart; see the module docstring."""
+
+    crossings: tuple[Crossing, ...]
+    label_hits: tuple[LabelHit, ...]
+    lane_border: float | None
+    """The least distance (mm) of a lane from a column border; None without lanes."""
+    same_page_pairs: tuple[str, ...]
+    """Letters of the connector pairs whose two ends are on one page."""
+
+    @property
+    def without_hop(self) -> tuple[Crossing, ...]:
+        return tuple(c for c in self.crossings if not c.hop)
+
+    def figures(self) -> dict[str, object]:
+        """The report as plain numbers (for a test's message, a log line, a table)."""
+        return {
+            "crossings_without_hop": len(self.without_hop),
+            "crossings_with_hop": len(self.crossings) - len(self.without_hop),
+            "label_collisions": len(self.label_hits),
+            "lane_border_mm": None if self.lane_border is None else round(self.lane_border, 2),
+            "same_page_pairs": len(self.same_page_pairs),
+        }
+
+
+@dataclass(frozen=True)
+class _Line:
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    row: int
+
+
+def _at(point: Point, size: float) -> float:
+    ref, offset = point
+    return {"L": 0.0, "T": 0.0, "C": size / 2, "M": size / 2, "R": size, "B": size}[ref] + offset
+
+
+def _rows_top(lay: Layout, heights: Sequence[float]) -> list[float]:
+    """Each row's top; a page break adds a metre, so nothing joins or crosses across it."""
+    on_page = page_of(lay.pages, len(lay.cells))
+    tops, top = [], 0.0
+    for row, height in enumerate(heights):
+        if row and on_page[row] != on_page[row - 1]:
+            top += 1000.0
+        tops.append(top)
+        top += height
+    return tops
+
+
+def _joined(lines: list[_Line], vertical: bool) -> list[_Line]:
+    """Collinear pieces that touch, joined into one line (a lane runs through many cells)."""
+    key = (lambda s: (round(s.x1, 4), s.y1)) if vertical else (lambda s: (round(s.y1, 4), s.x1))
+    out: list[_Line] = []
+    for line in sorted(lines, key=key):
+        last = out[-1] if out else None
+        if last and vertical and abs(last.x1 - line.x1) < EPS and line.y1 <= last.y2 + EPS:
+            out[-1] = _Line(last.x1, last.y1, last.x2, max(last.y2, line.y2), last.row)
+        elif last and not vertical and abs(last.y1 - line.y1) < EPS and line.x1 <= last.x2 + EPS:
+            out[-1] = _Line(last.x1, last.y1, max(last.x2, line.x2), last.y2, last.row)
+        else:
+            out.append(line)
+    return out
+
+
+def quality(lay: Layout, heights: Sequence[float] | None = None) -> Quality:
+    """The report of ``lay``, its rows ``heights`` tall (mm; their least heights when not measured)."""
+    g = lay.geometry
+    heights = list(heights or lay.min_heights)
+    tops = _rows_top(lay, heights)
+    h_lines: list[_Line] = []
+    v_lines: list[_Line] = []
+    boxes: list[tuple[float, float, float, float]] = []
+    dots: set[tuple[float, float]] = set()
+    labels: list[tuple[int, str, float, float, float, float]] = []
+    lanes: list[float] = []
+    for row, cells in enumerate(lay.cells):
+        top, height = tops[row], heights[row]
+        for col, cell in enumerate(cells):
+            left = col * g.column
+            cx, cy = left + g.column / 2, top + height / 2
+            for seg in cell.segs:
+                if seg.axis == "v":
+                    x = left + _at(seg.track, g.column)
+                    v_lines.append(_Line(x, top + _at(seg.start, height), x, top + _at(seg.end, height), row))
+                    if seg.track[0] != "C":
+                        lanes.append(min(x - left, left + g.column - x))
+                else:
+                    y = top + _at(seg.track, height)
+                    h_lines.append(_Line(left + _at(seg.start, g.column), y, left + _at(seg.end, g.column), y, row))
+            for dot_x, dot_y in cell.dots:
+                dots.add((round(left + _at(dot_x, g.column), 3), round(top + _at(dot_y, height), 3)))
+            if cell.symbol:
+                boxes.append((cx - cell.symbol.width / 2, cy - cell.symbol.height / 2, cx + cell.symbol.width / 2, cy + cell.symbol.height / 2))
+            for p in cell.pentagons:
+                boxes.append((cx + p.dx - g.pentagon[0] / 2, cy + p.dy - g.pentagon[1] / 2, cx + p.dx + g.pentagon[0] / 2, cy + p.dy + g.pentagon[1] / 2))
+            for label in cell.labels:
+                if label.role == "branch":
+                    width = LABEL_CHAR * len(label.text)
+                    x1 = {"r": cx + label.dx, "l": cx - label.dx - width}.get(label.align, cx + label.dx - width / 2)
+                    labels.append((row, label.text, x1, cy + label.dy, x1 + width, cy + label.dy + g.label))
+    h_lines, v_lines = _joined(h_lines, vertical=False), _joined(v_lines, vertical=True)
+    crossings = _crossings(h_lines, v_lines, boxes, dots)
+    return Quality(
+        crossings, _label_hits(labels, h_lines, v_lines, g.column, len(lay.cells[0]) if lay.cells else 0),
+        min(lanes) if lanes else None, _same_page_pairs(lay),
+    )
+
+
+def _crossings(h_lines: list[_Line], v_lines: list[_Line], boxes: list[tuple[float, float, float, float]], dots: set[tuple[float, float]]) -> tuple[Crossing, ...]:
+    found = []
+    for h in h_lines:
+        for v in v_lines:
+            x, y = v.x1, h.y1
+            if not (h.x1 + EPS < x < h.x2 - EPS and v.y1 + EPS < y < v.y2 - EPS):
+                continue
+            if (round(x, 3), round(y, 3)) in dots or any(a <= x <= c and b <= y <= d for a, b, c, d in boxes):
+                continue
+            found.append(Crossing(h.row, x, y, hop=False))
+    return tuple(found)
+
+
+def _label_hits(
+    labels: list[tuple[int, str, float, float, float, float]], h_lines: list[_Line], v_lines: list[_Line], column: float, count: int,
+) -> tuple[LabelHit, ...]:
+    """Branch labels that a line or a column border passes through (shrunk a little: touching is not crossing)."""
+    hits = []
+    inset = 0.15
+    for row, text, x1, y1, x2, y2 in labels:
+        a, b, c, d = x1 + inset, y1 + inset, x2 - inset, y2 - inset
+        if any(a < v.x1 < c and v.y1 < d and v.y2 > b for v in v_lines) or any(b < h.y1 < d and h.x1 < c and h.x2 > a for h in h_lines):
+            hits.append(LabelHit(row, text, "garis"))
+        elif any(a < border * column < c for border in range(count + 1)):
+            hits.append(LabelHit(row, text, "batas kolom"))
+    return tuple(hits)
+
+
+def _same_page_pairs(lay: Layout) -> tuple[str, ...]:
+    on_page = page_of(lay.pages, len(lay.cells))
+    return tuple(sorted({p.letter for p in lay.connectors if on_page[p.out_at[0]] == on_page[p.in_at[0]]}))
+
+
+def page_fill(pages: Sequence[tuple[int, int]], heights: Sequence[float], first_capacity: float, capacity: float) -> tuple[float, ...]:
+    """The share of each page's room for rows that its rows fill (measured heights, mm)."""
+    return tuple(sum(heights[first:last + 1]) / (first_capacity if index == 0 else capacity) for index, (first, last) in enumerate(pages))

@@ -1,0 +1,56 @@
+"""Warnings from the flowchart's layout-quality report (``domain/flowchart_quality.py``).
+
+An administrator can often avoid a crossing or a nearly empty page by reordering the pelaksana
+columns or the steps; each warning sits at the step it concerns. The flowchart is laid out on the
+estimated page plan (``domain/flowchart_estimate.py``): arrows a page break cuts into connectors
+cross nothing. Warnings, not errors: the flowchart is still drawn and every arrow meets its symbol.
+"""
+
+from __future__ import annotations
+
+from ..content.loader import Doc
+from ..content.yamlsource import field_name
+from ..domain.flow import build_flow
+from ..domain.flowchart import Geometry
+from ..domain.flowchart_estimate import CLOSING, estimated_pages
+from ..domain.flowchart_quality import page_fill, quality
+from ..domain.flowchart_routes import layout
+from ..domain.flowchart_sheet import SHEETS, column_widths
+from ..errors import Level, Problems
+from ..models.sop import SOP
+
+CODE_SILANG = "garis-bagan-bersilangan"
+CODE_HALAMAN = "halaman-bagan-kosong"
+LEAST_FILL = 0.3
+"""A flowchart page filled less than this is paper wasted (the last page counts its signature)."""
+
+
+def lint_bagan(doc: Doc[SOP], kertas: str, problems: Problems) -> None:
+    """Warn where the flowchart's lines cross, and where a page of it stays nearly empty."""
+    sop = doc.model
+    flow = build_flow(sop)
+    if not flow.drawable:
+        return
+    sheet = SHEETS[kertas]
+    columns = column_widths(sheet, len(sop.pelaksana))
+    geometry = Geometry(column=columns.pelaksana)
+    pages, heights, capacity = estimated_pages(flow, sop.langkah, geometry, sheet, columns)
+    rows = sorted({c.row for c in quality(layout(flow, geometry, pages), heights).without_hop})
+    if rows:
+        _warn(doc, rows[0], f"garis bagan alir bersilangan di baris langkah {', '.join(str(r + 1) for r in rows)} (perkiraan tata letak)",
+              "ubah urutan kolom 'pelaksana' atau urutan langkah agar garis tidak bersilangan", CODE_SILANG, problems)
+    if len(pages) < 2:
+        return
+    fill = list(page_fill(pages, heights, capacity, capacity))
+    fill[-1] += CLOSING / capacity
+    for index, share in enumerate(fill):
+        if share < LEAST_FILL:
+            first, last = pages[index]
+            _warn(doc, first, f"halaman {index + 1} bagan alir (langkah {first + 1}-{last + 1}) hanya terisi sekitar {share:.0%} (perkiraan tata letak)",
+                  "pindahkan atau gabungkan langkah, atau pecah keputusan yang kembali jauh ke atas, agar halaman terisi", CODE_HALAMAN, problems)
+
+
+def _warn(doc: Doc[SOP], row: int, message: str, fix: str, code: str, problems: Problems) -> None:
+    path = ("langkah", row)
+    hint = f"{fix}, atau tulis 'abaikan_peringatan: [{code}]' bila memang disengaja."
+    problems.add(doc.source.at(*path), field_name(path), message, hint, Level.WARNING, code)

@@ -1,0 +1,84 @@
+"""A corpus of hard flowchart shapes, as real SOP models: what real offices write and what breaks layouts.
+
+Each case is (name, SOP, paper). The quality tests lay every case out and assert its figures;
+the shapes come from the issue's report (two consecutive decisions, both branches forward
+skipping rows, 40 steps × 8 columns, long texts and pelaksana names, A4).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sopgen.models.sop import SOP
+
+
+def make_sop(columns: list[str], steps: list[dict[str, Any]], **extra: Any) -> SOP:
+    """An SOP with these pelaksana columns and steps (``p`` names the step's pelaksana)."""
+    return SOP.model_validate({
+        "nomor": "1/SOP/2024", "nama": "Uji", "disahkan_oleh": "camat",
+        "tanggal": {"pembuatan": "2024-01-10", "pengesahan": "2024-01-12"},
+        "dasar_hukum": ["x"], "kualifikasi_pelaksana": ["x"], "pelaksana": columns,
+        "langkah": [{"uraian": s.pop("uraian", "u"), "pelaksana": s.pop("p"),
+                     "mutu_baku": {"kelengkapan": "a", "waktu": "1 jam", "output": "b"}, **s} for s in steps],
+        **extra,
+    })
+
+
+def _steps(pelaksana: list[str]) -> list[dict[str, Any]]:
+    return [{"p": p} for p in pelaksana]
+
+
+def candipuro() -> SOP:
+    """The reference's shape: steps 1-7 down the columns, step 8 decides, 'tidak' back to step 6."""
+    cols = ["Camat", "Sekretaris", "Kasi", "Tim SAKIP", "Staf"]
+    steps = _steps(["Camat", "Sekretaris", "Tim SAKIP", "Tim SAKIP", "Tim SAKIP", "Tim SAKIP", "Tim SAKIP", "Sekretaris", "Sekretaris", "Camat"])
+    steps[5]["id"] = "rekap"
+    steps[7]["keputusan"] = {"ya": "9", "tidak": "rekap"}
+    return make_sop(cols, steps)
+
+
+def two_decisions() -> SOP:
+    """Two decisions in a row, each sending 'tidak' back to an earlier step in another column."""
+    cols = ["Kepala", "Sekretaris", "Kasubag", "Staf", "Tim"]
+    steps = _steps(["Staf", "Kasubag", "Staf", "Kasubag", "Sekretaris", "Kepala", "Staf", "Kepala"])
+    steps[3]["keputusan"] = {"ya": "5", "tidak": "3"}
+    steps[4]["keputusan"] = {"ya": "6", "tidak": "2"}
+    return make_sop(cols, steps)
+
+
+def forward_branches() -> SOP:
+    """A decision whose two branches both skip the next row; that row is reached by a later decision's loop."""
+    cols = ["Camat", "Sekcam", "Kasi", "Staf"]
+    steps = _steps(["Staf", "Kasi", "Kasi", "Staf", "Sekcam", "Kasi", "Camat", "Staf"])
+    steps[1]["keputusan"] = {"ya": "4", "tidak": "6"}
+    steps[5]["keputusan"] = {"ya": "7", "tidak": "3"}
+    return make_sop(cols, steps)
+
+
+def big() -> SOP:
+    """40 steps over 8 columns, a decision every seventh row looping back over five rows."""
+    cols = [f"Pelaksana {i + 1}" for i in range(8)]
+    steps = _steps([cols[(i * 3) % 8] for i in range(40)])
+    for i in range(6, 38, 7):
+        steps[i]["keputusan"] = {"ya": str(i + 2), "tidak": str(i - 4)}
+    return make_sop(cols, steps)
+
+
+def long_texts() -> SOP:
+    """Long pelaksana names and long uraian, a decision looping back, on A4."""
+    cols = ["Kepala Bagian Organisasi Sekretariat Daerah", "Kepala Subbagian Kelembagaan dan Analisis Jabatan",
+            "Analis Kebijakan Ahli Muda", "Pengelola Data dan Informasi Kelembagaan", "Pengadministrasi Umum"]
+    text = "Menyusun konsep naskah dinas berdasarkan disposisi pimpinan dan data dukung yang diterima dari perangkat daerah terkait " * 2
+    steps: list[dict[str, Any]] = [{"p": cols[i % 5], "uraian": text} for i in range(12)]
+    steps[7]["keputusan"] = {"ya": "9", "tidak": "4"}
+    return make_sop(cols, steps, kertas="A4")
+
+
+CORPUS: dict[str, tuple[SOP, str]] = {
+    "candipuro": (candipuro(), "F4"),
+    "two_decisions": (two_decisions(), "F4"),
+    "forward_branches": (forward_branches(), "F4"),
+    "big_40x8": (big(), "F4"),
+    "long_texts_a4": (long_texts(), "A4"),
+}
+"""Every case by name, with its paper."""
