@@ -19,6 +19,7 @@ from sopgen.domain.flowchart_quality import Quality, quality
 from sopgen.domain.flowchart_routes import layout
 from sopgen.domain.flowchart_sheet import SHEETS, column_widths
 from sopgen.models.sop import SOP
+from sopgen.render.flowchart_svg import cell_layers
 
 from .flowchart_corpus import CORPUS, make_sop
 from .support import PEJABAT_YAML, SITE_YAML, lines_with, sopgen_check, write_site
@@ -35,21 +36,29 @@ def measured(sop: SOP, paper: str) -> tuple[Quality, Pages]:
 
 
 BEFORE = {
-    "candipuro": {"crossings_without_hop": 0, "label_collisions": 1, "same_page_pairs": 0},
-    "two_decisions": {"crossings_without_hop": 3, "label_collisions": 2, "same_page_pairs": 0},
-    "forward_branches": {"crossings_without_hop": 4, "label_collisions": 0, "same_page_pairs": 0},
-    "big_40x8": {"crossings_without_hop": 10, "label_collisions": 5, "same_page_pairs": 0},
-    "long_texts_a4": {"crossings_without_hop": 0, "label_collisions": 1, "same_page_pairs": 0},
+    "candipuro": {"crossings_without_hop": 0, "label_collisions": 1, "same_page_pairs": 0, "lane_border_mm": 3.5},
+    "two_decisions": {"crossings_without_hop": 3, "label_collisions": 2, "same_page_pairs": 0, "lane_border_mm": 3.5},
+    "forward_branches": {"crossings_without_hop": 4, "label_collisions": 0, "same_page_pairs": 0, "lane_border_mm": 3.6},
+    "big_40x8": {"crossings_without_hop": 10, "label_collisions": 5, "same_page_pairs": 0, "lane_border_mm": 0.9},
+    "long_texts_a4": {"crossings_without_hop": 0, "label_collisions": 1, "same_page_pairs": 0, "lane_border_mm": None},
 }
-"""The corpus's figures as the router draws today (issue 11 asks for zeros; the tests pin what is)."""
+"""The corpus's figures before hops and the 2 mm lane rule (issue 11), for the record."""
+
+LABEL_COLLISIONS = {"candipuro": 1, "two_decisions": 2, "forward_branches": 0, "big_40x8": 5, "long_texts_a4": 1}
+"""Branch labels a column border (or a line) still cuts: "Tidak" beside a diamond is wider than the
+room to the border. Pinned so a change shows; the issue asks for zero."""
 
 
 @pytest.mark.parametrize("name", CORPUS)
 def test_corpus_figures(name: str) -> None:
+    """Every crossing bridged, no connector pair on one page, every lane at least 2 mm from a border."""
     sop, paper = CORPUS[name]
     report, _ = measured(sop, paper)
     figures = report.figures()
-    assert {k: figures[k] for k in BEFORE[name]} == BEFORE[name], figures
+    assert figures["crossings_without_hop"] == 0, report.without_hop
+    assert figures["same_page_pairs"] == 0
+    assert report.lane_border is None or report.lane_border >= 2.0 - 1e-9, figures
+    assert figures["label_collisions"] == LABEL_COLLISIONS[name], report.label_hits
 
 
 def test_reference_shape_has_no_crossing_and_keeps_its_lanes_off_the_borders() -> None:
@@ -59,17 +68,22 @@ def test_reference_shape_has_no_crossing_and_keeps_its_lanes_off_the_borders() -
     assert report.lane_border is not None and report.lane_border >= 2.0
 
 
-def test_a_crossing_is_found_where_a_lane_passes_a_row_to_row_line() -> None:
-    report, _ = measured(*CORPUS["two_decisions"])
-    assert {(c.row, round(c.x, 1)) for c in report.crossings} == {(2, 74.5), (3, 74.5)}
-    assert not any(c.hop for c in report.crossings)
+def test_a_crossing_is_found_and_bridged_where_a_lane_passes_a_row_to_row_line() -> None:
+    sop, paper = CORPUS["two_decisions"]
+    report, pages = measured(sop, paper)
+    assert {(c.row, round(c.x, 1)) for c in report.crossings} == {(2, 74.4), (3, 74.4)}
+    assert all(c.hop for c in report.crossings)
+    lay = layout(build_flow(sop), Geometry(column=column_widths(SHEETS[paper], len(sop.pelaksana)).pelaksana), pages)
+    hopped = [cell for cell in lay.cells[2] if cell.hops]
+    assert len(hopped) == 1 and any("path" in layer.image for layer in cell_layers(hopped[0], lay.geometry))
 
 
-def test_narrow_columns_put_lanes_under_two_millimetres_from_a_border() -> None:
-    """40 steps over 8 columns leave 17 mm columns: the outer lane reads as a double grid line."""
+def test_narrow_columns_keep_lanes_two_millimetres_from_a_border() -> None:
+    """40 steps over 8 columns leave 17 mm columns: the symbols narrow so a lane does not read as a grid line."""
     report, pages = measured(*CORPUS["big_40x8"])
     assert len(pages) >= 4
-    assert report.lane_border is not None and report.lane_border < 1.0
+    assert report.lane_border == pytest.approx(2.0)
+    assert report.crossings and all(c.hop for c in report.crossings)
 
 
 def test_a_connector_pair_on_one_page_is_reported() -> None:
@@ -109,7 +123,7 @@ def test_check_warns_of_a_crossing_at_the_step_and_abaikan_silences_it(tmp_path:
     site = write_site(tmp_path / "situs", {"site.yaml": SITE_YAML, "pejabat.yaml": PEJABAT_YAML, "sop/dua.yaml": DUA_KEPUTUSAN})
     run = sopgen_check(site)
     line = lines_with(site / "sop/dua.yaml", "Langkah 3 dari")[0]
-    assert f"sop/dua.yaml:{line}:5: peringatan: langkah[3]: garis bagan alir bersilangan di baris langkah 3, 4" in run.stderr, run.stderr
+    assert f"sop/dua.yaml:{line}:5: peringatan: langkah[3]: garis bagan alir bersilangan (dengan lompatan garis) di baris langkah 3, 4" in run.stderr, run.stderr
     assert "abaikan_peringatan: [garis-bagan-bersilangan]" in run.stderr
     (site / "sop/dua.yaml").write_text(DUA_KEPUTUSAN + "abaikan_peringatan: [garis-bagan-bersilangan]\n", encoding="utf-8")
     assert "bersilangan" not in sopgen_check(site).stderr

@@ -36,6 +36,16 @@ Pages = tuple[tuple[int, int], ...]
 ORDER = {"L": 0, "T": 0, "C": 1, "M": 1, "R": 2, "B": 2}
 
 
+def at(point: Point, size: float) -> float:
+    """A position in mm from the cell's left or top edge, the cell ``size`` mm wide or tall."""
+    ref, offset = point
+    return {"L": 0.0, "T": 0.0, "C": size / 2, "M": size / 2, "R": size, "B": size}[ref] + offset
+
+
+LANE_BORDER = 2.0
+"""Least distance (mm) of a lane from a column border: nearer, it reads as a double grid line."""
+
+
 @dataclass(frozen=True)
 class Geometry:
     """Sizes of the drawing, derived from the pelaksana column width so narrow columns still fit."""
@@ -51,7 +61,9 @@ class Geometry:
 
     @property
     def symbol_width(self) -> float:
-        return max(9.0, min(15.0, self.column - 12.0))
+        """Narrower in a narrow column (down to 8 mm), so a lane keeps :data:`LANE_BORDER` from the border."""
+        room_for_lane = self.column - 2 * (LANE_BORDER + self.arrow + 0.4)
+        return max(8.0, min(9.0, room_for_lane), min(15.0, self.column - 12.0))
 
     @property
     def lanes(self) -> tuple[float, ...]:
@@ -61,7 +73,7 @@ class Geometry:
         lives in the room between those and the column edge.
         """
         room = self.column / 2 - self.symbol_width / 2 - self.arrow - 0.4
-        outer = min(2.0, room / 2)
+        outer = min(LANE_BORDER, room)
         inner = outer + 1.6
         return (inner, outer) if inner <= room - 0.2 else (outer,)
 
@@ -146,6 +158,8 @@ class Cell:
     dots: set[tuple[Point, Point]] = field(default_factory=set)
     labels: list[Label] = field(default_factory=list)
     half: float = 0.0
+    hops: set[tuple[Point, Point]] = field(default_factory=set)
+    """Where a horizontal line bridges a vertical one (x of the vertical, y of the horizontal)."""
 
 
 @dataclass(frozen=True)

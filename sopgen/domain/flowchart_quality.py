@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .flowchart import Layout, Point, page_of
+from .flowchart import Layout, at, page_of
 
 EPS = 1e-6
 LABEL_CHAR = 1.15
@@ -81,11 +81,6 @@ class _Line:
     row: int
 
 
-def _at(point: Point, size: float) -> float:
-    ref, offset = point
-    return {"L": 0.0, "T": 0.0, "C": size / 2, "M": size / 2, "R": size, "B": size}[ref] + offset
-
-
 def _rows_top(lay: Layout, heights: Sequence[float]) -> list[float]:
     """Each row's top; a page break adds a metre, so nothing joins or crosses across it."""
     on_page = page_of(lay.pages, len(lay.cells))
@@ -122,6 +117,7 @@ def quality(lay: Layout, heights: Sequence[float] | None = None) -> Quality:
     v_lines: list[_Line] = []
     boxes: list[tuple[float, float, float, float]] = []
     dots: set[tuple[float, float]] = set()
+    hops: set[tuple[float, float]] = set()
     labels: list[tuple[int, str, float, float, float, float]] = []
     lanes: list[float] = []
     for row, cells in enumerate(lay.cells):
@@ -131,15 +127,17 @@ def quality(lay: Layout, heights: Sequence[float] | None = None) -> Quality:
             cx, cy = left + g.column / 2, top + height / 2
             for seg in cell.segs:
                 if seg.axis == "v":
-                    x = left + _at(seg.track, g.column)
-                    v_lines.append(_Line(x, top + _at(seg.start, height), x, top + _at(seg.end, height), row))
+                    x = left + at(seg.track, g.column)
+                    v_lines.append(_Line(x, top + at(seg.start, height), x, top + at(seg.end, height), row))
                     if seg.track[0] != "C":
                         lanes.append(min(x - left, left + g.column - x))
                 else:
-                    y = top + _at(seg.track, height)
-                    h_lines.append(_Line(left + _at(seg.start, g.column), y, left + _at(seg.end, g.column), y, row))
+                    y = top + at(seg.track, height)
+                    h_lines.append(_Line(left + at(seg.start, g.column), y, left + at(seg.end, g.column), y, row))
             for dot_x, dot_y in cell.dots:
-                dots.add((round(left + _at(dot_x, g.column), 3), round(top + _at(dot_y, height), 3)))
+                dots.add((round(left + at(dot_x, g.column), 3), round(top + at(dot_y, height), 3)))
+            for hop_x, hop_y in cell.hops:
+                hops.add((round(left + at(hop_x, g.column), 3), round(top + at(hop_y, height), 3)))
             if cell.symbol:
                 boxes.append((cx - cell.symbol.width / 2, cy - cell.symbol.height / 2, cx + cell.symbol.width / 2, cy + cell.symbol.height / 2))
             for p in cell.pentagons:
@@ -150,14 +148,17 @@ def quality(lay: Layout, heights: Sequence[float] | None = None) -> Quality:
                     x1 = {"r": cx + label.dx, "l": cx - label.dx - width}.get(label.align, cx + label.dx - width / 2)
                     labels.append((row, label.text, x1, cy + label.dy, x1 + width, cy + label.dy + g.label))
     h_lines, v_lines = _joined(h_lines, vertical=False), _joined(v_lines, vertical=True)
-    crossings = _crossings(h_lines, v_lines, boxes, dots)
+    crossings = _crossings(h_lines, v_lines, boxes, dots, hops)
     return Quality(
         crossings, _label_hits(labels, h_lines, v_lines, g.column, len(lay.cells[0]) if lay.cells else 0),
         min(lanes) if lanes else None, _same_page_pairs(lay),
     )
 
 
-def _crossings(h_lines: list[_Line], v_lines: list[_Line], boxes: list[tuple[float, float, float, float]], dots: set[tuple[float, float]]) -> tuple[Crossing, ...]:
+def _crossings(
+    h_lines: list[_Line], v_lines: list[_Line], boxes: list[tuple[float, float, float, float]],
+    dots: set[tuple[float, float]], hops: set[tuple[float, float]],
+) -> tuple[Crossing, ...]:
     found = []
     for h in h_lines:
         for v in v_lines:
@@ -166,7 +167,7 @@ def _crossings(h_lines: list[_Line], v_lines: list[_Line], boxes: list[tuple[flo
                 continue
             if (round(x, 3), round(y, 3)) in dots or any(a <= x <= c and b <= y <= d for a, b, c, d in boxes):
                 continue
-            found.append(Crossing(h.row, x, y, hop=False))
+            found.append(Crossing(h.row, x, y, hop=(round(x, 3), round(y, 3)) in hops))
     return tuple(found)
 
 

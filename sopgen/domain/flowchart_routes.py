@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from .flow import Edge, Flow, StepKind
 from .flowchart import ORDER, Cell, ConnectorPair, Geometry, Label, Layout, Pages, Pentagon, Point, Seg, Symbol, down_edges, lane_edges, letters, page_of
+from .flowchart_hops import add_hops
 
 
 def layout(flow: Flow, geometry: Geometry, pages: Pages | None = None) -> Layout:
@@ -53,6 +54,7 @@ def layout(flow: Flow, geometry: Geometry, pages: Pages | None = None) -> Layout
     pairs = sorted((ConnectorPair(letter_of[e.target], e, out_at[e], in_at[e.target]) for e in out_at),
                    key=lambda p: (p.letter, p.out_at))
     router.finish()
+    add_hops(router.cells, geometry)
     return Layout(geometry, router.cells, tuple(pages), pairs)
 
 

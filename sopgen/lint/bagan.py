@@ -26,7 +26,8 @@ LEAST_FILL = 0.3
 
 
 def lint_bagan(doc: Doc[SOP], kertas: str, problems: Problems) -> None:
-    """Warn where the flowchart's lines cross, and where a page of it stays nearly empty."""
+    """Warn where the flowchart's lines cross (even bridged by a hop: reordering may avoid it), and
+    where a page of it stays nearly empty."""
     sop = doc.model
     flow = build_flow(sop)
     if not flow.drawable:
@@ -35,9 +36,11 @@ def lint_bagan(doc: Doc[SOP], kertas: str, problems: Problems) -> None:
     columns = column_widths(sheet, len(sop.pelaksana))
     geometry = Geometry(column=columns.pelaksana)
     pages, heights, capacity = estimated_pages(flow, sop.langkah, geometry, sheet, columns)
-    rows = sorted({c.row for c in quality(layout(flow, geometry, pages), heights).without_hop})
+    crossings = quality(layout(flow, geometry, pages), heights).crossings
+    rows = sorted({c.row for c in crossings})
     if rows:
-        _warn(doc, rows[0], f"garis bagan alir bersilangan di baris langkah {', '.join(str(r + 1) for r in rows)} (perkiraan tata letak)",
+        drawn = "tanpa lompatan" if any(not c.hop for c in crossings) else "dengan lompatan garis"
+        _warn(doc, rows[0], f"garis bagan alir bersilangan ({drawn}) di baris langkah {', '.join(str(r + 1) for r in rows)} (perkiraan tata letak)",
               "ubah urutan kolom 'pelaksana' atau urutan langkah agar garis tidak bersilangan", CODE_SILANG, problems)
     if len(pages) < 2:
         return

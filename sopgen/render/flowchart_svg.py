@@ -19,6 +19,7 @@ from urllib.parse import quote, unquote
 
 from ..domain.flow import StepKind
 from ..domain.flowchart import Cell, Geometry, Pentagon, Point, Seg, Symbol
+from ..domain.flowchart_hops import HOP
 
 
 def _n(value: float) -> str:
@@ -46,6 +47,15 @@ TILE = 3.0
 _V_TILE = data_uri(_svg(TILE, 10, '<rect x="1.35" y="0" width="0.3" height="10"/>', stretch=True))
 _H_TILE = data_uri(_svg(10, TILE, '<rect x="0" y="1.35" width="10" height="0.3"/>', stretch=True))
 _DOT = data_uri(_svg(0.3, 0.3, '<rect width="0.3" height="0.3"/>'))
+_HOP_SIZE = 2 * HOP + 0.6
+_HOP = data_uri(_svg(
+    _HOP_SIZE, _HOP_SIZE,
+    f'<rect x="{_n(-HOP)}" y="-0.3" width="{_n(2 * HOP)}" height="0.6" fill="#fff"/>'
+    f'<rect x="-0.15" y="{_n(-_HOP_SIZE / 2)}" width="0.3" height="{_n(_HOP_SIZE)}"/>'
+    f'<path d="M {_n(-HOP)} 0 A {_n(HOP)} {_n(HOP)} 0 0 1 {_n(HOP)} 0" fill="none" stroke="#000" stroke-width="0.3"/>',
+    view=f"{_n(-_HOP_SIZE / 2)} {_n(-_HOP_SIZE / 2)} {_n(_HOP_SIZE)} {_n(_HOP_SIZE)}",
+))
+"""A line bridge: the horizontal line's piece over the crossing whited out and arched, the vertical one redrawn."""
 
 STROKE = 'fill="#fff" stroke="#000" stroke-width="0.3" stroke-linejoin="round"'
 
@@ -204,7 +214,8 @@ def cell_layers(cell: Cell, g: Geometry) -> list[Layer]:
     hidden = cell.symbol is not None or any(p.dx == 0 and p.dy == 0 for p in cell.pentagons)
     if not hidden and any(_overshoots(s) for s in cell.segs if not _is_central(s)):
         raise ValueError("a line runs past the centre of a cell with nothing there to hide it")
-    layers = [s for s in [_sprite(cell, g)] if s is not None]
+    layers = [Layer(_HOP, f"{_x_position(x, _HOP_SIZE)} {_y_position(y, _HOP_SIZE)}", f"{mm(_HOP_SIZE)} {mm(_HOP_SIZE)}") for x, y in sorted(cell.hops)]
+    layers += [s for s in [_sprite(cell, g)] if s is not None]
     for x, y in sorted(cell.dots):
         if not (x[0] == "C" and y[0] == "M"):
             layers.append(Layer(_DOT, f"{_x_position(x, 0.3)} {_y_position(y, 0.3)}", "0.3mm 0.3mm"))
