@@ -42,6 +42,17 @@ def at(point: Point, size: float) -> float:
     return {"L": 0.0, "T": 0.0, "C": size / 2, "M": size / 2, "R": size, "B": size}[ref] + offset
 
 
+LABEL_CHAR = 1.15
+"""Width (mm) of one character of a branch label at 6.5 pt: half an em, a generous average of the theme's font."""
+BORDER_GAP = 0.6
+"""Least room (mm) between a branch label and a column border or a connector's arrow."""
+
+
+def label_width(text: str) -> float:
+    """The estimated printed width (mm) of a branch label; the router and the quality report agree on it."""
+    return LABEL_CHAR * len(text)
+
+
 LANE_BORDER = 2.0
 """Least distance (mm) of a lane from a column border: nearer, it reads as a double grid line."""
 

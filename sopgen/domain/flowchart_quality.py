@@ -20,11 +20,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .flowchart import Layout, at, page_of
+from .flowchart import Layout, at, label_width, page_of
 
 EPS = 1e-6
-LABEL_CHAR = 1.15
-"""Width (mm) of one character of a branch label at 6.5 pt: half an em, a generous average of the theme's font."""
 
 
 @dataclass(frozen=True)
@@ -144,7 +142,7 @@ def quality(lay: Layout, heights: Sequence[float] | None = None) -> Quality:
                 boxes.append((cx + p.dx - g.pentagon[0] / 2, cy + p.dy - g.pentagon[1] / 2, cx + p.dx + g.pentagon[0] / 2, cy + p.dy + g.pentagon[1] / 2))
             for label in cell.labels:
                 if label.role == "branch":
-                    width = LABEL_CHAR * len(label.text)
+                    width = label_width(label.text)
                     x1 = {"r": cx + label.dx, "l": cx - label.dx - width}.get(label.align, cx + label.dx - width / 2)
                     labels.append((row, label.text, x1, cy + label.dy, x1 + width, cy + label.dy + g.label))
     h_lines, v_lines = _joined(h_lines, vertical=False), _joined(v_lines, vertical=True)

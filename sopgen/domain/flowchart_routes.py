@@ -18,7 +18,25 @@ claims matters and is the whole policy:
 from __future__ import annotations
 
 from .flow import Edge, Flow, StepKind
-from .flowchart import ORDER, Cell, ConnectorPair, Geometry, Label, Layout, Pages, Pentagon, Point, Seg, Symbol, down_edges, lane_edges, letters, page_of
+from .flowchart import (
+    BORDER_GAP,
+    ORDER,
+    Cell,
+    ConnectorPair,
+    Geometry,
+    Label,
+    Layout,
+    Pages,
+    Pentagon,
+    Point,
+    Seg,
+    Symbol,
+    down_edges,
+    label_width,
+    lane_edges,
+    letters,
+    page_of,
+)
 from .flowchart_hops import add_hops
 
 
@@ -95,8 +113,9 @@ class _Router:
         return self.g.size(self.flow.kinds[row])
 
     def _label(self, row: int, col: int, text: str, role: str, dx: float, dy: float, align: str) -> None:
-        """A label centred on ``dy`` when align is "c"; else its box top at ``dy``."""
+        """A label centred on ``dy`` when align is "c"; else its box top at ``dy`` ("c-top": centred at ``dx``)."""
         top = dy - self.g.label / 2 if align == "c" else dy
+        align = "c" if align == "c-top" else align
         cell = self.cells[row][col]
         cell.labels.append(Label(text, role, dx, top, align))
         cell.half = max(cell.half, abs(top), abs(top + self.g.label))
@@ -121,17 +140,31 @@ class _Router:
         cell.half = max(cell.half, abs(pentagon.dy) + self.g.pentagon[1] / 2 + 1.0)
         self._label(row, col, pentagon.letter, "connector", pentagon.dx, pentagon.dy - self.g.pentagon[1] * 0.08, "c")
 
-    def _branch_label(self, edge: Edge, side: str, upward: bool = False) -> None:
-        """"Ya"/"Tidak" beside the stem below a diamond, or beside its vertex, off the side the line turns to."""
+    def _branch_label(self, edge: Edge, side: str, upward: bool = False, beyond: bool = False) -> None:
+        """"Ya"/"Tidak" beside the stem below a diamond, or beside its vertex, off the side the line turns to.
+
+        A label too wide for the room between the vertex and the column border, on a line that
+        runs on into the next column (``beyond``), sits on that line just past the border, where
+        no border and no lane of the decision's own column cuts it, when it ends before the arrow
+        of a connector that may sit at that column's centre.
+        """
         if not edge.label:
             return
         w, h = self._size(edge.source)
         col = self.flow.columns[edge.source]
         if side == "B":
             self._label(edge.source, col, edge.label, "branch", 0.8, h / 2 + 0.2, "r")
-        else:
-            dy = 0.3 if upward else -(self.g.label + 0.3)
-            self._label(edge.source, col, edge.label, "branch", w / 2 + 0.5, dy, "r" if side == "R" else "l")
+            return
+        dy = 0.3 if upward else -(self.g.label + 0.3)
+        width = label_width(edge.label)
+        other = self._neighbour(col, side)
+        start = -self.g.column / 2 + BORDER_GAP
+        if beyond and other is not None and w / 2 + 0.5 + width > self.g.column / 2 - BORDER_GAP \
+                and start + width <= -(self.g.pentagon[0] / 2 + self.g.arrow):
+            centre = start + width / 2
+            self._label(edge.source, other, edge.label, "branch", centre if side == "R" else -centre, dy, "c-top")
+            return
+        self._label(edge.source, col, edge.label, "branch", w / 2 + 0.5, dy, "r" if side == "R" else "l")
 
     # -- ports
 
@@ -242,7 +275,7 @@ class _Router:
             self._v(t, col, x, self.y0, BOTTOM if upward else TOP)
             self.cells[t][col].dots.add((x, self.y0))
             self._top_entry(t, (col, x))
-        self._branch_label(edge, side, upward)
+        self._branch_label(edge, side, upward, beyond=col != self.flow.columns[s])
         return True
 
     def leave(self, edge: Edge, letter: str) -> tuple[int, int]:
@@ -259,7 +292,7 @@ class _Router:
             self._pentagon(s, col, Pentagon(letter, 0.0, out_dy, "T"))
             self._branch_label(edge, "B")
             return s, col
-        self._branch_label(edge, side)
+        self._branch_label(edge, side, beyond=True)
         return self._beside(s, side, Pentagon(letter, 0.0, 0.0, "L" if side == "R" else "R"))
 
     def _beside(self, row: int, side: str, pentagon: Pentagon) -> tuple[int, int]:
