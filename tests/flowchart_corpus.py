@@ -74,11 +74,19 @@ def long_texts() -> SOP:
     return make_sop(cols, steps, kertas="A4")
 
 
+def long_loop() -> SOP:
+    """14 short rows, step 10 deciding back to step 3: keeping that loop on one page left page 1 with two rows."""
+    steps = _steps(["Staf" if i % 2 else "Kasubag" for i in range(1, 15)])
+    steps[9]["keputusan"] = {"ya": "11", "tidak": "3"}
+    return make_sop(["Camat", "Sekretaris", "Kasubag", "Staf"], steps)
+
+
 CORPUS: dict[str, tuple[SOP, str]] = {
     "candipuro": (candipuro(), "F4"),
     "two_decisions": (two_decisions(), "F4"),
     "forward_branches": (forward_branches(), "F4"),
     "big_40x8": (big(), "F4"),
     "long_texts_a4": (long_texts(), "A4"),
+    "long_loop": (long_loop(), "F4"),
 }
 """Every case by name, with its paper."""

@@ -305,6 +305,8 @@ def test_a_loop_is_kept_on_one_page_when_it_fits() -> None:
     assert plan_pages(heights(plain), 100.0, 100.0) == ((0, 4), (5, 9), (10, 11))
     # A loop between rows 3 and 6 would be split at row 4: the page ends before it instead.
     assert plan_pages(heights(plain), 100.0, 100.0, [(3, 6)]) == ((0, 2), (3, 7), (8, 11))
+    # A loop from row 2 would leave rows 0-1 (40 %) alone on a page: filled pages win, connectors carry the loop.
+    assert plan_pages(heights(plain), 100.0, 100.0, [(2, 6)]) == ((0, 4), (5, 9), (10, 11))
     # A loop longer than a page cannot be kept together: it gets connectors instead.
     assert plan_pages(heights(plain), 100.0, 100.0, [(1, 9)]) == ((0, 4), (5, 9), (10, 11))
 

@@ -3,7 +3,7 @@
 A page holds whole rows (``tr { break-inside: avoid }``). The last row of a
 page grows when the flow leaves it through an off-page connector, the first
 row of the next page when the flow resumes there; a decision's loop is kept
-on one page when it fits on one. The closing block after the table (the
+on one page when it fits on one and the page before it stays filled. The closing block after the table (the
 signature) is printed with at least the last :data:`CLOSING_ROWS` rows: a page
 holding only a signature is no page of the procedure, and an official signs
 under the steps. The measuring itself is WeasyPrint's job
@@ -56,6 +56,10 @@ def loops(flow: Flow) -> list[tuple[int, int]]:
     return [(min(e.source, e.target), max(e.source, e.target)) for e in lane_edges(flow)]
 
 
+LOOP_FILL = 0.6
+"""A break moves before a decision's loop only when the page it shortens stays this full: a loop on
+one page is worth a little paper, not a page 40-60 % empty (the off-page connectors are there for it)."""
+
 CLOSING_ROWS = 2
 """The rows the closing block keeps with it on the last page: the last step and the one before."""
 
@@ -64,7 +68,7 @@ def plan_pages(
     heights: RowHeights, first_capacity: float, capacity: float, loops: Sequence[tuple[int, int]] = (), closing: float = 0.0,
 ) -> Pages:
     """Fill pages greedily with whole rows, keeping a decision's loop on one page when it fits and
-    the ``closing`` block (its measured height, mm) on the page of the last rows.
+    costs little (:data:`LOOP_FILL`), and the ``closing`` block (its measured height, mm) on the page of the last rows.
 
     A page ends either with the last row, the closing fitting under it, or at least
     :data:`CLOSING_ROWS` rows before the end, so the last page never holds the closing alone or
@@ -87,7 +91,8 @@ def plan_pages(
                 break
             if may_end(last) and total(start, last) + (closing if last == count - 1 else 0.0) <= room:
                 end = last
-        end = _keep_loops(start, end, count, loops, lambda a, b: total(a, b) <= capacity, lambda a, b: total(a, b) <= room)  # noqa: B023 (called before room changes)
+        end = _keep_loops(start, end, count, loops, lambda a, b: total(a, b) <= capacity,
+                          lambda a, b: LOOP_FILL * room <= total(a, b) <= room)  # noqa: B023 (called before room changes)
         pages.append((start, end))
         start, room = end + 1, capacity
     return tuple(pages)
@@ -97,7 +102,8 @@ def _keep_loops(
     start: int, end: int, count: int, loops: Sequence[tuple[int, int]],
     fits_fresh: Callable[[int, int], bool], fits_here: Callable[[int, int], bool],
 ) -> int:
-    """Move a break before a loop that it would split, when the loop fits a page of its own."""
+    """Move a break before a loop that it would split, when the loop fits a page of its own and the
+    rows before it still make a page (``fits_here``)."""
     changed = True
     while changed and end < count - 1:
         changed = False
