@@ -9,6 +9,7 @@ checked against a hand computation.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -67,6 +68,12 @@ def recap_value(recap: list[tuple[str, str, list[str]]], kata: str, args: list[s
         return found[0]
 
     kode = args[0] if args else ""
+    if kata == "status":  # the words from the capaian the recap prints
+        printed = recap_value(recap, "capaian", args)
+        if not printed.endswith("%"):
+            return "belum dapat diukur"
+        value = Decimal(printed.rstrip("%").replace(",", "."))
+        return "melampaui target" if value > 100 else "mencapai target" if value == 100 else "belum mencapai target"
     if kata in {"capaian", "predikat"} and kode.startswith(("IKU", "P-", "K-")):
         return row("capaian", "indikator", kode)[5 if kata == "capaian" else 6]
     if kata in {"target", "realisasi"}:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Protocol
 
-from ..domain.capaian import rumus_dari
+from ..domain.capaian import Dibulatkan, rumus_dari
 from ..domain.rekap import Rekap, RekapAnggaran, RekapIndikator, RekapProgram, RekapSasaran, RekapTujuan
 from ..models.blank import BELUM_TERSEDIA
 from ..models.kinerja import Indikator, PeranAngka, PeriodeRenstra
@@ -149,6 +149,19 @@ def _jumlah_indikator(v: ValueInput) -> str:
     return str(len(v.entri.indikator) if isinstance(v.entri, RekapSasaran) else sum(1 for _ in v.rekap.iku()))
 
 
+MELAMPAUI, MENCAPAI, BELUM_MENCAPAI = "melampaui target", "mencapai target", "belum mencapai target"
+BELUM_DIUKUR = "belum dapat diukur"
+
+
+def status_capaian(capaian: Dibulatkan | None) -> str:
+    """The narrative's qualitative sentence about a capaian, read from the printed figure as the predikat
+    is: a capaian printed 100,00% 'mencapai target' even when its unrounded value is 99,996."""
+    bulat = capaian.bulat if capaian is not None else None
+    if bulat is None:
+        return BELUM_DIUKUR
+    return MELAMPAUI if bulat > 100 else MENCAPAI if bulat == 100 else BELUM_MENCAPAI
+
+
 def _indikator(v: ValueInput, value: Callable[[Indikator], Any], peran: PeranAngka = "target") -> str:
     """A value of the indicator itself (a target, a standard) printed with its unit."""
     return v.f.nilai_indikator(value(v.entri.indikator), v.entri.indikator, peran)
@@ -159,6 +172,7 @@ NILAI: dict[str, Value] = {
     "realisasi": Value(INDIKATOR, _realisasi, year=True),
     "capaian": Value(CAPAIAN, lambda v: v.f.persen_capaian(v.entri.capaian)),
     "predikat": Value(CAPAIAN, lambda v: (v.entri.capaian.predikat if v.entri.capaian else None) or BELUM_TERSEDIA),
+    "status": Value(CAPAIAN, lambda v: status_capaian(v.entri.capaian)),
     "satuan": Value(INDIKATOR, lambda v: v.entri.indikator.satuan),
     "rumus": Value(INDIKATOR, lambda v: v.entri.capaian.rumus if v.entri.capaian else rumus_dari(v.entri.polaritas.value, v.entri.indikator.rumus).teks),
     "nama": Value(("indikator", "sasaran", "tujuan", "program", "kegiatan"), lambda v: _nama(v.entri)),

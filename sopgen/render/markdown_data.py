@@ -178,8 +178,8 @@ def _piece(directive: Directive, numbering: Numbering, numbers: dict[Directive, 
         return Markup('<a class="ref" href="#{}">{}</a>').format(nomor.anchor, nomor.label)
     kode, tahun = value_args(directive)
     value = source.nilai(kata, kode[0] if kode else None, int(tahun) if tahun else None)
-    # A name may wrap like any text; a number with its unit must not break across lines.
-    css = "nilai teks" if kata == "nama" else "nilai"
+    # A name or a sentence may wrap like any text; a number with its unit must not break across lines.
+    css = "nilai teks" if kata in {"nama", "status"} else "nilai"
     return Markup('<span class="{}" title="{}">{}</span>').format(css, directive.key, value)
 
 
