@@ -27,6 +27,7 @@ from .flowchart import FlowchartView, flowchart_view
 from .monev import monev_page
 from .paginate import Pagination, paginate
 from .pdf import PdfRenderer
+from .sop_baca import langkah_baca
 
 
 @dataclass(frozen=True)
@@ -190,5 +191,6 @@ def write_page(site: Site, env: Environment, doc: Doc[SOP], stage: Staging, page
     flowchart = flowchart_view(doc.model, pages, paper=context["kertas"])
     monev = monev_page(site, doc.id, html_path, pdf)
     word = docx_path(pdf_path) if pdf else None  # written after the page, from the PDF's layout; a failure fails the build
-    page = render_page(env, "sop.html", html_path, pdf_url=pdf_path if pdf else None, docx_url=word, flowchart=flowchart, monev=monev, **context)
+    page = render_page(env, "sop.html", html_path, pdf_url=pdf_path if pdf else None, docx_url=word, flowchart=flowchart, monev=monev,
+                       baca=langkah_baca(doc.model), **context)
     stage.write_text(html_path, doc.shown, page)

@@ -1,0 +1,70 @@
+"""The SOP's steps as a reading view: who does what, in order, with the Mutu Baku of each step.
+
+The paper form (identity table and flowchart table) cannot reflow; on a phone it is a sheet
+scrolled sideways. The reading view says the same steps as text that fits any width. It is
+made from the flow graph the flowchart is drawn from, so a branch reads "kembali ke langkah 6"
+exactly where the flowchart draws its arrow up to row 6.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..domain.flow import EdgeKind, Flow, StepKind, build_flow
+from ..models.sop import SOP
+
+TANPA_KETERANGAN = "-"
+"""The Keterangan a step has when none is written (models.sop.Langkah); not repeated in the reading view."""
+
+
+@dataclass(frozen=True)
+class LangkahBaca:
+    """One step as the reading view shows it."""
+
+    nomor: int
+    pelaksana: str
+    uraian: str
+    kelengkapan: str
+    waktu: str
+    output: str
+    keterangan: str | None
+    """None when the step has none."""
+    arah: tuple[str, ...]
+    """Where the flow goes next when it is not the next step: each branch of a decision, a ``lanjut``."""
+    jenis: StepKind
+
+
+def langkah_baca(sop: SOP) -> list[LangkahBaca]:
+    """Every step of ``sop`` in order, with its branches written as sentences."""
+    flow = build_flow(sop)
+    return [
+        LangkahBaca(
+            nomor=index + 1,
+            pelaksana=step.pelaksana,
+            uraian=step.uraian,
+            kelengkapan=step.mutu_baku.kelengkapan,
+            waktu=step.mutu_baku.waktu,
+            output=step.mutu_baku.output,
+            keterangan=None if step.keterangan.strip() in ("", TANPA_KETERANGAN) else step.keterangan,
+            arah=_arah(flow, index),
+            jenis=flow.kinds[index],
+        )
+        for index, step in enumerate(sop.langkah)
+    ]
+
+
+def _arah(flow: Flow, index: int) -> tuple[str, ...]:
+    """The steps' arrows that leave ``index`` and do not simply go to the next row."""
+    last = len(flow.kinds) - 1
+    sentences = []
+    for edge in flow.edges:
+        if edge.source != index or (edge.kind is EdgeKind.LANJUT and edge.target == index + 1):
+            continue
+        if edge.target == last and flow.kinds[last] is StepKind.SELESAI and edge.target != index + 1:
+            where = f"ke langkah {edge.target + 1} (selesai)"
+        elif edge.is_back:
+            where = f"kembali ke langkah {edge.target + 1}"
+        else:
+            where = f"lanjut ke langkah {edge.target + 1}"
+        sentences.append(f"{edge.label}: {where}" if edge.label else where.capitalize())
+    return tuple(sentences)
