@@ -1,8 +1,8 @@
 """Make the site's WOFF2 web fonts from the theme's Liberation Sans TTFs (run after changing them).
 
-The PDFs embed the TTFs (static/css/fonts.css); a web page needs only the Latin letters and
-the punctuation and symbols Indonesian documents use, compressed as WOFF2: each face is about
-a tenth of its TTF. A character outside ``UNICODE_RANGE`` makes the browser load the TTF (the
+The PDFs embed the TTFs (static/css/fonts.css); a web page needs only the Latin and Greek letters (Σ in formulas) and
+the punctuation and symbols Indonesian documents use, compressed as WOFF2: each face is about a
+seventh of its TTF. A character outside ``UNICODE_RANGE`` makes the browser load the TTF (the
 first @font-face of static/css/webfonts.css), so nothing is drawn in a fallback font. The
 output is deterministic, so a rerun on unchanged TTFs changes no file.
 
@@ -17,7 +17,7 @@ from fontTools import subset
 
 FONTS = Path(__file__).resolve().parent.parent / "themes" / "default" / "static" / "fonts"
 FACES = ("Regular", "Bold", "Italic", "BoldItalic")
-UNICODE_RANGE = "U+0000-024F,U+02B0-02FF,U+2000-206F,U+20A0-20CF,U+2100-214F,U+2190-21FF,U+2200-22FF"
+UNICODE_RANGE = "U+0000-024F,U+02B0-02FF,U+0370-03FF,U+2000-206F,U+20A0-20CF,U+2100-214F,U+2190-21FF,U+2200-22FF"
 """Also written in static/css/webfonts.css's unicode-range; tests/test_webfonts.py keeps them equal."""
 
 

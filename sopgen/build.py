@@ -16,6 +16,7 @@ from .progress import ProgressCallback
 from .render.env import make_env, theme_dir
 from .render.links import check_links
 from .render.pdf import NotLaidOut, PdfPreview, PdfRenderer, placeholder_pdf
+from .render.peta import write_site_files
 from .render.template_errors import template_problems
 from .timing import Timings
 
@@ -73,6 +74,7 @@ def render_into(site: Site, stage: Staging, pdf: bool, progress: ProgressCallbac
             for output in job.outputs:
                 with timings.phase(output.phase):
                     context.results[output.path] = output.render(context)
+        write_site_files(env, stage, site.config_source.path, site.config.alamat_situs)
         if not pdf:
             preview_pdfs(site, replace(context, renderer=PdfPreview(allowed)), timings)
         check_links(site, theme_dir(site), stage.root)

@@ -21,6 +21,7 @@ from .models.site import SiteConfig
 from .output import BuildResult, Staging, refuse_unsafe_output, staged_output
 from .progress import ProgressCallback
 from .render.env import make_env, render_page, theme_dir
+from .render.peta import write_site_files
 from .render.portal import kelompok_unit, rekap_kabupaten, rekap_kabupaten_xlsx, tahun_rekap
 from .render.search import SEARCH_PAGE, build_search_index, render_search_page
 from .timing import Timings
@@ -86,6 +87,7 @@ def portal_site(kabupaten: Kabupaten) -> Site:
         "judul": pemda.judul or f"SOP dan Kinerja Pemerintah {pemda.pemerintah}",
         "instansi": {"pemerintah": pemda.pemerintah, "unit_kerja": "Portal SOP dan Kinerja", "alamat": pemda.alamat, "kop": pemda.kop,
                      "logo": pemda.logo, "logo_pengganti": pemda.logo_pengganti},
+        "alamat_situs": pemda.alamat_situs,
     })
     return Site(kabupaten.root, config, kabupaten.source, kabupaten=kabupaten)
 
@@ -104,6 +106,7 @@ def render_portal(kabupaten: Kabupaten, stage: Staging, today: dt.date | None = 
         stage.write_bytes(xlsx, PEMDA_FILE, rekap_kabupaten_xlsx(rows, year, f"Rekap Kinerja {kabupaten.config.pemerintah}"))
         stage.write_text(_rekap_page(year), PEMDA_FILE, render_page(env, "portal_rekap.html", _rekap_page(year), tahun=year, baris=rows, xlsx=xlsx))
     render_search_page(env, stage)
+    write_site_files(env, stage, PEMDA_FILE, site.config.alamat_situs)
     shutil.copytree(theme_dir(site) / "static", stage.path("static", PEMDA_FILE))
     if (kabupaten.root / ASSETS_DIR).is_dir():
         shutil.copytree(kabupaten.root / ASSETS_DIR, stage.path(ASSETS_DIR, PEMDA_FILE))

@@ -137,6 +137,18 @@ def libreoffice_pdf(documents: list[Path], folder: Path) -> list[Path]:
     return converted
 
 
+def axe_script() -> str:
+    """axe-core's browser script, from the npm package ``.ci/run`` installs globally (or ``AXE_CORE=<path>``)."""
+    path = os.environ.get("AXE_CORE")
+    if not path:
+        npm = shutil.which("npm")
+        root = subprocess.run([npm, "root", "-g"], capture_output=True, text=True, check=False).stdout.strip() if npm else ""
+        path = str(Path(root) / "axe-core" / "axe.min.js") if root else ""
+    if not path or not Path(path).is_file():
+        missing("axe-core tidak ditemukan (npm install -g axe-core, atau AXE_CORE=<path ke axe.min.js>)")
+    return Path(path).read_text(encoding="utf-8")
+
+
 def artifact(name: str) -> Path:
     """A path under the artifacts folder for a file a person should look at."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)

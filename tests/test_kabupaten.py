@@ -253,6 +253,8 @@ def test_portal_in_chromium(portal_url: str, width: int) -> None:
         page.goto(portal_url + "index.html")
         page.click("text=Kecamatan Candipuro")
         assert page.url.endswith("/candipuro/index.html")
+        if width < 640:  # on a phone the navigation folds behind the header's Menu button
+            page.click("text=Menu")
         page.click("text=Portal Kabupaten Lumajang")
         assert page.url.rstrip("/").endswith(("index.html", portal_url.rstrip("/").rsplit("/", 1)[-1]))
         assert errors == []

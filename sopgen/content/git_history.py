@@ -77,3 +77,21 @@ def riwayat_berkas(root: Path, folder: str, files: Sequence[Path]) -> dict[Path,
             teks = None
         history.setdefault(file, []).append(Versi(sha, day, teks))
     return history
+
+
+def terakhir_diubah(root: Path) -> dict[str, dt.date]:
+    """The day of the last commit of every file under ``root`` (paths relative to it, posix); empty outside git.
+
+    One ``git log`` for the whole folder, newest first, so the first date seen of a file is its last change.
+    """
+    log = _git(root, "log", "--format=@%cs", "--name-only", "--relative", "--no-renames", "--", ".")
+    if log is None:
+        return {}
+    days: dict[str, dt.date] = {}
+    current: dt.date | None = None
+    for line in log.decode("utf-8", "replace").splitlines():
+        if line.startswith("@"):
+            current = dt.date.fromisoformat(line[1:])
+        elif line and current is not None:
+            days.setdefault(line, current)
+    return days

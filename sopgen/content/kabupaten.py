@@ -119,12 +119,17 @@ def per_unit(problems: Iterable[Problem]) -> dict[str, int]:
     return dict(sorted(counts.items()))
 
 
-def inherited_settings(kabupaten: Kabupaten, data: Any) -> Any:
-    """site.yaml's data with what it does not write taken from pemda.yaml (before validation)."""
+def inherited_settings(kabupaten: Kabupaten, data: Any, folder: str) -> Any:
+    """site.yaml's data with what it does not write taken from pemda.yaml (before validation).
+
+    ``folder``: the unit's folder relative to pemda.yaml's (``unit/candipuro``), where the unit's
+    source files sit under pemda.yaml's ``alamat_sumber``."""
     if not isinstance(data, dict):
         return data
     pemda = kabupaten.config
     merged = dict(data)
+    if pemda.alamat_sumber is not None:
+        merged.setdefault("alamat_sumber", f"{pemda.alamat_sumber.rstrip('/')}/{folder}/")
     if pemda.kertas is not None:
         merged.setdefault("kertas", pemda.kertas)
     instansi = merged.get("instansi")

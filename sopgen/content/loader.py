@@ -87,7 +87,7 @@ def load_settings(root: Path, problems: Problems, kabupaten: Kabupaten | None = 
     if not site_file.is_file():
         problems.add(Position(relpath(site_file, root)), "", f"berkas {SITE_FILE} tidak ditemukan", f"apakah '{relpath(root, root)}' folder situs yang benar?")
         return None
-    config = load_document(site_file, SiteConfig, root, problems, _inheriting(kabupaten, problems) if kabupaten else None)
+    config = load_document(site_file, SiteConfig, root, problems, _inheriting(kabupaten, root, problems) if kabupaten else None)
     unit = kabupaten.unit_of(root) if kabupaten else None
     if config is None:
         # A placeholder without its required instansi: such a site is only loaded (see above),
@@ -97,10 +97,12 @@ def load_settings(root: Path, problems: Problems, kabupaten: Kabupaten | None = 
     return Site(root, config[0], config[1], kabupaten=kabupaten, unit=unit), True
 
 
-def _inheriting(kabupaten: Kabupaten, problems: Problems) -> Prepare:
+def _inheriting(kabupaten: Kabupaten, root: Path, problems: Problems) -> Prepare:
     """A unit's site.yaml with pemda.yaml's settings where it writes none; a conflicting one reported."""
+    folder = root.relative_to(kabupaten.root.resolve()).as_posix()
+
     def prepare(data: Any, source: SourceMap) -> Any:
         check_inherited(kabupaten, data, source, problems)
-        return inherited_settings(kabupaten, data)
+        return inherited_settings(kabupaten, data, folder)
 
     return prepare

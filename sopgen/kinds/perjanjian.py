@@ -101,6 +101,7 @@ def _render(ctx: RenderContext, doc: Doc[Perjanjian], template: str, pdf: bool) 
         ctx.env, template, path, pk=doc.model, pihak_pertama=site.pejabat[doc.model.pihak_pertama],
         unit_kerja=site.config.instansi.unit_kerja, rekap=rekap, sasaran=[s for t in rekap.tujuan for s in t.sasaran],
         kertas=kertas, ukuran_kertas=PAPERS[kertas].size(), pdf_url=pdf_path if pdf else None,
+        sumber=doc.file.relative_to(site.root).as_posix(),
     )
     if path == pdf_path:
         assert ctx.renderer is not None

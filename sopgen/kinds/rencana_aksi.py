@@ -137,6 +137,7 @@ def _render(ctx: RenderContext, doc: Doc[RencanaAksi], template: str, pdf: bool)
         ctx.env, template, path, ra=doc.model, pejabat=site.pejabat[doc.model.ditetapkan_oleh], unit_kerja=site.config.instansi.unit_kerja,
         rekap=siklus.rekap, kelompok=susun_rencana(siklus.rekap, doc.model), view=ra_view, romawi=ROMAWI,
         kertas=kertas, ukuran_kertas=PAPERS[kertas].size(landscape=True), pdf_url=pdf_path if pdf else None,
+        sumber=doc.file.relative_to(site.root).as_posix(),
     )
     if path == pdf_path:
         assert ctx.renderer is not None

@@ -59,6 +59,11 @@ class SiteConfig(Model):
         None, description="Alamat situs terbitan ini (https://...), mis. 'https://sop.candipuro.example.go.id/'; "
         "bila diisi, sampul setiap SOP memuat kode QR ke halamannya di situs.",
     )
+    alamat_sumber: Laman | None = Field(
+        None, description="Alamat folder situs ini di repositorinya (https://...), mis. "
+        "'https://github.com/pemkab-lumajang/sop/blob/main/'; bila diisi, kaki setiap halaman dokumen menautkan berkas YAML sumbernya. "
+        "Unit di portal kabupaten mewarisinya dari pemda.yaml.",
+    )
     tanggal_acuan: Tanggal | None = Field(
         None, description="Tanggal keadaan isi situs, untuk pemeriksaan yang bergantung pada hari ini (monitoring-terakhir: "
         "semester terakhir yang sudah selesai pada tanggal ini). Hanya untuk situs contoh atau arsip yang tidak diperbarui lagi; "

@@ -18,7 +18,9 @@ from jinja2.sandbox import SandboxedEnvironment
 from ..content.loader import Site
 from ..content.reading import CONTROL, OUTSIDE_HINT, inside
 from ..errors import Problems, did_you_mean
+from .alamat import published_url
 from .format import FILTERS, GLOBALS
+from .sumber import sumber_halaman
 
 THEMES_DIR = (Path(__file__).resolve().parents[1] / "themes").resolve()
 """The themes shipped with sopgen: ``sopgen/themes`` links to the repository's ``themes/``
@@ -76,6 +78,8 @@ def make_env(site: Site) -> Environment:
         lstrip_blocks=True,
     )
     env.filters.update(FILTERS)
+    env.filters["alamat"] = published_url
+    env.globals["sumber_halaman"] = sumber_halaman(site)
     env.globals.update(GLOBALS)
     env.globals["site"] = site.config
     env.globals["unit_filter"] = site.config.instansi.unit_kerja if site.unit else None  # the portal's search filters by unit

@@ -18,7 +18,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from ..content.directives import Directive
-from ..content.laporan import LaporanDoc
+from ..content.laporan import LAPORAN_FILE, LaporanDoc
 from ..content.loader import Site
 from ..content.markdown_safety import site_image
 from ..content.vocabulary import TABEL
@@ -149,7 +149,7 @@ def susun_laporan(doc: LaporanDoc, site: Site, source: DataSource, env: Environm
             return Markup('<p class="judul-tabel" id="{}">{}</p>').format(nomor.anchor, caption(nomor))
         if directive.kata == "grafik":
             return Markup('<figure class="grafik" id="{}">{}<figcaption>{}</figcaption></figure>').format(nomor.anchor, generated.html, caption(nomor))
-        return Markup('<figure class="tabel" id="{}"><figcaption>{}</figcaption>{}</figure>').format(nomor.anchor, caption(nomor), generated.html)
+        return Markup('<figure class="tabel" id="{}" tabindex="0"><figcaption>{}</figcaption>{}</figure>').format(nomor.anchor, caption(nomor), generated.html)
 
     numbers = {d: n for d, (n, _) in blocks.items() if n is not None}
     bagian = []
@@ -184,7 +184,8 @@ def write_laporan_page(site: Site, env: Environment, doc: LaporanDoc, stage: Sta
         if not (stage.root / relative).exists():
             stage.write_bytes(relative, "laporan", file.read_bytes())
     context = {"lap": tersusun, "ukuran_kertas": PAPERS[tersusun.kertas].size()}
-    stage.write_text(html_path, doc.shown, render_page(env, "laporan.html", html_path, pdf_url=pdf_path if pdf else None, docx_url=docx_path(pdf_path) if pdf else None, **context))
+    stage.write_text(html_path, doc.shown, render_page(env, "laporan.html", html_path, pdf_url=pdf_path if pdf else None, docx_url=docx_path(pdf_path) if pdf else None,
+                                                         sumber=(doc.folder / LAPORAN_FILE).relative_to(site.root).as_posix(), **context))
     return context
 
 

@@ -20,6 +20,7 @@ from ..content.references import cross_unit_sop, linked_sop_id
 from ..domain.flowchart import Pages
 from ..models.sop import SOP
 from ..output import Staging
+from .alamat import published_url
 from .arsip import Arsip, write_archive
 from .docx_page import docx_path
 from .env import relative_url, render_page
@@ -148,7 +149,7 @@ def sop_context(site: Site, doc: Doc[SOP], page_path: str, *, links: bool) -> di
 def alamat_terbit(site: Site, path: str) -> str | None:
     """The published address of an output (``alamat_situs`` + its path); None when the site has no address."""
     base = site.config.alamat_situs
-    return f"{base.rstrip('/')}/{path}" if base else None
+    return published_url(base, path) if base else None
 
 
 @dataclass(frozen=True)
@@ -192,5 +193,5 @@ def write_page(site: Site, env: Environment, doc: Doc[SOP], stage: Staging, page
     monev = monev_page(site, doc.id, html_path, pdf)
     word = docx_path(pdf_path) if pdf else None  # written after the page, from the PDF's layout; a failure fails the build
     page = render_page(env, "sop.html", html_path, pdf_url=pdf_path if pdf else None, docx_url=word, flowchart=flowchart, monev=monev,
-                       baca=langkah_baca(doc.model), **context)
+                       baca=langkah_baca(doc.model), sumber=doc.file.relative_to(site.root).as_posix(), **context)
     stage.write_text(html_path, doc.shown, page)

@@ -24,6 +24,14 @@
       resetStyles: false,
       autofocus: !query,
     });
+    // pagefind's box is labelled only by a title attribute; a screen reader needs a real label.
+    var named = function () {
+      var input = box.querySelector("input");
+      if (!input) return false;
+      input.setAttribute("aria-label", "Kata yang dicari di SOP dan laporan");
+      return true;
+    };
+    if (!named()) new MutationObserver(function (changes, observer) { if (named()) observer.disconnect(); }).observe(box, { childList: true, subtree: true });
     if (query) ui.triggerSearch(query);
   };
   document.head.appendChild(script);
