@@ -22,11 +22,13 @@ from .output import BuildResult, Staging, refuse_unsafe_output, staged_output
 from .progress import ProgressCallback
 from .render.env import make_env, render_page, theme_dir
 from .render.peta import write_site_files
-from .render.portal import kelompok_unit, rekap_kabupaten, rekap_kabupaten_xlsx, tahun_rekap
+from .render.portal import daftar_sop, kelompok_unit, rekap_kabupaten, rekap_kabupaten_xlsx, tahun_rekap
 from .render.search import SEARCH_PAGE, build_search_index, render_search_page
 from .timing import Timings
 
 ASSETS_DIR = "assets"
+SEMUA_SOP = "sop/index.html"
+"""The portal's list of every unit's SOPs (the units' own pages are under ``<unit>/sop/``)."""
 
 
 class UnknownUnit(Exception):
@@ -97,9 +99,13 @@ def render_portal(kabupaten: Kabupaten, stage: Staging, today: dt.date | None = 
     site, today = portal_site(kabupaten), today or dt.date.today()
     env = make_env(site)
     years = tahun_rekap(kabupaten)
-    env.globals["nav"] = [NavItem("Beranda", "index.html"), *(NavItem(f"Rekap Kinerja {y}", _rekap_page(y)) for y in years), NavItem("Pencarian", SEARCH_PAGE)]
+    env.globals["nav"] = [NavItem("Beranda", "index.html"), NavItem("Semua SOP", SEMUA_SOP), *(NavItem(f"Rekap Kinerja {y}", _rekap_page(y)) for y in years), NavItem("Pencarian", SEARCH_PAGE)]
     stage.write_text("index.html", PEMDA_FILE, render_page(env, "portal.html", "index.html", kelompok=kelompok_unit(kabupaten, today),
                                                            tahun=years, rekap_page=_rekap_page))
+    sops = daftar_sop(kabupaten)
+    units = sorted({(r.unit, r.nama_unit) for r in sops}, key=lambda u: u[1])
+    stage.write_text(SEMUA_SOP, PEMDA_FILE, render_page(env, "portal_sop.html", SEMUA_SOP, baris=sops, units=units,
+                                                        bidang=sorted({r.bidang for r in sops if r.bidang})))
     for year in years:
         rows = rekap_kabupaten(kabupaten, year)
         xlsx = f"kinerja/{year}/rekap-kinerja-kabupaten-{year}.xlsx"

@@ -25,7 +25,7 @@ from .support_tools import artifact, axe_script, chromium
 pytestmark = pytest.mark.browser
 SOP_PAGE = "candipuro/sop/pengukuran-data-kinerja.html"
 PAGES = ("index.html", "candipuro/index.html", SOP_PAGE, "candipuro/kinerja/2024/index.html",
-         "candipuro/laporan/2024/index.html", "kinerja/2024/index.html", "cari.html", "404.html")
+         "candipuro/laporan/2024/index.html", "kinerja/2024/index.html", "sop/index.html", "cari.html", "404.html")
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 
@@ -79,6 +79,45 @@ def test_a_phone_gets_a_short_header_and_no_sideways_scroll(browser, url: str, p
     page.click(".menu-tombol")
     assert page.locator(".site-nav").is_hidden()
     assert page.errors == [], path
+
+
+def _shown(page) -> list[str]:
+    return page.locator("tr[data-nama]:visible td a").all_inner_texts()
+
+
+def test_the_portal_lists_every_sop_and_filters_and_sorts_it(browser, url: str) -> None:
+    page = _open(browser, DESKTOP)
+    page.goto(url + "sop/index.html")
+    everything = _shown(page)
+    assert len(everything) == 8 and page.inner_text(".saring-jumlah") == "8 SOP"
+    page.select_option("select[name=unit]", "pasirian")
+    assert _shown(page) == ["Pelayanan Surat Keterangan Kecamatan Pasirian", "Pelayanan Legalisasi Dokumen Kecamatan Pasirian"]
+    page.select_option("select[name=status]", "konsep")
+    assert _shown(page) == ["Pelayanan Legalisasi Dokumen Kecamatan Pasirian"]
+    assert page.inner_text(".saring-jumlah") == "1 dari 8 SOP ditampilkan"
+    page.select_option("select[name=unit]", "")
+    page.select_option("select[name=status]", "")
+    page.fill("input[name=kata]", "data kinerja candipuro")
+    assert _shown(page) == ["Pengukuran Data Kinerja Kecamatan Candipuro", "Pengumpulan Data Kinerja Kecamatan Candipuro (2023)",
+                            "Pengumpulan Data Kinerja Kecamatan Candipuro"]
+    page.fill("input[name=kata]", "")
+    page.select_option("select[name=urut]", "baru")
+    dates = page.locator("tr[data-nama]:visible").evaluate_all("rows => rows.map(r => r.dataset.tanggal).filter(Boolean)")
+    assert dates == sorted(dates, reverse=True) and dates[0] == "2024-01-17"
+    page.select_option("select[name=urut]", "")
+    assert _shown(page) == everything  # back to the build's order
+    assert page.errors == []
+
+
+def test_a_unit_home_filters_its_sops_by_status(browser, url: str) -> None:
+    page = _open(browser, PHONE)
+    page.goto(url + "candipuro/index.html")
+    page.select_option("select[name=status]", "dicabut")
+    assert _shown(page) == ["Pengumpulan Data Kinerja Kecamatan Candipuro (2023)"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    without = _open(browser, PHONE, java_script_enabled=False)
+    without.goto(url + "candipuro/index.html")
+    assert without.locator("form.saring").is_hidden() and len(_shown(without)) == 5
 
 
 def test_without_javascript_the_menu_is_simply_shown(browser, url: str) -> None:

@@ -15,12 +15,16 @@ from typing import Any
 
 from openpyxl import Workbook
 
+from ..content.documents import Doc
 from ..content.kabupaten import Kabupaten
 from ..content.loader import Site
 from ..domain.agregasi import Agregat
 from ..lint.sop import belum_dimonitor
 from ..models.site import JENIS_UNIT
+from ..models.sop import SOP
 from .export import _reproducible, _table, _text_stays_text
+from .listing import group_by_bidang
+from .sop import sop_paths
 
 NAMA_JENIS = {"kecamatan": "Kecamatan", "dinas": "Dinas", "badan": "Badan", "bagian": "Bagian Sekretariat Daerah", "lainnya": "Unit lain"}
 """The heading of each group of the portal home, by a unit's ``jenis``."""
@@ -70,6 +74,28 @@ def ringkasan(site: Site, today: dt.date) -> RingkasanUnit:
         sum(d.model.status == "berlaku" for d in docs), sum(d.model.status == "konsep" for d in docs),
         sum(belum_dimonitor(site, d, site.config.tanggal_acuan or today) is not None for d in docs), site.config.ilustrasi,
     )
+
+
+@dataclass(frozen=True)
+class BarisSOP:
+    """One SOP of one unit, as the portal's list of every SOP shows it."""
+
+    unit: str
+    nama_unit: str
+    bidang: str
+    doc: Doc[SOP]
+    halaman: str
+    """Its page, from the portal's folder: ``candipuro/sop/pengukuran-data-kinerja.html``."""
+
+
+def daftar_sop(kabupaten: Kabupaten) -> list[BarisSOP]:
+    """Every SOP of every unit, unit by unit (by name), each unit's in its home page's order."""
+    rows = []
+    for unit, site in sorted(kabupaten.sites.items(), key=lambda item: item[1].config.instansi.unit_kerja):
+        for group in group_by_bidang(site):
+            for doc in group.sops:
+                rows.append(BarisSOP(unit, site.config.instansi.unit_kerja, group.bidang or "", doc, f"{unit}/{sop_paths(doc)[0]}"))
+    return rows
 
 
 def kelompok_unit(kabupaten: Kabupaten, today: dt.date) -> list[tuple[str, list[RingkasanUnit]]]:
