@@ -18,7 +18,7 @@ DEMO = REPO / "content" / "unit" / "candipuro"
 """Kecamatan Candipuro, the real unit of the demo kabupaten (content/ is a multi-unit site: pemda.yaml + unit/)."""
 DEMO_KABUPATEN = REPO / "content"
 DEMO_PAGES = {
-    "index.html", "cari.html", "kinerja/2023/index.html", "kinerja/2024/index.html", "laporan/2024/index.html", "perjanjian/2024/index.html", "rencana-aksi/2024/index.html",
+    "index.html", "404.html", "cari.html", "kinerja/2023/index.html", "kinerja/2024/index.html", "laporan/2024/index.html", "perjanjian/2024/index.html", "rencana-aksi/2024/index.html",
     "sop/monitoring-evaluasi-sop.html", "sop/pengukuran-data-kinerja.html", "sop/pengumpulan-data-kinerja.html",
     "sop/pengumpulan-data-kinerja-2023.html", "sop/penyusunan-sakip.html", "verifikasi.html",
 }
