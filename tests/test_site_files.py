@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 import runpy
-import subprocess
 import shutil
+import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 from xml.etree import ElementTree
