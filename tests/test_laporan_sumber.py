@@ -237,3 +237,13 @@ def test_a_standard_that_does_not_fit_its_indicator_is_an_error(demo_copy: Path)
     assert problems_of(demo_copy) == [
         f"content/laporan/2024/laporan.yaml:{line}:12: standar_nasional.IKU-01.nilai: standar tidak dapat dibandingkan dengan realisasi IKU-01: target 'Baik' bukan angka; tulis standar dalam satuan atau skala indikatornya."
     ]
+
+
+def test_spaces_ending_a_line_do_not_split_its_paragraph(demo_copy: Path, tmp_path: Path) -> None:
+    """Two spaces after a word (Markdown's hard break, invisible in an editor) keep the paragraph whole."""
+    append_lines(demo_copy / BAB3, "Capaian sasaran ini sebesar {{ capaian S1.1 }}  ", "dan predikatnya {{ predikat S1.1 }}.   ", "Kalimat berikutnya.")
+    out = tmp_path / "out"
+    build_site(demo_copy, out, pdf=False)
+    page = (out / "laporan/2024/index.html").read_text(encoding="utf-8")
+    paragraph = next(p for p in page.split("<p>") if "dan predikatnya" in p)
+    assert "<br" not in paragraph.split("</p>")[0] and "Kalimat berikutnya." in paragraph.split("</p>")[0]

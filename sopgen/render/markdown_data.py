@@ -126,7 +126,10 @@ def block_directives(part: Part) -> list[Directive]:
 
 def render_part(part: Part, numbering: Numbering, numbers: dict[Directive, Nomor], make_block: BlockMaker, source: DataSource, image_url: Callable[[str], str | None]) -> Rendered:
     """Convert one part: placeholders, Markdown, nh3, then the generated pieces put back."""
-    lines = part.text.splitlines()
+    # Spaces ending a line are invisible in an editor, yet two of them make Markdown break the line: a
+    # paragraph hard-wrapped in Word or a web form would print cut in the middle. A report has no line
+    # to break inside a paragraph, so they go (a directive's offsets are never past them).
+    lines = [line.rstrip() for line in part.text.splitlines()]
     pieces: list[Markup] = []
     for directive in reversed([d for d in scan(part.text, part.shown) if isinstance(d, Directive)]):
         line = lines[directive.where.line - 1]
