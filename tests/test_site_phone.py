@@ -120,6 +120,20 @@ def test_a_unit_home_filters_its_sops_by_status(browser, url: str) -> None:
     assert without.locator("form.saring").is_hidden() and len(_shown(without)) == 5
 
 
+def test_the_recap_page_opens_with_its_contents(browser, url: str) -> None:
+    page = _open(browser, PHONE)
+    page.goto(url + "candipuro/kinerja/2024/index.html")
+    nav = page.locator("nav.isi-halaman")
+    assert nav.is_visible()
+    links = nav.locator("a").all_inner_texts()
+    headings = page.locator("main h2[id]:visible").all_inner_texts()
+    assert links == headings and {"Ikhtisar", "Cara menghitung", "Unduhan"} <= set(links)
+    assert page.evaluate("document.querySelector('nav.isi-halaman').compareDocumentPosition(document.querySelector('main h1')) & 2")  # after the title
+    nav.locator("a", has_text="Cara menghitung").click()
+    assert page.url.endswith("#kebijakan") and page.evaluate("document.getElementById('kebijakan').getBoundingClientRect().top") < 100
+    assert page.errors == []
+
+
 def test_without_javascript_the_menu_is_simply_shown(browser, url: str) -> None:
     page = _open(browser, PHONE, java_script_enabled=False)
     page.goto(url + "candipuro/index.html")
