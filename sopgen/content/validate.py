@@ -191,6 +191,9 @@ def _problem(schema: Any, loc: FieldPath, error: Any, source: SourceMap) -> Prob
     elif error.get("input") is None and kind != "missing":
         # Written as 'target:' with nothing after it: the field is there but empty.
         return Problem(source.path, where.line, where.column, name, "kosong", "isi nilainya di sini, atau hapus barisnya bila tidak wajib.")
+    elif kind == "string_too_long" and isinstance(error.get("input"), str):
+        limit = error.get("ctx", {}).get("max_length")
+        message = f"terlalu panjang ({len(error['input'])} karakter, paling banyak {limit}); pakai teks yang lebih pendek"
     else:
         message = _MESSAGES.get(kind, UNKNOWN_KIND)
     got = error.get("input")

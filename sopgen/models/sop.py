@@ -40,6 +40,19 @@ class MutuBaku(Model):
     output: str = Field(description="Hasil (output) langkah ini.")
 
 
+JUDUL_MAX = 40
+"""Longest Mutu Baku column title: it is printed in a column of about 21 mm, on up to three lines."""
+
+
+class JudulMutuBaku(Model):
+    """The titles of the three Mutu Baku columns. Permenpan RB 35/2012's example prints Kelengkapan,
+    Waktu and Output; offices print their own ("Kelengkapan dan Peralatan", "Persyaratan/Kelengkapan")."""
+
+    kelengkapan: str = Field("Kelengkapan", max_length=JUDUL_MAX, description="Judul kolom kelengkapan, mis. 'Kelengkapan dan Peralatan'.")
+    waktu: str = Field("Waktu", max_length=JUDUL_MAX, description="Judul kolom waktu, mis. 'Waktu Penyelesaian'.")
+    output: str = Field("Output", max_length=JUDUL_MAX, description="Judul kolom output, mis. 'Hasil'.")
+
+
 AKHIR = "selesai"
 """The branch target that ends the procedure: the flow goes to the last langkah, drawn as "Selesai"."""
 LABEL_MAX = 9
@@ -156,6 +169,11 @@ class SOP(Model):
     peringatan: list[str] = Field(default_factory=list, description="Peringatan.")
     pencatatan: list[str] = Field(default_factory=list, description="Pencatatan dan pendataan.")
     pelaksana: list[str] = Field(min_length=1, description="Kolom pelaksana, berurutan dari kiri.")
+    judul_mutu_baku: JudulMutuBaku = Field(
+        default_factory=JudulMutuBaku,
+        description="Judul kolom Mutu Baku bila kantor memakai judul lain, mis. {kelengkapan: Kelengkapan dan Peralatan}; "
+        "bawaan: Kelengkapan, Waktu, Output.",
+    )
     langkah: list[Langkah] = Field(min_length=2, description="Langkah-langkah prosedur, berurutan.")
     abaikan_peringatan: list[str] = Field(
         default_factory=list,

@@ -163,7 +163,7 @@ def _flowchart_table(document: DocxDocument, view: FlowchartView, rows: tuple[Ro
         (0, 0, 1, 0, "No"), (0, 1, 1, 1, "Uraian Prosedur"), (0, first_pel, 0, first_mutu - 1, "PELAKSANA"),
         (0, first_mutu, 0, first_mutu + 2, "MUTU BAKU"), (0, columns - 1, 1, columns - 1, "Keterangan"),
         *[(1, first_pel + i, 1, first_pel + i, nama) for i, nama in enumerate(view.pelaksana)],
-        (1, first_mutu, 1, first_mutu, "Kelengkapan"), (1, first_mutu + 1, 1, first_mutu + 1, "Waktu"), (1, first_mutu + 2, 1, first_mutu + 2, "Output"),
+        *[(1, first_mutu + i, 1, first_mutu + i, judul) for i, judul in enumerate(view.mutu_baku)],
     ]
     for r1, c1, r2, c2, text in head:
         cell = grid_cell(table, r1, c1) if (r1, c1) == (r2, c2) else grid_cell(table, r1, c1).merge(grid_cell(table, r2, c2))

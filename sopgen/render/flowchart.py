@@ -72,6 +72,8 @@ class FlowchartView:
     id_prefix: str
     paper: str
     pelaksana: tuple[str, ...]
+    mutu_baku: tuple[str, str, str]
+    """The Mutu Baku column titles (kelengkapan, waktu, output) the SOP prints."""
     widths: tuple[str, ...]
     segments: tuple[SegmentView, ...]
     probes: bool
@@ -93,6 +95,12 @@ class FlowchartView:
         """Each pelaksana header with the style its widest word needs to fit unbroken ("" if none)."""
         column = float(self.widths[2][:-2])
         return tuple((name, header_style(name, column)) for name in self.pelaksana)
+
+    @property
+    def mutu_headers(self) -> tuple[tuple[str, str], ...]:
+        """Each Mutu Baku title with the style its widest word needs to fit its column unbroken ("" if none)."""
+        first = 2 + len(self.pelaksana)
+        return tuple((title, header_style(title, float(self.widths[first + i][:-2]))) for i, title in enumerate(self.mutu_baku))
 
     @property
     def names(self) -> frozenset[str]:
@@ -188,4 +196,6 @@ def flowchart_view(
         SegmentView(f"{id_prefix}-halaman-{index + 1}", tuple(_row_view(sop, lay, r, id_prefix) for r in range(first, last + 1)))
         for index, (first, last) in enumerate(lay.pages)
     )
-    return FlowchartView(id_prefix, paper, tuple(sop.pelaksana), tuple(mm(w) for w in widths.all()), segments, probes, pages, lay)
+    judul = sop.judul_mutu_baku
+    return FlowchartView(id_prefix, paper, tuple(sop.pelaksana), (judul.kelengkapan, judul.waktu, judul.output),
+                         tuple(mm(w) for w in widths.all()), segments, probes, pages, lay)

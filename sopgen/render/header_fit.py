@@ -8,6 +8,8 @@ dependency), so the PDF and the browser get the same size.
 
 from __future__ import annotations
 
+import re
+
 from .font_metrics import text_width
 
 HEADER_PT = 9.5
@@ -17,6 +19,8 @@ SMALLEST_PT = 6.5
 PADDING_MM = 1.2
 """The header's left and right padding together (``.fc-table th``)."""
 _MM_PER_PT = 25.4 / 72
+_BREAKS = re.compile(r"\s+|(?<=/)")
+"""Where a header may wrap: at spaces, and after a slash ("Persyaratan/ Kelengkapan"), in both engines."""
 
 
 def word_width_mm(word: str, size_pt: float) -> float:
@@ -27,7 +31,7 @@ def word_width_mm(word: str, size_pt: float) -> float:
 def header_style(name: str, column_mm: float) -> str:
     """``font-size: 8pt`` when the name's widest word does not fit the column at the table's size."""
     room = column_mm - PADDING_MM
-    widest = max(name.split(), key=lambda word: word_width_mm(word, HEADER_PT), default="")
+    widest = max(filter(None, _BREAKS.split(name)), key=lambda word: word_width_mm(word, HEADER_PT), default="")
     size = HEADER_PT
     while size > SMALLEST_PT and word_width_mm(widest, size) > room:
         size -= 0.5
