@@ -163,6 +163,11 @@ class SOP(Model):
         description="Riwayat revisi, berurutan: nomor, tanggal, perubahan. Tanggal revisi di tabel identitas diambil dari entri terakhir.",
     )
     dasar_hukum: list[str] = Field(description="Daftar dasar hukum.")
+    dasar_hukum_mulai: int = Field(
+        1, ge=1, le=999,
+        description="Nomor butir pertama Dasar Hukum bila dokumen asli tidak mulai dari 1 (mis. 9, karena butir 1-8 "
+        "tercantum di SOP induknya); bawaan 1.",
+    )
     kualifikasi_pelaksana: list[str] = Field(description="Daftar kualifikasi pelaksana.")
     keterkaitan: list[Keterkaitan | str] = Field(default_factory=list, description="SOP terkait: id SOP di situs ini, atau teks.")
     peralatan: list[str] = Field(default_factory=list, description="Peralatan dan perlengkapan.")

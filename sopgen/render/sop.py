@@ -46,6 +46,8 @@ class Bagian:
     judul: str
     butir: list[Butir]
     penomoran: str = "angka"
+    mulai: int = 1
+    """The number of the first item (``dasar_hukum_mulai``)."""
 
 
 @dataclass(frozen=True)
@@ -112,11 +114,11 @@ def keterkaitan(site: Site, sop: SOP, page_path: str | None) -> list[Butir]:
 def pasangan(site: Site, sop: SOP, page_path: str | None) -> list[tuple[Bagian, Bagian]]:
     """The three paired rows under the identity block, in the order of Permenpan RB 35/2012."""
 
-    def daftar(judul: str, teks: list[str], penomoran: str = "angka") -> Bagian:
-        return Bagian(judul, [Butir(t) for t in teks], penomoran)
+    def daftar(judul: str, teks: list[str], penomoran: str = "angka", mulai: int = 1) -> Bagian:
+        return Bagian(judul, [Butir(t) for t in teks], penomoran, mulai)
 
     return [
-        (daftar("Dasar Hukum", sop.dasar_hukum), daftar("Kualifikasi Pelaksana", sop.kualifikasi_pelaksana)),
+        (daftar("Dasar Hukum", sop.dasar_hukum, mulai=sop.dasar_hukum_mulai), daftar("Kualifikasi Pelaksana", sop.kualifikasi_pelaksana)),
         (Bagian("Keterkaitan", keterkaitan(site, sop, page_path)), daftar("Peralatan dan Perlengkapan", sop.peralatan, "huruf")),
         (daftar("Peringatan", sop.peringatan), daftar("Pencatatan dan Pendataan", sop.pencatatan)),
     ]
