@@ -4,14 +4,17 @@ The stages and jobs come from the registry (:mod:`sopgen.kinds`): this module na
 
 from __future__ import annotations
 
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
+from .cache import PdfCache
 from .content.kabupaten import Kabupaten
 from .content.loader import Site, load_settings
 from .errors import ContentError, Problems
-from .kinds import KINDS, STAGES, RenderContext, navigation, plan
+from .kinds import KINDS, STAGES, Job, RenderContext, navigation, plan
 from .output import BuildResult, Staging, refuse_unsafe_output, staged_output
+from .pool import pdf_pool, pooled, render_in_pool
 from .progress import ProgressCallback
 from .render.env import make_env, theme_dir
 from .render.links import check_links
@@ -37,47 +40,76 @@ def check_site(site_dir: Path, timings: Timings | None = None, kabupaten: Kabupa
     return (site if usable else None), problems
 
 
-def build_site(site_dir: Path, out_dir: Path, *, strict: bool = False, pdf: bool = True,
-               progress: ProgressCallback | None = None, timings: Timings | None = None) -> BuildResult:
-    """Build the site into ``out_dir``; raises ContentError (and writes nothing) on content problems."""
+def build_site(site_dir: Path, out_dir: Path, *, strict: bool = False, pdf: bool = True, progress: ProgressCallback | None = None,
+               timings: Timings | None = None, cache: PdfCache | None = None, jobs: int = 1) -> BuildResult:
+    """Build the site into ``out_dir``; raises ContentError (and writes nothing) on content problems.
+
+    ``cache``: where PDFs whose inputs did not change are taken from (:mod:`sopgen.cache`); None renders every one.
+    ``jobs``: the processes laying out PDFs (:mod:`sopgen.pool`); the output is the same for any number."""
     timings = Timings() if timings is None else timings
     refuse_unsafe_output(out_dir, site_dir)  # before the long check: a refused --out is told at once
     site, problems = check_site(site_dir, timings)
     if site is None or problems.fails(strict):
         raise ContentError(problems.sorted())
-    written = render_site(site, out_dir, pdf, progress, timings)
+    written = render_site(site, out_dir, pdf, progress, timings, cache, jobs)
     return BuildResult(out_dir, written, problems.warnings, timings)
 
 
-def render_site(site: Site, out_dir: Path, pdf: bool, progress: ProgressCallback | None, timings: Timings) -> list[str]:
+def render_site(site: Site, out_dir: Path, pdf: bool, progress: ProgressCallback | None, timings: Timings,
+                cache: PdfCache | None = None, jobs: int = 1) -> list[str]:
     """Render every job of the plan into a staging folder swapped in as ``out_dir``; the files written.
 
     Without PDFs, the PDFs' HTML is rendered all the same (:class:`PdfPreview`, nothing laid out or
     kept): a template used only on paper is checked by ``check`` and ``build --no-pdf`` too. Last,
     the links written by hand must reach files written (:mod:`sopgen.render.links`).
     """
-    with staged_output(out_dir, site.root, timings) as stage:
-        render_into(site, stage, pdf, progress, timings)
+    with pdf_pool(jobs if pdf else 1) as pool, staged_output(out_dir, site.root, timings) as stage:
+        render_into(site, stage, pdf, progress, timings, cache, pool)
     return sorted(stage.written)
 
 
-def render_into(site: Site, stage: Staging, pdf: bool, progress: ProgressCallback | None, timings: Timings) -> None:
-    """Render every job of the site's plan into ``stage`` (a unit of a multi-unit site: its folder of the staging)."""
+def render_context(site: Site, stage: Staging, pdf: bool, timings: Timings) -> RenderContext:
+    """The templates (with the navigation) and the PDF renderer of ``site`` over ``stage``; a pool's worker makes its own the same way."""
     env = make_env(site)
     env.globals["nav"] = navigation(site, pdf)
+    return RenderContext(site, env, stage, PdfRenderer(allowed_folders(site, stage)) if pdf else None, timings)
+
+
+def allowed_folders(site: Site, stage: Staging) -> list[Path]:
+    """What a PDF may load: the staging output, the site, the theme."""
+    return [stage.root, site.root, theme_dir(site)]
+
+
+def render_into(site: Site, stage: Staging, pdf: bool, progress: ProgressCallback | None, timings: Timings,
+                cache: PdfCache | None = None, pool: ProcessPoolExecutor | None = None) -> None:
+    """Render every job of the site's plan into ``stage`` (a unit of a multi-unit site: its folder of the staging).
+
+    With a ``pool``, the PDFs that read no other output are laid out there, once the jobs before the first
+    of them are done here (the theme's files they load are written by those); the rest follows here, in plan order."""
+    context = render_context(site, stage, pdf, timings)
+    planned = plan(site, pdf)
+    first = next((i for i, job in enumerate(planned) if any(map(pooled, job.outputs))), len(planned)) if pool and pdf else len(planned)
     with template_problems(site):
-        allowed = [stage.root, site.root, theme_dir(site)]
-        context = RenderContext(site, env, stage, PdfRenderer(allowed) if pdf else None, timings)
-        for job in plan(site, pdf):
-            if job.label and progress:
-                progress(job.label)
-            for output in job.outputs:
-                with timings.phase(output.phase):
-                    context.results[output.path] = output.render(context)
-        write_site_files(env, stage, site.config_source.path, site.config.alamat_situs)
+        render_jobs(planned[:first], context, cache, progress)
+        if pool is not None and first < len(planned):
+            with timings.phase("pdf"):
+                render_in_pool(pool, context, planned[first:], cache, progress)
+        render_jobs(planned[first:], context, cache, progress)
+        write_site_files(context.env, stage, site.config_source.path, site.config.alamat_situs)
         if not pdf:
-            preview_pdfs(site, replace(context, renderer=PdfPreview(allowed)), timings)
+            preview_pdfs(site, replace(context, renderer=PdfPreview(allowed_folders(site, stage))), timings)
         check_links(site, theme_dir(site), stage.root)
+
+
+def render_jobs(jobs: list[Job], context: RenderContext, cache: PdfCache | None, progress: ProgressCallback | None) -> None:
+    """Render the outputs of ``jobs`` not rendered yet (by the pool), in order, through the cache if there is one."""
+    for job in jobs:
+        todo = [o for o in job.outputs if o.path not in context.results]
+        if job.label and progress and todo:
+            progress(job.label)
+        for output in todo:
+            with context.timings.phase(output.phase):
+                context.results[output.path] = cache.render(output, context) if cache else output.render(context)
 
 
 def preview_pdfs(site: Site, context: RenderContext, timings: Timings) -> None:

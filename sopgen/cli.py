@@ -15,11 +15,13 @@ import click
 
 from . import __version__, cli_text
 from .build import build_site
+from .cache import PdfCache, default_cache_dir
 from .check import check_kabupaten_rendering, check_rendering
 from .content.kabupaten import PEMDA_FILE, is_kabupaten, per_unit
 from .errors import ContentError, Problem
 from .kinds import NEW_WORDS
 from .output import OutputBusy, OutputCollision, OutputRefused
+from .pool import default_jobs
 from .portal import UnknownUnit, build_kabupaten
 from .progress import build_progress
 from .reporter import report, summary
@@ -67,16 +69,23 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Anggap peringatan sebagai kesalahan (seperti di CI).")
 @click.option("--no-pdf", is_flag=True, help="Tanpa PDF (pratinjau lebih cepat).")
 @UNIT_OPTION
-def build(site_dir: Path, out_dir: Path | None, strict: bool, no_pdf: bool, unit: str | None) -> None:
+@click.option("--cache", "cache_dir", metavar="FOLDER", type=click.Path(file_okay=False, path_type=Path), default=None, envvar="SOPGEN_CACHE",
+              help="Folder cache PDF (bawaan: .sopgen-cache/ di samping folder konten); PDF yang masukannya tidak berubah tidak dibuat ulang.")
+@click.option("--no-cache", is_flag=True, help="Buat ulang setiap PDF, tanpa membaca atau menulis cache.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Jumlah proses yang menata PDF bersamaan (bawaan: jumlah inti prosesor); hasilnya sama untuk berapa pun.")
+def build(site_dir: Path, out_dir: Path | None, strict: bool, no_pdf: bool, unit: str | None, cache_dir: Path | None, no_cache: bool,
+          jobs: int | None) -> None:
     """Bangun situs (HTML dan PDF) ke folder hasil."""
     out_dir = out_dir or site_dir.resolve().parent / "output"
+    cache = None if no_cache else PdfCache(cache_dir or default_cache_dir(site_dir))
     kabupaten = _multi_unit(site_dir, unit)
     try:
         with build_progress() as progress:
             if kabupaten:
-                result = build_kabupaten(site_dir, out_dir, strict=strict, pdf=not no_pdf, only=unit, progress=progress)
+                result = build_kabupaten(site_dir, out_dir, strict=strict, pdf=not no_pdf, only=unit, progress=progress, cache=cache, jobs=jobs or default_jobs())
             else:
-                result = build_site(site_dir, out_dir, strict=strict, pdf=not no_pdf, progress=progress)
+                result = build_site(site_dir, out_dir, strict=strict, pdf=not no_pdf, progress=progress, cache=cache, jobs=jobs or default_jobs())
     except ContentError as exc:
         _fail(exc.problems, strict)
     except OutputRefused as exc:  # a wrong --out is a usage mistake

@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from .build import check_site, render_into
+from .cache import PdfCache
 from .content.kabupaten import PEMDA_FILE, Kabupaten, load_kabupaten
 from .content.loader import Site
 from .errors import ContentError, Problems, did_you_mean
 from .kinds.base import NavItem
 from .models.site import SiteConfig
 from .output import BuildResult, Staging, refuse_unsafe_output, staged_output
+from .pool import pdf_pool
 from .progress import ProgressCallback
 from .render.env import make_env, render_page, theme_dir
 from .render.peta import write_site_files
@@ -54,19 +57,22 @@ def check_kabupaten(root: Path, timings: Timings | None = None, only: str | None
 
 
 def build_kabupaten(root: Path, out_dir: Path, *, strict: bool = False, pdf: bool = True, only: str | None = None,
-                    progress: ProgressCallback | None = None, timings: Timings | None = None) -> BuildResult:
-    """Build every unit into ``out_dir/<unit>/`` and the portal into ``out_dir``; or, with ``only``, that unit alone into ``out_dir``."""
+                    progress: ProgressCallback | None = None, timings: Timings | None = None, cache: PdfCache | None = None,
+                    jobs: int = 1) -> BuildResult:
+    """Build every unit into ``out_dir/<unit>/`` and the portal into ``out_dir``; or, with ``only``, that unit alone into ``out_dir``.
+
+    ``cache`` and ``jobs`` as for :func:`sopgen.build.build_site`; one pool of ``jobs`` workers serves every unit."""
     timings = Timings() if timings is None else timings
     refuse_unsafe_output(out_dir, root)
     kabupaten, problems = check_kabupaten(root, timings, only)
     if kabupaten is None or problems.fails(strict) or len(kabupaten.sites) < (1 if only else len(kabupaten.units)):
         raise ContentError(problems.sorted())
-    with staged_output(out_dir, kabupaten.root, timings) as stage:
+    with pdf_pool(jobs if pdf else 1) as pool, staged_output(out_dir, kabupaten.root, timings) as stage:
         if only is not None:
-            render_into(kabupaten.sites[only], stage, pdf, progress, timings)
+            render_into(kabupaten.sites[only], stage, pdf, progress, timings, cache, pool)
         else:
             for unit, site in kabupaten.sites.items():
-                _render_unit(site, stage, unit, pdf, progress, timings)
+                _render_unit(site, stage, unit, pdf, progress, timings, cache, pool)
             with timings.phase("html"):
                 render_portal(kabupaten, stage)
             with timings.phase("search"):
@@ -74,10 +80,11 @@ def build_kabupaten(root: Path, out_dir: Path, *, strict: bool = False, pdf: boo
     return BuildResult(out_dir, sorted(stage.written), problems.warnings, timings)
 
 
-def _render_unit(site: Site, stage: Staging, unit: str, pdf: bool, progress: ProgressCallback | None, timings: Timings) -> None:
+def _render_unit(site: Site, stage: Staging, unit: str, pdf: bool, progress: ProgressCallback | None, timings: Timings,
+                 cache: PdfCache | None, pool: ProcessPoolExecutor | None) -> None:
     """The unit's site, as a single-unit build writes it, in ``<unit>/`` of the staging."""
     own = Staging(stage.root / unit)
-    render_into(site, own, pdf, (lambda label: progress(f"{unit}: {label}")) if progress else None, timings)
+    render_into(site, own, pdf, (lambda label: progress(f"{unit}: {label}")) if progress else None, timings, cache, pool)
     for path, owner in own.written.items():
         stage.written[f"{unit}/{path}"] = owner
 

@@ -27,6 +27,7 @@ from typing import Any
 import watchfiles
 
 from .build import build_site
+from .cache import PdfCache, default_cache_dir
 from .content.kabupaten import is_kabupaten
 from .errors import ContentError, Problem
 from .portal import build_kabupaten
@@ -96,7 +97,8 @@ class Preview:
         problems: list[Problem] = []
         crash = ""
         try:
-            (build_kabupaten if is_kabupaten(self.site_dir) else build_site)(self.site_dir, self.out_dir, pdf=self.pdf)
+            cache = PdfCache(default_cache_dir(self.site_dir)) if self.pdf else None  # an edit lays out only the PDFs it changes
+            (build_kabupaten if is_kabupaten(self.site_dir) else build_site)(self.site_dir, self.out_dir, pdf=self.pdf, cache=cache)
         except ContentError as exc:  # content and template mistakes alike, each at its file and line
             problems = exc.problems
         except Exception:

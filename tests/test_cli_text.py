@@ -39,7 +39,7 @@ def test_each_command_help(command: str) -> None:
 
 
 @pytest.mark.parametrize(("args", "expected"), [
-    (["build", "--nope"], "Galat: Tidak ada opsi '--nope'. Maksud Anda '--no-pdf'?"),
+    (["build", "--no-pfd"], "Galat: Tidak ada opsi '--no-pfd'. Maksud Anda '--no-pdf'?"),  # one close option: the singular message
     (["new"], "Galat: Kurang argumen 'JENIS'. Pilihan:"),
     (["new", "surat", "x"], f"Galat: Nilai tidak sah untuk 'JENIS': 'surat' bukan salah satu dari {', '.join(repr(w) for w in NEW_WORDS)}."),
     (["bulid"], "Galat: Tidak ada perintah 'bulid'. Maksud Anda 'build'?"),

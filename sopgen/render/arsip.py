@@ -15,6 +15,7 @@ page's SHA-256 (:mod:`sopgen.render.verifikasi`) is taken from the final file.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -42,6 +43,12 @@ class Arsip:
     Empty: the pages are numbered 1..n, the PDF's default."""
 
 
+ARSIP_WAKTU = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+"""The creation and modification time written for every attachment. WeasyPrint writes the time of
+the build otherwise, and a PDF whose bytes change from build to build cannot be cached, compared
+(``--jobs 2`` against ``--jobs 1``) or told apart from an altered one by its SHA-256 on the
+verification page. The attachment's content is the source; its time says nothing about the document."""
+
 SUMBER = (".yaml", ".yml", ".md", ".csv", ".xlsx")
 """Content files worth embedding as a document's source (not its images or logo: those are printed)."""
 
@@ -56,7 +63,8 @@ def source_attachments(arsip: Arsip) -> list[Attachment]:
     # In name order: the PDF's EmbeddedFiles name tree must be sorted (qpdf repairs it otherwise).
     named = sorted({file.relative_to(arsip.root).as_posix(): file for file in arsip.sumber}.items())
     return [
-        Attachment(file_obj=io.BytesIO(file.read_bytes()), name=name, description="Sumber dokumen ini (konten sopgen)", relationship="Source")
+        Attachment(file_obj=io.BytesIO(file.read_bytes()), name=name, description="Sumber dokumen ini (konten sopgen)", relationship="Source",
+                   created=ARSIP_WAKTU, modified=ARSIP_WAKTU)
         for name, file in named
     ]
 
@@ -84,4 +92,4 @@ def set_page_labels(target: Path, runs: Sequence[tuple[int, Dictionary]]) -> Non
     """Write ``/PageLabels`` into the PDF at ``target``, in place (its PDF/A metadata untouched)."""
     with Pdf.open(target, allow_overwriting_input=True) as pdf:
         pdf.Root.PageLabels = pdf.make_indirect(Dictionary(Nums=Array([item for start, label in runs for item in (start, label)])))
-        pdf.save(target)
+        pdf.save(target, deterministic_id=True)  # qpdf's /ID from the content, not the time: the same document, the same bytes

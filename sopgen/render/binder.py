@@ -172,7 +172,7 @@ def finish(binder: Pdf, front: Document, stamp: bytes, entries: list[BinderEntry
             _add_link(binder, pages[index], rect, pages[front_pages + number - 1 if number > 0 else -number - 1])
         stamp_pages(binder, front_pages, stamp_font(binder, stamp))
         binder.Root.PageMode = Name.UseOutlines
-        binder.save(target)
+        binder.save(target, deterministic_id=True)  # /ID from the content (see ARSIP_WAKTU in render/arsip.py)
 
 
 def _take_archive_entries(binder: Pdf, front: Pdf) -> None:

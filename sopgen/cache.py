@@ -1,0 +1,199 @@
+"""The PDF cache: a PDF whose inputs did not change since a build is copied, not laid out again.
+
+Laying out the PDFs is nearly the whole cost of a build (about 0.6 s per SOP, two WeasyPrint
+layouts each), so a rebuild after one edit should lay out only what the edit touched. Each
+PDF's entry is keyed by the SHA-256 of everything it is made from: the files its output
+declares (:func:`sopgen.kinds.inputs.input_files`: its YAML, the pejabat and SOPs it names, the
+settings, the logo, the templates it reaches, their CSS and fonts), what a unit inherits
+(pemda.yaml and every unit's site.yaml, whose names another unit's keterkaitan prints), the
+staged files of the outputs it needs (the binder: the SOP PDFs it joins), and the tool itself
+(sopgen's own code and the versions of the libraries that shape a PDF). A key that matches is
+the same input, so the entry is the PDF a render would write.
+
+The cache lives outside ``output/`` (``.sopgen-cache/`` beside the content folder, or where
+``--cache`` / ``SOPGEN_CACHE`` says), so the staged, atomic swap of the output is unchanged: a
+hit is written into the staging folder like any render. An entry is written to a temporary
+file and renamed into place, and carries its key, size and checksum: a partial, corrupt or
+foreign entry fails the check and the PDF is rendered again (never served). Two builds sharing
+a cache can only replace an entry with an equal one, atomically.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from .content.kabupaten import PEMDA_FILE
+from .content.loader import SITE_FILE
+from .kinds.base import Output, RenderContext
+from .kinds.inputs import input_files
+from .render.pdf import PdfPreview
+from .render.sop import PrintedLayout
+
+CACHE_DIR = ".sopgen-cache"
+FORMAT = b"sopgen-cache/1\n"
+"""The first line of every entry; a new layout of the entry changes it (old entries then miss)."""
+CACHED_PHASES = ("pdf", "binder")
+"""The outputs worth caching: those laid out by WeasyPrint (pages, Word copies and exports take milliseconds)."""
+LIBRARIES = ("weasyprint", "pydyf", "pikepdf", "tinycss2", "cssselect2", "tinyhtml5", "fonttools", "pillow", "pyphen", "segno",
+             "jinja2", "markdown", "pydantic", "pyyaml", "babel", "nh3")
+"""The libraries whose version can change a PDF's bytes (layout, fonts, PDF writing, the content they get)."""
+
+
+def default_cache_dir(site_dir: Path) -> Path:
+    """Where the cache lives unless ``--cache`` / ``SOPGEN_CACHE`` says: beside the content folder, like ``output/``."""
+    return site_dir.resolve().parent / CACHE_DIR
+
+
+@cache
+def tool_fingerprint() -> str:
+    """sopgen's own code and the versions of Python and of the libraries a PDF goes through."""
+    digest = hashlib.sha256(sys.version.encode())
+    for name in LIBRARIES:
+        try:
+            digest.update(f"{name}={metadata.version(name)}\n".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{name}=-\n".encode())
+    package = Path(__file__).parent
+    for file in sorted(package.rglob("*.py")):
+        digest.update(file.relative_to(package).as_posix().encode() + b"\0" + file.read_bytes())
+    return digest.hexdigest()
+
+
+@dataclass
+class PdfCache:
+    """The cache of one build (its file digests are remembered for the build: the content does not change meanwhile)."""
+
+    folder: Path
+    served: list[str] = field(default_factory=list)
+    """Outputs copied from the cache, in build order."""
+    rendered: list[str] = field(default_factory=list)
+    """Outputs laid out (and stored), in build order."""
+    _digests: dict[Path, str] = field(default_factory=dict)
+
+    def render(self, output: Output, context: RenderContext) -> Any:
+        """``output.render(context)``, or its cached file and result when its inputs are unchanged."""
+        key = self.key(output, context) if cacheable(output, context) else None
+        if key is None:
+            return output.render(context)
+        hit = self.serve(key, output, context)
+        if hit is not None:
+            return hit[0]
+        before = set(context.stage.written)
+        result = output.render(context)
+        self.store(key, output, context, result, set(context.stage.written) - before)
+        return result
+
+    def serve(self, key: str, output: Output, context: RenderContext) -> tuple[Any] | None:
+        """Write the entry's file into the staging folder and return its result (in a 1-tuple); None when there is no sound entry."""
+        hit = read_entry(self.folder / key[:2] / key, key)
+        if hit is None:
+            return None
+        context.stage.write_bytes(output.path, output.owner, hit[0])
+        self.served.append(output.path)
+        return (decode_result(hit[1]),)
+
+    def store(self, key: str, output: Output, context: RenderContext, result: Any, wrote: set[str]) -> None:
+        """Keep what ``output`` rendered, if it wrote its one file only (``wrote``: the staging's keys) and its result can be stored."""
+        self.rendered.append(output.path)
+        encoded = encode_result(result)
+        if wrote == {output.path.lower()} and encoded is not None:
+            write_entry(self.folder / key[:2] / key, key, (context.stage.root / output.path).read_bytes(), encoded[0])
+
+    def key(self, output: Output, context: RenderContext) -> str:
+        """The SHA-256 of everything ``output`` is made from (see the module's docstring)."""
+        site = context.site
+        digest = hashlib.sha256(FORMAT + tool_fingerprint().encode())
+        digest.update(f"\0{site.unit or ''}\0{output.path}\0".encode())
+        files = set(input_files(output.inputs, site, context.env))
+        if site.kabupaten is not None:
+            kabupaten = site.kabupaten
+            files |= {kabupaten.root / PEMDA_FILE, *(unit.root / SITE_FILE for unit in kabupaten.units.values())}
+            if kabupaten.config.logo:
+                files.add(kabupaten.root / kabupaten.config.logo)
+        for file in sorted(files):
+            digest.update(f"{_name(file, site.root)}\0{self._digest(file)}\n".encode())
+        for need in output.needs:
+            staged = context.stage.root / need
+            digest.update(f"needs {need}\0{_file_digest(staged) if staged.is_file() else '-'}\n".encode())
+        return digest.hexdigest()
+
+    def _digest(self, file: Path) -> str:
+        if file not in self._digests:
+            self._digests[file] = _file_digest(file) if file.is_file() else "-"
+        return self._digests[file]
+
+
+def cacheable(output: Output, context: RenderContext) -> bool:
+    """A PDF laid out for real (not the preview's HTML check)."""
+    return output.phase in CACHED_PHASES and context.renderer is not None and not isinstance(context.renderer, PdfPreview)
+
+
+def _name(file: Path, root: Path) -> str:
+    """A file's name in the key: relative to the site when inside it (a moved checkout still hits), else absolute."""
+    resolved, root = file.resolve(), root.resolve()
+    return resolved.relative_to(root).as_posix() if resolved.is_relative_to(root) else resolved.as_posix()
+
+
+def _file_digest(file: Path) -> str:
+    digest = hashlib.sha256()
+    with file.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def encode_result(result: Any) -> tuple[Any] | None:
+    """What an output returned, as JSON (in a 1-tuple, since None is a result too); None when it cannot be stored."""
+    if result is None:
+        return (None,)
+    if isinstance(result, PrintedLayout):
+        return ({"pages": [list(p) for p in result.pages], "heights": list(result.heights)},)
+    return None
+
+
+def decode_result(data: Any) -> Any:
+    if data is None:
+        return None
+    return PrintedLayout(tuple((int(a), int(b)) for a, b in data["pages"]), tuple(float(h) for h in data["heights"]))
+
+
+def read_entry(entry: Path, key: str) -> tuple[bytes, Any] | None:
+    """The payload and result of a sound entry for ``key``; None when missing, partial, corrupt or another key's."""
+    try:
+        data = entry.read_bytes()
+    except OSError:
+        return None
+    if not data.startswith(FORMAT):
+        return None
+    header_end = data.find(b"\n", len(FORMAT))
+    try:
+        header = json.loads(data[len(FORMAT):header_end])
+        payload = data[header_end + 1:]
+        sound = (header_end > 0 and header["key"] == key and header["size"] == len(payload)
+                 and header["sha256"] == hashlib.sha256(payload).hexdigest())
+    except (ValueError, KeyError, TypeError):
+        return None
+    return (payload, header["result"]) if sound else None
+
+
+def write_entry(entry: Path, key: str, payload: bytes, result: Any) -> None:
+    """Write an entry through a temporary file renamed into place: a reader sees the old entry or the whole new one."""
+    header = json.dumps({"key": key, "size": len(payload), "sha256": hashlib.sha256(payload).hexdigest(), "result": result})
+    entry.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=entry.parent)
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(FORMAT + header.encode() + b"\n" + payload)
+        os.replace(temporary, entry)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

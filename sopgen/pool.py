@@ -1,0 +1,169 @@
+"""PDFs laid out on every core (``--jobs N``): a pool of worker processes, each loading the site itself.
+
+WeasyPrint holds the GIL, so threads would not help: the PDFs are laid out in processes. A
+worker is started by ``spawn`` (not ``fork``: the build may run beside threads, the progress
+display's or ``serve``'s watcher) and receives paths, never objects: it checks the site (or the
+kabupaten) once, as the build did, and renders the PDFs it is sent into the same staging folder.
+Only PDFs that read no other output go to the pool (the SOPs', the recaps', the monitoring
+records'); the binder, which joins them, and everything else stay in the build's own process,
+in plan order, after the pool's work is in. Each PDF's bytes depend only on its inputs (see
+:data:`sopgen.render.arsip.ARSIP_WAKTU`), so the output is the same file for file as ``--jobs 1``.
+
+A content or template problem in a worker comes back as problems and is raised as the same
+:class:`ContentError`, at its file and line; results are taken in plan order, so the first problem
+is the one the serial build would stop at. Ctrl-C or a failure cancels what is queued and the
+staging folder is dropped as before (the last good output stays); a worker whose build is killed
+(``kill -9``) is killed with it (Linux ``PR_SET_PDEATHSIG``) instead of rendering for no one.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import multiprocessing
+import os
+import signal
+import sys
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import ContentError
+from .kinds.base import Job, Output, RenderContext
+from .output import Staging
+from .progress import ProgressCallback
+from .render.template_errors import template_problems
+from .timing import Timings
+
+if TYPE_CHECKING:
+    from .cache import PdfCache
+    from .content.loader import Site
+
+_PR_SET_PDEATHSIG = 1
+
+
+def default_jobs() -> int:
+    """The cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+@contextmanager
+def pdf_pool(jobs: int) -> Iterator[ProcessPoolExecutor | None]:
+    """A pool of ``jobs`` workers for the block (None for one job: the build renders in its own process).
+
+    Shut down without waiting when the block fails (Ctrl-C included): queued PDFs are cancelled."""
+    if jobs <= 1:
+        yield None
+        return
+    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_die_with_parent)
+    try:
+        yield pool
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+
+
+@dataclass(frozen=True)
+class Task:
+    """What a worker needs to render one PDF: where the site is and where to write, as paths."""
+
+    site_root: str
+    kabupaten_root: str | None
+    only: str | None
+    """The one unit a ``--unit`` build checked (the worker checks the same units as the build)."""
+    stage_root: str
+    path: str
+
+
+def pooled(output: Output) -> bool:
+    """A PDF that reads no other output: it can be laid out anywhere, in any order."""
+    return output.phase == "pdf" and not output.needs
+
+
+def render_in_pool(pool: ProcessPoolExecutor, context: RenderContext, planned: Sequence[Job], cache: PdfCache | None,
+                   progress: ProgressCallback | None) -> None:
+    """Lay out the pooled PDFs of ``planned`` in ``pool`` (those the cache holds are copied first); their results go into ``context.results``."""
+    site, stage = context.site, context.stage
+    todo: list[tuple[Output, str | None, str | None]] = []
+    for job in planned:
+        for output in filter(pooled, job.outputs):
+            key = cache.key(output, context) if cache else None
+            hit = cache.serve(key, output, context) if cache and key else None
+            if hit is not None:
+                context.results[output.path] = hit[0]
+            else:
+                todo.append((output, key, job.label))
+    kabupaten = site.kabupaten
+    only = site.unit if kabupaten is not None and len(kabupaten.sites) == 1 < len(kabupaten.units) else None
+    futures: list[Future[tuple[str, Any, set[str]]]] = [
+        pool.submit(render_task, Task(str(site.root.resolve()), str(kabupaten.root.resolve()) if kabupaten else None, only, str(stage.root), output.path))
+        for output, _, _ in todo
+    ]
+    for future, (output, key, label) in zip(futures, todo, strict=True):
+        status, value, wrote = future.result()
+        if status == "problems":
+            raise ContentError(value)
+        for written in wrote:
+            stage.path(written, output.owner)  # claimed here, where every output's path is known: a collision is still caught
+        context.results[output.path] = value
+        if cache and key:
+            cache.store(key, output, context, value, wrote)
+        if progress and label:
+            progress(label)
+
+
+_CONTEXTS: dict[tuple[str, str], tuple[RenderContext, dict[str, Output]]] = {}
+"""In a worker: each site's render context and outputs by path, per staging folder (made once per build)."""
+_SITES: dict[str, Site] = {}
+"""In a worker: every site checked, by its folder."""
+
+
+def render_task(task: Task) -> tuple[str, Any, set[str]]:
+    """In a worker: render one PDF; ``("ok", result, staged keys written)`` or ``("problems", problems, ∅)``."""
+    context, outputs = _context(task)
+    before = set(context.stage.written)
+    try:
+        with template_problems(context.site):
+            result = outputs[task.path].render(context)
+    except ContentError as error:
+        return "problems", error.problems, set()
+    return "ok", result, set(context.stage.written) - before
+
+
+def _context(task: Task) -> tuple[RenderContext, dict[str, Output]]:
+    from .build import render_context  # the worker is a fresh process: it loads the site as the build does
+    from .kinds import plan
+
+    key = (task.site_root, task.stage_root)
+    if key not in _CONTEXTS:
+        site = _site(task)
+        context = render_context(site, Staging(Path(task.stage_root)), True, Timings())
+        _CONTEXTS[key] = context, {o.path: o for job in plan(site, True) for o in job.outputs}
+    return _CONTEXTS[key]
+
+
+def _site(task: Task) -> Site:
+    from .build import check_site
+    from .portal import check_kabupaten
+
+    if task.site_root not in _SITES:
+        if task.kabupaten_root is None:
+            site, _ = check_site(Path(task.site_root))
+            assert site is not None, "the build checked this site clean"
+            _SITES[task.site_root] = site
+        else:
+            kabupaten, _ = check_kabupaten(Path(task.kabupaten_root), only=task.only)
+            assert kabupaten is not None, "the build checked this kabupaten clean"
+            _SITES.update({str(s.root.resolve()): s for s in kabupaten.sites.values()})
+    return _SITES[task.site_root]
+
+
+def _die_with_parent() -> None:
+    """A worker ends when the build's process does (``kill -9`` included), on Linux."""
+    if sys.platform == "linux":
+        libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)

@@ -1,0 +1,109 @@
+"""``--jobs N``: PDFs laid out in worker processes give the same output, file for file, as one process."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from sopgen.build import build_site
+from sopgen.errors import ContentError
+from sopgen.output import STAGING_PREFIX
+from sopgen.portal import build_kabupaten
+from sopgen.render.env import THEMES_DIR
+
+from .support import PEJABAT_YAML, SITE_YAML, small_site, sop_yaml, tree_digest, write_site
+
+
+def without_word(folder: Path) -> dict[str, str]:
+    """Every file but the Word copies and the search index (pagefind indexes on threads: its files' order may differ build to build)."""
+    return {path: digest for path, digest in tree_digest(folder).items() if not path.endswith(".docx") and "pagefind/" not in path}
+
+
+def three_sops(root: Path) -> Path:
+    """Three SOPs, one long enough to be measured and laid out twice, one naming another (its title is printed)."""
+    return write_site(root, {
+        "site.yaml": SITE_YAML, "pejabat.yaml": PEJABAT_YAML,
+        "sop/prosedur-1.yaml": sop_yaml("Prosedur 1", "100/1/SOP/2024", steps=14),
+        "sop/prosedur-2.yaml": sop_yaml("Prosedur 2", "100/2/SOP/2024") + "keterkaitan: [prosedur-1]\n",
+        "sop/prosedur-3.yaml": sop_yaml("Prosedur 3", "100/3/SOP/2024", pelaksana=("Camat", "Staf", "Sekretaris")),
+    })
+
+
+def test_two_jobs_write_the_same_files_as_one(tmp_path: Path) -> None:
+    site = three_sops(tmp_path / "content")
+    one = build_site(site, tmp_path / "one", pdf=True, jobs=1)
+    two = build_site(site, tmp_path / "two", pdf=True, jobs=2)
+    assert one.files == two.files
+    assert without_word(tmp_path / "one") == without_word(tmp_path / "two")
+
+
+def test_a_template_error_in_a_worker_is_reported_at_its_line(tmp_path: Path) -> None:
+    site = three_sops(tmp_path / "content")
+    cover = (THEMES_DIR / "default" / "templates" / "sop_cover.html").read_text(encoding="utf-8")
+    write_site(site, {"templates/sop_cover.html": "<p>{{ 1 / 0 }}</p>\n" + cover})  # a template only the PDF uses
+    found = []
+    for jobs in (1, 2):
+        with pytest.raises(ContentError) as error:
+            build_site(site, tmp_path / f"out-{jobs}", pdf=True, jobs=jobs)
+        found.append([p.format() for p in error.value.problems])
+        assert not (tmp_path / f"out-{jobs}").exists()
+    assert found[0] == found[1] and found[0][0].startswith("content/templates/sop_cover.html:1:1: galat templat: division by zero")
+
+
+def test_a_kabupaten_on_two_jobs(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "kab", {
+        "pemda.yaml": "pemerintah: Kabupaten Contoh\nalamat: Jl. Contoh 1\nkertas: A4\n",
+        **{f"unit/{u}/site.yaml": f"instansi:\n  unit_kerja: Kecamatan {u.upper()}\n  alamat: Jl. {u}\n" for u in ("a", "b")},
+        **{f"unit/{u}/pejabat.yaml": PEJABAT_YAML for u in ("a", "b")},
+        "unit/a/sop/prosedur-1.yaml": sop_yaml("Prosedur 1", "100/1/SOP/2024"),
+        "unit/b/sop/prosedur-2.yaml": sop_yaml("Prosedur 2", "100/2/SOP/2024") + "keterkaitan: [a/prosedur-1]\n",
+    })
+    build_kabupaten(root, tmp_path / "one", pdf=True, jobs=1)
+    build_kabupaten(root, tmp_path / "two", pdf=True, jobs=2)
+    assert without_word(tmp_path / "one") == without_word(tmp_path / "two")
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL])
+def test_ctrl_c_or_kill_leaves_the_last_output_and_no_worker(tmp_path: Path, sig: signal.Signals) -> None:
+    site = small_site(tmp_path / "site", sops=6)
+    out = tmp_path / "output"
+    build_site(site, out, pdf=False)
+    before = tree_digest(out)
+    for i in range(1, 7):
+        (site / "sop" / f"prosedur-{i}.yaml").write_text(sop_yaml(f"Prosedur baru {i}", f"200/{i}/SOP/2024", steps=12), encoding="utf-8")
+    process = subprocess.Popen([sys.executable, "-m", "sopgen", "build", str(site), "--out", str(out), "--jobs", "2", "--no-cache"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline, staged_pdf, workers = time.monotonic() + 120, None, set()
+    while time.monotonic() < deadline and process.poll() is None and staged_pdf is None:
+        workers |= descendants(process.pid)
+        staged_pdf = next(iter(tmp_path.glob(f"{STAGING_PREFIX}output-*/sop/*.pdf")), None)
+        time.sleep(0.05)
+    assert staged_pdf is not None and workers, "the build finished or failed before it could be stopped half-way"
+    os.kill(process.pid, sig)
+    process.wait(timeout=60)
+    assert tree_digest(out) == before
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and any(Path(f"/proc/{pid}").exists() for pid in workers):
+        time.sleep(0.1)
+    assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()], "a worker outlived its build"
+
+
+def descendants(pid: int) -> set[int]:
+    """The live child processes of ``pid`` and theirs (Linux /proc)."""
+    found: set[int] = set()
+    todo = [pid]
+    while todo:
+        try:
+            children = Path(f"/proc/{todo.pop()}/task").glob("*/children")
+            pids = {int(c) for file in children for c in file.read_text().split()}
+        except OSError:
+            continue
+        todo.extend(pids - found)
+        found |= pids
+    return found
