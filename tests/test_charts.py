@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import xml.etree.ElementTree as ET
 from decimal import Decimal as D
 from pathlib import Path
@@ -204,9 +205,13 @@ def test_chromium_keeps_every_label_inside_the_chart(tmp_path):
         trend_chart([TrendPoint(2020, D("76.4")), TrendPoint(2024, D("84.53"))], "b", "poin", renstra=(2026, D(86))),
     ]
     (tmp_path / "c.html").write_text(_page(*svgs), encoding="utf-8")
+    # the page's fonts.css and its fonts beside it, so Chromium draws the bundled font, not whatever the machine has
+    shutil.copytree(THEME / "static", tmp_path / "static")
     with chromium() as browser:
         page = browser.new_page(viewport={"width": 1200, "height": 900})
         page.goto((tmp_path / "c.html").as_uri())
+        loaded = page.evaluate("document.fonts.ready.then(() => [...document.fonts].filter(f => f.status === 'loaded').map(f => f.family))")
+        assert any("Liberation Sans" in family for family in loaded), loaded
         overflow = page.evaluate(
             """() => [...document.querySelectorAll('svg.grafik')].flatMap(svg => {
                 const vb = svg.viewBox.baseVal;
