@@ -37,7 +37,7 @@ def built(tmp_path: Path, extra: str = "", kebijakan: str | None = None) -> list
     out = tmp_path / "output"
     build_site(root, out, pdf=False)
     page = (out / "kinerja/2024/index.html").read_text(encoding="utf-8")
-    table = page[page.index('<table class="rekap capaian">'):]
+    table = page[page.index('<table class="rekap capaian"'):]
     table = table[:table.index("</table>")]
     rows = re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.S)
     cells = [[re.sub(r"<[^>]+>", " ", c).split() for c in re.findall(r"<td[^>]*>(.*?)</td>", r, re.S)] for r in rows]

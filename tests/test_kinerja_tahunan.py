@@ -63,7 +63,7 @@ def test_the_side_by_side_table_on_the_recap_page(tmp_path: Path) -> None:
     out = tmp_path / "output"
     build_site(root, out, pdf=False)
     page = (out / "kinerja/2024/index.html").read_text(encoding="utf-8")
-    table = page[page.index('<table class="rekap tahunan">'):]
+    table = page[page.index('<table class="rekap tahunan"'):]
     table = table[:table.index("</table>")]
     cells = [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td[^>]*>.*?</td>", table, re.S)]
     # Kode, nama, satuan, then T R C 2023, T R C 2024, tren (IKU-1 84 − 76 = +8, positif: membaik;

@@ -55,7 +55,7 @@ def site(tmp_path: Path, tercetak_a: str = "capaian_tercetak: 104.30", impor: st
 
 
 def cells(html: str, table_class: str) -> list[list[str]]:
-    table = html[html.index(f'<table class="rekap {table_class}">'):]
+    table = html[html.index(f'<table class="rekap {table_class}"'):]
     table = table[table.index("<tbody>"):table.index("</table>")]
     return [[re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)] for row in re.findall(r"<tr>(.*?)</tr>", table, re.S)]
 
