@@ -10,12 +10,15 @@ and ``npm install -g vnu-jar`` (or ``VNU_JAR=<path>``).
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import shutil
 import subprocess
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -147,6 +150,23 @@ def axe_script() -> str:
     if not path or not Path(path).is_file():
         missing("axe-core tidak ditemukan (npm install -g axe-core, atau AXE_CORE=<path ke axe.min.js>)")
     return Path(path).read_text(encoding="utf-8")
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def served(folder: Path) -> Iterator[str]:
+    """``folder`` served over http by a plain static server (as a static host would), as its base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def artifact(name: str) -> Path:

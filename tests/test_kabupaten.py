@@ -3,12 +3,9 @@ cross-unit references, inheritance and overrides, the CLI's --unit, and every ba
 
 from __future__ import annotations
 
-import functools
 import re
 import shutil
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +19,7 @@ from sopgen.errors import ContentError
 from sopgen.portal import build_kabupaten, check_kabupaten
 
 from .conftest import DEMO_KABUPATEN
-from .support_tools import artifact, chromium
+from .support_tools import artifact, chromium, served
 from .test_html_valid import ERRORS, _lines, run_vnu
 
 SOP_DINKES = "unit/dinkes/sop/rekapitulasi-data-kinerja-puskesmas.yaml"
@@ -225,19 +222,10 @@ def test_a_failed_unit_writes_nothing(kabupaten: Path, tmp_path: Path) -> None:
     assert not (tmp_path / "out").exists()
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def portal_url(built_kabupaten: BuildResult) -> Iterator[str]:
-    handler = functools.partial(QuietHandler, directory=str(built_kabupaten.out_dir))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
+    with served(built_kabupaten.out_dir) as base:
+        yield base
 
 
 @pytest.mark.parametrize("width", [1280, 390])

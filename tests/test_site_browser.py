@@ -13,11 +13,8 @@ checks alt texts and the single h1 of each page.
 
 from __future__ import annotations
 
-import functools
 import re
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -27,26 +24,17 @@ from sopgen.build import BuildResult, check_site
 from sopgen.render.hyphenation import unhyphenated
 
 from .conftest import DEMO, DEMO_PAGES
-from .support_tools import artifact, chromium
+from .support_tools import artifact, chromium, served
 
 pytestmark = pytest.mark.browser
 LAPORAN_PAGE = "laporan/2024/index.html"
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def site_url(built_demo: BuildResult) -> Iterator[str]:
     """The built demo served by a static server under the sub-path ``/output/``."""
-    handler = functools.partial(QuietHandler, directory=str(built_demo.out_dir.parent))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/{built_demo.out_dir.name}/"
-    server.shutdown()
-    server.server_close()
+    with served(built_demo.out_dir.parent) as base:
+        yield f"{base}{built_demo.out_dir.name}/"
 
 
 @pytest.fixture(scope="module")

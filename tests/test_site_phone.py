@@ -9,10 +9,7 @@ no serious or critical violation. Screenshots are left in ``.artifacts/`` for a 
 
 from __future__ import annotations
 
-import functools
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -20,7 +17,7 @@ from sopgen.build import BuildResult
 from sopgen.portal import build_kabupaten
 
 from .conftest import DEMO_KABUPATEN
-from .support_tools import artifact, axe_script, chromium
+from .support_tools import artifact, axe_script, chromium, served
 
 pytestmark = pytest.mark.browser
 SOP_PAGE = "candipuro/sop/pengukuran-data-kinerja.html"
@@ -30,11 +27,6 @@ PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     return build_kabupaten(DEMO_KABUPATEN, tmp_path_factory.mktemp("ponsel") / "output", pdf=False)
@@ -42,11 +34,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
 
 @pytest.fixture(scope="module")
 def url(built: BuildResult) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(built.out_dir)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
+    with served(built.out_dir) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
