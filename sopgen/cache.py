@@ -1,20 +1,22 @@
-"""The PDF cache: a PDF whose inputs did not change since a build is copied, not laid out again.
+"""The output cache: a PDF or Word copy whose inputs did not change since a build is copied, not made again.
 
 Laying out the PDFs is nearly the whole cost of a build (about 0.6 s per SOP, two WeasyPrint
-layouts each), so a rebuild after one edit should lay out only what the edit touched. Each
-PDF's entry is keyed by the SHA-256 of everything it is made from: the files its output
-declares (:func:`sopgen.kinds.inputs.input_files`: its YAML, the pejabat and SOPs it names, the
-settings, the logo, the templates it reaches, their CSS and fonts), what a unit inherits
-(pemda.yaml and every unit's site.yaml, whose names another unit's keterkaitan prints), the
-staged files of the outputs it needs (the binder: the SOP PDFs it joins), and the tool itself
-(sopgen's own code and the versions of the libraries that shape a PDF). A key that matches is
-the same input, so the entry is the PDF a render would write.
+layouts each), and the Word copies most of the rest, so a rebuild after one edit should make
+only what the edit touched. Each entry is keyed by the SHA-256 of everything its output is made
+from: the files its output declares (:func:`sopgen.kinds.inputs.input_files`: its YAML, the
+pejabat and SOPs it names, the settings, the logo, the templates it reaches, their CSS and
+fonts), what a unit inherits (pemda.yaml and every unit's site.yaml, whose names another unit's
+keterkaitan prints), the staged files of the outputs it needs (the binder: the SOP PDFs it
+joins; a Word copy: the PDF whose page breaks it follows), and the tool itself (sopgen's own
+code and the versions of the libraries that shape its bytes). A key that matches is the same
+input, so the entry is the file a render would write: PDFs and Word copies are byte-reproducible
+(:data:`sopgen.render.arsip.ARSIP_WAKTU`, :mod:`sopgen.render.reproducible`).
 
 The cache lives outside ``output/`` (``.sopgen-cache/`` beside the content folder, or where
 ``--cache`` / ``SOPGEN_CACHE`` says), so the staged, atomic swap of the output is unchanged: a
 hit is written into the staging folder like any render. An entry is written to a temporary
 file and renamed into place, and carries its key, size and checksum: a partial, corrupt or
-foreign entry fails the check and the PDF is rendered again (never served). Two builds sharing
+foreign entry fails the check and the file is rendered again (never served). Two builds sharing
 a cache can only replace an entry with an equal one, atomically.
 """
 
@@ -41,11 +43,12 @@ from .render.sop import PrintedLayout
 CACHE_DIR = ".sopgen-cache"
 FORMAT = b"sopgen-cache/1\n"
 """The first line of every entry; a new layout of the entry changes it (old entries then miss)."""
-CACHED_PHASES = ("pdf", "binder")
-"""The outputs worth caching: those laid out by WeasyPrint (pages, Word copies and exports take milliseconds)."""
+CACHED_PHASES = ("pdf", "binder", "docx")
+"""The outputs worth caching: those laid out by WeasyPrint, and the Word copies (their pictures are drawn by
+CairoSVG: about 0.7 s per SOP, most of a rebuild once the PDFs are cached). Pages and exports take milliseconds."""
 LIBRARIES = ("weasyprint", "pydyf", "pikepdf", "tinycss2", "cssselect2", "tinyhtml5", "fonttools", "pillow", "pyphen", "segno",
-             "jinja2", "markdown", "pydantic", "pyyaml", "babel", "nh3")
-"""The libraries whose version can change a PDF's bytes (layout, fonts, PDF writing, the content they get)."""
+             "jinja2", "markdown", "pydantic", "pyyaml", "babel", "nh3", "python-docx", "lxml", "cairosvg")
+"""The libraries whose version can change a PDF's or a Word copy's bytes (layout, fonts, writing, the content they get)."""
 
 
 def default_cache_dir(site_dir: Path) -> Path:
@@ -133,7 +136,7 @@ class PdfCache:
 
 
 def cacheable(output: Output, context: RenderContext) -> bool:
-    """A PDF laid out for real (not the preview's HTML check)."""
+    """A PDF laid out for real, or a Word copy made from one (not the preview's HTML check)."""
     return output.phase in CACHED_PHASES and context.renderer is not None and not isinstance(context.renderer, PdfPreview)
 
 

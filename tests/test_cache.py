@@ -1,4 +1,4 @@
-"""The PDF cache: a rebuild lays out only the PDFs whose inputs changed, and never serves a bad entry.
+"""The output cache: a rebuild makes only the PDFs and Word copies whose inputs changed, and never serves a bad entry.
 
 Renders are counted, not timed: every WeasyPrint layout goes through ``PdfRenderer.document``,
 which is wrapped to record the PDF each layout is for (the binder's own pages count too).
@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from docx import Document
 from pypdf import PdfReader
 
 from sopgen.build import build_site
@@ -23,6 +24,8 @@ from sopgen.render.pdf import PdfRenderer
 from .support import PEJABAT_YAML, SITE_YAML, sop_yaml, tree_digest, write_site
 
 PDFS = {"sop/prosedur-1.pdf", "sop/prosedur-2.pdf", BINDER_PATH}
+CACHED = PDFS | {"sop/prosedur-1.docx", "sop/prosedur-2.docx"}
+"""What the cache holds of the two-SOP site: the PDFs and the Word copies."""
 
 
 @pytest.fixture
@@ -54,18 +57,13 @@ def build(site: Path, out: Path) -> PdfCache:
     return cache
 
 
-def test_second_build_renders_no_pdf_and_writes_the_same_files(site: Path, tmp_path: Path, layouts: list[str]) -> None:
+def test_second_build_renders_no_pdf_nor_word_copy_and_writes_the_same_files(site: Path, tmp_path: Path, layouts: list[str]) -> None:
     first = build(site, tmp_path / "a")
-    assert set(first.rendered) == PDFS and layouts
+    assert set(first.rendered) == CACHED and layouts
     layouts.clear()
     second = build(site, tmp_path / "b")
-    assert layouts == [] and second.rendered == [] and set(second.served) == PDFS
-    assert same_but_word(tree_digest(tmp_path / "a")) == same_but_word(tree_digest(tmp_path / "b"))
-
-
-def same_but_word(digests: dict[str, str]) -> dict[str, str]:
-    """Every file but the Word copies, whose zip entries carry the time they were written (not cached: milliseconds to make)."""
-    return {path: digest for path, digest in digests.items() if not path.endswith(".docx")}
+    assert layouts == [] and second.rendered == [] and set(second.served) == CACHED
+    assert tree_digest(tmp_path / "a") == tree_digest(tmp_path / "b")
 
 
 def test_one_changed_sop_renders_that_sop_and_the_binder(site: Path, tmp_path: Path, layouts: list[str]) -> None:
@@ -74,16 +72,18 @@ def test_one_changed_sop_renders_that_sop_and_the_binder(site: Path, tmp_path: P
     changed.write_text(changed.read_text(encoding="utf-8").replace("nama: Prosedur 2", "nama: Prosedur Dua"), encoding="utf-8")
     layouts.clear()
     second = build(site, tmp_path / "b")
-    assert second.rendered == ["sop/prosedur-2.pdf", BINDER_PATH] and second.served == ["sop/prosedur-1.pdf"]
+    assert second.rendered == ["sop/prosedur-2.pdf", "sop/prosedur-2.docx", BINDER_PATH]
+    assert second.served == ["sop/prosedur-1.pdf", "sop/prosedur-1.docx"]
     assert set(layouts) == {"prosedur-2.pdf", Path(BINDER_PATH).name}
     assert "PROSEDUR DUA" in PdfReader(tmp_path / "b" / "sop" / "prosedur-2.pdf").pages[0].extract_text()
+    assert Document(str(tmp_path / "b" / "sop" / "prosedur-2.docx")).core_properties.title == "SOP Prosedur Dua"
 
 
 @pytest.mark.parametrize("damage", ["flip", "truncate", "foreign"])
 def test_a_bad_entry_is_rendered_again_never_served(site: Path, tmp_path: Path, damage: str) -> None:
     build(site, tmp_path / "a")
     entries = sorted(p for p in (site.parent / ".sopgen-cache").rglob("*") if p.is_file())
-    assert len(entries) == len(PDFS)
+    assert len(entries) == len(CACHED)
     sizes = {p: p.stat().st_size for p in entries}
     originals = [p.read_bytes() for p in entries]
     for index, (entry, data) in enumerate(zip(entries, originals, strict=True)):
@@ -95,7 +95,7 @@ def test_a_bad_entry_is_rendered_again_never_served(site: Path, tmp_path: Path, 
             damaged = originals[(index + 1) % len(originals)]
         entry.write_bytes(damaged)
     second = build(site, tmp_path / "b")
-    assert set(second.rendered) == PDFS and second.served == []
+    assert set(second.rendered) == CACHED and second.served == []
     for name in PDFS:
         pages = PdfReader(tmp_path / "b" / name).pages
         assert "Prosedur" in pages[-1].extract_text()
@@ -114,7 +114,7 @@ def test_a_template_a_stylesheet_or_the_settings_invalidate(site: Path, tmp_path
         css.write("\n/* diubah */\n")
     assert sops <= set(build(site, tmp_path / "d").rendered)
     (site / "site.yaml").write_text(SITE_YAML.replace("Jl. Contoh 1", "Jl. Contoh 2") + "tema: salinan\n", encoding="utf-8")
-    assert set(build(site, tmp_path / "e").rendered) == PDFS
+    assert set(build(site, tmp_path / "e").rendered) == CACHED
 
 
 def test_pemda_yaml_invalidates_its_units(tmp_path: Path) -> None:

@@ -7,7 +7,9 @@ PDF's page plan. LibreOffice's reading of the same files is in ``test_docx_libre
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -276,3 +278,17 @@ def test_sop_status_is_a_word_watermark_on_every_page(built_demo: BuildResult, n
         (textpath,) = shapes[0].iter(f"{VML}textpath")
         assert textpath.get("string") == mark and "Liberation Sans" in textpath.get("style")
         assert section.header.paragraphs[0].text.startswith(f"{mark}: ")  # the explaining line stays above the page
+
+
+@pytest.mark.parametrize(("path", "created", "modified"), [
+    ("sop/penyusunan-sakip.docx", dt.date(2024, 1, 8), dt.date(2025, 2, 3)),  # made, then revised (riwayat_revisi)
+    ("sop/pengukuran-data-kinerja.docx", dt.date(2024, 1, 14), dt.date(2024, 1, 14)),  # never revised
+    (f"{LAPORAN}.docx", dt.date(2025, 2, 28), dt.date(2025, 2, 28)),  # a report states one date: its signing
+])
+def test_word_copies_carry_the_documents_dates_not_the_builds(built_demo: BuildResult, path: str, created: dt.date, modified: dt.date) -> None:
+    file = built_demo.out_dir / path
+    properties = Document(str(file)).core_properties
+    assert properties.created is not None and properties.modified is not None
+    assert (properties.created.date(), properties.modified.date()) == (created, modified)
+    with zipfile.ZipFile(file) as archive:
+        assert {info.date_time for info in archive.infolist()} == {(modified.year, modified.month, modified.day, 0, 0, 0)}

@@ -93,7 +93,7 @@ def laporan_docx(site: Site, env: Environment, lap: LaporanTersusun, page_path: 
     document.core_properties.title = lap.judul_lengkap
     document.core_properties.author = lap.unit_kerja
     document.core_properties.language = "id-ID"
-    return save(document)
+    return save(document, lap.laporan.tanggal, lap.laporan.tanggal)  # the one date a report states: its signing
 
 
 def _logo(site: Site) -> Path | None:

@@ -12,6 +12,7 @@ SVG the PDF draws; the SVG itself rides along as Office's ``asvg:svgBlip`` exten
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import io
 from collections.abc import Iterator, Sequence
@@ -36,6 +37,7 @@ from docx.text.run import Run
 
 from ..errors import ContentError, Problem
 from ..models.paper import PAPERS
+from .reproducible import reproducible_zip
 from .template_errors import template_problem
 
 FONT = "Arial"
@@ -378,8 +380,10 @@ def docx_path(pdf_path: str) -> str:
     return pdf_path.removesuffix(".pdf") + ".docx"
 
 
-def save(document: DocxDocument) -> bytes:
-    """The document as the bytes of a .docx file."""
+def save(document: DocxDocument, dibuat: dt.date, diubah: dt.date) -> bytes:
+    """The document as the bytes of a .docx file, created ``dibuat`` and last changed ``diubah`` (dates the document states).
+
+    Not the time of the build: the same content gives the same file (:mod:`sopgen.render.reproducible`)."""
     buffer = io.BytesIO()
     document.save(buffer)
-    return buffer.getvalue()
+    return reproducible_zip(buffer.getvalue(), dibuat, diubah)

@@ -119,7 +119,7 @@ def sop_docx(site: Site, env: Environment, doc: Doc[SOP], printed: PrintedLayout
     document.core_properties.subject = f"Nomor {doc.model.nomor}"
     document.core_properties.author = site.config.instansi.unit_kerja
     document.core_properties.language = "id-ID"
-    return save(document)
+    return save(document, doc.model.tanggal.pembuatan, doc.model.tanggal_revisi or doc.model.tanggal.pembuatan)
 
 
 def _page_break(document: DocxDocument) -> None:

@@ -13,9 +13,8 @@ the same bytes (openpyxl stamps the time of saving; it is replaced by 1 January 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
-import re
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -31,6 +30,7 @@ from ..domain.rekonsiliasi import rekonsiliasi
 from ..models.blank import BELUM_TERSEDIA
 from ..models.kinerja import TANDA_ILUSTRASI, Rentang
 from .format import angka
+from .reproducible import reproducible_zip
 
 KOLOM_INDIKATOR = (
     "Tingkat", "Kode Tujuan", "Kode Sasaran", "Kode Program", "Kode", "Indikator", "Satuan", "Polaritas", "Rumus",
@@ -131,20 +131,8 @@ def rekap_xlsx(rekap: Rekap) -> bytes:
         ws.page_setup.orientation = "landscape"
     stream = io.BytesIO()
     book.save(stream)
-    return _reproducible(stream.getvalue(), rekap.kinerja.tahun + 1)
-
-
-def _reproducible(data: bytes, year: int) -> bytes:
-    """The workbook with every timestamp (zip entries, document properties) set to 1 January ``year``."""
-    stamp = f"{year}-01-01T00:00:00Z"
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            content = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                content = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>" + stamp.encode(), content)
-            dst.writestr(zipfile.ZipInfo(info.filename, date_time=(year, 1, 1, 0, 0, 0)), content, zipfile.ZIP_DEFLATED)
-    return out.getvalue()
+    new_year = dt.date(rekap.kinerja.tahun + 1, 1, 1)
+    return reproducible_zip(stream.getvalue(), new_year, new_year)
 
 
 def _text_stays_text(sheet: Any) -> None:

@@ -22,8 +22,9 @@ from ..domain.agregasi import Agregat
 from ..lint.sop import belum_dimonitor
 from ..models.site import JENIS_UNIT
 from ..models.sop import SOP
-from .export import _reproducible, _table, _text_stays_text
+from .export import _table, _text_stays_text
 from .listing import group_by_bidang
+from .reproducible import reproducible_zip
 from .sop import sop_paths
 
 NAMA_JENIS = {"kecamatan": "Kecamatan", "dinas": "Dinas", "badan": "Badan", "bagian": "Bagian Sekretariat Daerah", "lainnya": "Unit lain"}
@@ -136,4 +137,5 @@ def rekap_kabupaten_xlsx(rows: list[BarisRekap], tahun: int, judul: str) -> byte
     sheet.page_setup.orientation = "landscape"
     stream = io.BytesIO()
     book.save(stream)
-    return _reproducible(stream.getvalue(), tahun + 1)
+    new_year = dt.date(tahun + 1, 1, 1)
+    return reproducible_zip(stream.getvalue(), new_year, new_year)
