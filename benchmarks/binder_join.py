@@ -35,6 +35,7 @@ from sopgen.render.env import make_env, render_page, theme_dir
 from sopgen.render.listing import sops_by_nomor
 from sopgen.render.pdf import PdfRenderer
 from sopgen.render.sop import sop_paths
+from sopgen.render.tagged import StructureJoin
 
 
 def peak_mb() -> float:
@@ -78,8 +79,9 @@ def main() -> None:
 
     times: dict[str, float] = {}
     with Pdf.new() as binder:
+        join = StructureJoin(binder)
         start = time.perf_counter()
-        entries = append_sops(binder, docs, [stage_dir / sop_paths(doc)[1] for doc in docs])
+        entries = append_sops(join, docs, [stage_dir / sop_paths(doc)[1] for doc in docs])
         pages = sum(e.pages for e in entries)
         times["baca + tambahkan halaman SOP (pikepdf)"] = time.perf_counter() - start
         start = time.perf_counter()
@@ -87,7 +89,7 @@ def main() -> None:
         times[f"sampul + daftar isi (WeasyPrint, {len(front.pages)} hlm)"] = time.perf_counter() - start
         start = time.perf_counter()
         stamp = renderer.document(render_page(env, "binder_stempel.html", BINDER_PATH, huruf=CHARACTERS), target).write_pdf(pdf_variant=PDF_VARIANT)
-        finish(binder, front, stamp, entries, target, Arsip(site.root, [doc.file for doc in docs]))
+        finish(join, front, stamp, entries, target, Arsip(site.root, [doc.file for doc in docs]))
         times["stempel, sisipkan depan, penanda, tautan, simpan"] = time.perf_counter() - start
 
     size = target.stat().st_size / 1e6

@@ -3,9 +3,9 @@ YAML inside, page labels equal to the printed numbers; and the demo's life-cycle
 
 The binder is PDF/A-3b too, joined from the finished SOP PDFs: one output intent, its sources
 (the Keputusan and the bound SOPs) inside, every font embedded, its stamps included (poppler's
-pdffonts); it is not tagged (the SOPs' structure trees stay in their own PDFs).
+pdffonts); it is tagged, its parts' structure trees joined into one that reaches every page.
 No PDF/A validator (veraPDF) is obtainable here: these are the checks a validator would make
-that pikepdf (qpdf) and poppler can make.
+that pikepdf (qpdf) and poppler can make (the structure: :mod:`tests.support_tagged`).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from sopgen.build import BuildResult
 from sopgen.render.binder import BINDER_PATH
 
 from .conftest import DEMO
+from .support_tagged import structure_problems
 
 DOKUMEN = {
     "sop/penyusunan-sakip.pdf": ["sop/penyusunan-sakip.yaml"],
@@ -41,7 +42,7 @@ def test_document_pdf_is_pdf_a_3b_tagged_titled_with_its_source_inside(built_dem
         meta = pdf.open_metadata()
         assert (meta.get("pdfaid:part"), meta.get("pdfaid:conformance")) == ("3", "B")
         assert [str(oi.get("/S")) for oi in pdf.Root.OutputIntents] == ["/GTS_PDFA1"]
-        assert "/StructTreeRoot" in pdf.Root and bool(pdf.Root.MarkInfo.Marked)
+        assert structure_problems(pdf) == []
         assert str(pdf.Root.Lang) == "id"
         creator = meta.get("dc:creator") or [""]
         assert meta.get("dc:title") and "Kecamatan Candipuro" in creator[0]
@@ -77,9 +78,24 @@ def test_demo_binder_is_pdf_a_3b_with_its_sources_inside(built_demo: BuildResult
             assert str(spec.obj.AFRelationship) == "/Source" and spec.get_file().read_bytes() == (DEMO / name).read_bytes()
         assert {str(spec.F) for spec in pdf.Root.AF} == set(attached)  # WeasyPrint lists each file twice, one object
         for number, page in enumerate(pdf.pages, 1):
-            assert "/StructParents" not in page.obj, f"page {number} points into a structure tree the binder has not"
             for annotation in page.obj.get("/Annots", []):
                 assert int(annotation.get("/F", 0)) & 4, f"page {number}: an annotation not printed (PDF/A needs the Print flag)"
+
+
+def test_demo_binder_is_tagged_its_parts_read_in_the_order_of_its_pages(built_demo: BuildResult) -> None:
+    """One tree: the front matter's Document, then each bound SOP's, every MCID of every page reached; the stamps are artifacts."""
+    with pikepdf.open(built_demo.out_dir / BINDER_PATH) as pdf:
+        assert pdf.check_pdf_syntax() == [] and structure_problems(pdf) == []
+        assert bool(pdf.Root.ViewerPreferences.DisplayDocTitle) and str(pdf.Root.Lang) == "id"
+        root = pdf.Root.StructTreeRoot
+        order = {page.obj.objgen: index for index, page in enumerate(pdf.pages)}
+        starts = [order[document.K[0].Pg.objgen] for document in root.K]
+        front = PdfReader(built_demo.out_dir / BINDER_PATH).page_labels.index("1")
+        assert [str(document.S) for document in root.K] == ["/Document"] * 5  # the front matter and the four bound SOPs
+        assert starts[0] == 0 and starts == sorted(starts) and starts[1] == front
+        for page in pdf.pages[front:]:
+            drawn = b"".join(stream.read_bytes() for stream in page.obj.Contents)
+            assert re.search(rb"/Artifact <</Type /Pagination /Subtype /Header>> BDC q BT /SopgenHlm [^E]*ET Q EMC", drawn)
 
 
 def test_demo_binder_embeds_every_font_stamps_included(built_demo: BuildResult) -> None:

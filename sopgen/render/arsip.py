@@ -8,6 +8,8 @@ it as ``AFRelationship /Source``, so an archived PDF can be traced to, and rebui
 source. Where the printed page numbers are not 1..n (the Laporan prints its front matter in
 Roman numerals, then restarts at 1), the PDF's page labels are set to the printed numbers
 after WeasyPrint writes the file, so a viewer shows and jumps to the same numbers as the paper.
+WeasyPrint's running headers and footers (its page-margin boxes) are marked as pagination
+artifacts then too (:func:`.tagged.margins_as_artifacts`): WeasyPrint leaves them out of its tree.
 
 This runs inside each PDF's own output, before anything reads the file: the verification
 page's SHA-256 (:mod:`sopgen.render.verifikasi`) is taken from the final file.
@@ -20,9 +22,12 @@ import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from pikepdf import Array, Dictionary, Name, Pdf, String
 from weasyprint import Attachment, Document
+
+from .tagged import margins_as_artifacts
 
 PDF_VARIANT = "pdf/a-3b"
 GAYA_NOMOR = {"romawi": Name.r, "angka": Name.D}
@@ -69,12 +74,16 @@ def source_attachments(arsip: Arsip) -> list[Attachment]:
     ]
 
 
-def write_archive(document: Document, target: Path, arsip: Arsip) -> None:
-    """Write ``document`` to ``target`` as PDF/A-3b with its sources attached and its page labels set."""
-    document.write_pdf(target, pdf_variant=PDF_VARIANT, pdf_tags=True, attachments=source_attachments(arsip))
-    if arsip.nomor_halaman:
-        names = [page._page_box.page_type.name for page in document.pages]
-        set_page_labels(target, label_runs(names, arsip.nomor_halaman))
+def write_archive(document: Document, target: Path | BinaryIO, arsip: Arsip) -> None:
+    """Write ``document`` to ``target`` as tagged PDF/A-3b with its sources attached, its margins as artifacts, its page labels set."""
+    written = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True, attachments=source_attachments(arsip))
+    with Pdf.open(io.BytesIO(written)) as pdf:
+        margins_as_artifacts(pdf)
+        if arsip.nomor_halaman:
+            names = [page._page_box.page_type.name for page in document.pages]
+            runs = label_runs(names, arsip.nomor_halaman)
+            pdf.Root.PageLabels = pdf.make_indirect(Dictionary(Nums=Array([item for start, label in runs for item in (start, label)])))
+        pdf.save(target, deterministic_id=True)  # qpdf's /ID from the content, not the time: the same document, the same bytes
 
 
 def label_runs(names: Sequence[str], nomor_halaman: Mapping[str, str]) -> list[tuple[int, Dictionary]]:
@@ -86,10 +95,3 @@ def label_runs(names: Sequence[str], nomor_halaman: Mapping[str, str]) -> list[t
         style = GAYA_NOMOR.get(nomor_halaman.get(name, ""))
         runs.append((index, Dictionary(S=style, St=1) if style else Dictionary(P=String(name.capitalize() or "-"))))
     return runs
-
-
-def set_page_labels(target: Path, runs: Sequence[tuple[int, Dictionary]]) -> None:
-    """Write ``/PageLabels`` into the PDF at ``target``, in place (its PDF/A metadata untouched)."""
-    with Pdf.open(target, allow_overwriting_input=True) as pdf:
-        pdf.Root.PageLabels = pdf.make_indirect(Dictionary(Nums=Array([item for start, label in runs for item in (start, label)])))
-        pdf.save(target, deterministic_id=True)  # qpdf's /ID from the content, not the time: the same document, the same bytes

@@ -26,8 +26,9 @@ is written by WeasyPrint as PDF/A-3b with the binder's sources attached (``keput
 every bound SOP's YAML); its catalog's archive entries (XMP metadata with the PDF/A
 identification, the sRGB output intent, the attachments, the language) and its document
 information become the binder's. The SOP pages keep their embedded fonts; the stamps are drawn
-in an embedded font too (:mod:`.binder_stempel`). The binder is not tagged: the SOPs' structure
-trees are their own PDFs', and their pages' references into them are dropped in the join.
+in an embedded font too (:mod:`.binder_stempel`). The binder is tagged as its parts are: the front
+matter's and each SOP's structure tree are joined into one (:class:`.tagged.StructureJoin`), so
+a screen reader reads the binder in the order of its pages, and the stamps are pagination artifacts.
 
 The join uses pikepdf (qpdf), not pypdf: a flowchart SOP holds about a thousand
 PDF objects, and pypdf's pure-Python parser took 135 s and 3 GB for 1,500 SOPs
@@ -50,12 +51,13 @@ from ..models.keputusan import DIKTUM, KeputusanSOP
 from ..models.paper import PAPERS
 from ..models.sop import SOP
 from ..output import Staging
-from .arsip import PDF_VARIANT, Arsip, source_attachments
+from .arsip import PDF_VARIANT, Arsip, write_archive
 from .binder_stempel import CHARACTERS, stamp_font, stamp_pages
 from .env import render_page
 from .listing import binder_sops
 from .pdf import NotLaidOut, PdfRenderer
 from .sop import kertas_of, layout_pdf, sop_paths
+from .tagged import StructureJoin
 
 BINDER_PATH = "unduhan/himpunan-sop.pdf"
 PAGE_ANCHOR = "halaman-"
@@ -85,10 +87,11 @@ def build_binder(
     stamp_html = render_page(env, "binder_stempel.html", BINDER_PATH, huruf=CHARACTERS)
     sources = [_on_binder_paper(site, env, stage, renderer, doc) for doc in docs]
     with Pdf.new() as binder:
-        entries = append_sops(binder, docs, sources)
+        join = StructureJoin(binder)
+        entries = append_sops(join, docs, sources)
         front = front_matter(site, env, renderer, target, entries, keputusan)
         stamp = renderer.document(stamp_html, target).write_pdf(pdf_variant=PDF_VARIANT)
-        finish(binder, front, stamp, entries, target, Arsip(site.root, sumber))
+        finish(join, front, stamp, entries, target, Arsip(site.root, sumber))
     return target
 
 
@@ -103,13 +106,16 @@ def _on_binder_paper(site: Site, env: Environment, stage: Staging, renderer: Pdf
     if kertas_of(site, doc.model) == site.config.kertas:
         return staged
     try:
-        return layout_pdf(site, env, doc, staged, renderer, kertas=site.config.kertas).document.write_pdf(pdf_variant=PDF_VARIANT)
+        document = layout_pdf(site, env, doc, staged, renderer, kertas=site.config.kertas).document
     except NotLaidOut:  # a preview (check, --no-pdf) checks the HTML only: the staged stand-in is bound, the front matter still rendered
         return staged
+    laid_out = io.BytesIO()
+    write_archive(document, laid_out, Arsip(site.root))
+    return laid_out.getvalue()
 
 
-def append_sops(binder: Pdf, docs: Sequence[Doc[SOP]], sources: Sequence[Path | bytes]) -> list[BinderEntry]:
-    """Append each SOP's pages to ``binder``, noting where each starts.
+def append_sops(join: StructureJoin, docs: Sequence[Doc[SOP]], sources: Sequence[Path | bytes]) -> list[BinderEntry]:
+    """Append each SOP's pages, with its structure, to the binder ``join`` makes, noting where each starts.
 
     Each source is read from memory and its Python handle dropped at once: qpdf
     keeps what the copied pages need, with no file left open per SOP (a site of
@@ -119,10 +125,7 @@ def append_sops(binder: Pdf, docs: Sequence[Doc[SOP]], sources: Sequence[Path | 
     entries, start = [], 1
     for doc, file in zip(docs, sources):
         source = Pdf.open(io.BytesIO(file if isinstance(file, bytes) else file.read_bytes()))
-        pages = len(source.pages)
-        for page in source.pages:
-            _untag(page.obj)
-        binder.pages.extend(source.pages)
+        pages = join.add(source)
         del source
         entries.append(BinderEntry(doc, start, pages))
         start += pages
@@ -144,23 +147,22 @@ def front_matter(
     return renderer.document(html, target)
 
 
-ARCHIVE_ENTRIES = (Name.Metadata, Name.OutputIntents, Name.AF, Name.Lang)
-"""The front matter's catalog entries that make the binder PDF/A-3b, beside its attachments."""
+ARCHIVE_ENTRIES = (Name.Metadata, Name.OutputIntents, Name.AF, Name.Lang, Name.ViewerPreferences)
+"""The front matter's catalog entries that make the binder PDF/A-3b (and a tagged PDF showing its title), beside its attachments."""
 
 
-def finish(binder: Pdf, front: Document, stamp: bytes, entries: list[BinderEntry], target: Path, arsip: Arsip) -> None:
-    """Put the front matter first; add page labels, a bookmark per SOP, Daftar Isi rows that link, the stamps; save as PDF/A-3b.
+def finish(join: StructureJoin, front: Document, stamp: bytes, entries: list[BinderEntry], target: Path, arsip: Arsip) -> None:
+    """Put the front matter first; add page labels, a bookmark per SOP, Daftar Isi rows that link, the stamps; save as tagged PDF/A-3b.
 
     ``stamp`` is the laid-out line of :mod:`.binder_stempel` whose font draws the stamps.
     """
+    binder = join.pdf
     links = _take_internal_links(front)
     buffer = io.BytesIO()
-    front.write_pdf(buffer, pdf_variant=PDF_VARIANT, attachments=source_attachments(arsip))
+    write_archive(front, buffer, arsip)
     with Pdf.open(buffer) as front_pdf:
-        front_pages = len(front_pdf.pages)
-        for index, page in enumerate(front_pdf.pages):
-            binder.pages.insert(index, page)
         _take_archive_entries(binder, front_pdf)
+        front_pages = join.add(front_pdf, at=0)
         pages = [page.obj for page in binder.pages]  # indexing binder.pages one by one is slow
         with binder.open_outline() as outline:
             outline.root.append(OutlineItem("Daftar Isi", _fit(pages[min(1, front_pages - 1)])))
@@ -171,6 +173,7 @@ def finish(binder: Pdf, front: Document, stamp: bytes, entries: list[BinderEntry
         for index, rect, number in links:
             _add_link(binder, pages[index], rect, pages[front_pages + number - 1 if number > 0 else -number - 1])
         stamp_pages(binder, front_pages, stamp_font(binder, stamp))
+        join.finish()
         binder.Root.PageMode = Name.UseOutlines
         binder.save(target, deterministic_id=True)  # /ID from the content (see ARSIP_WAKTU in render/arsip.py)
 
@@ -183,15 +186,6 @@ def _take_archive_entries(binder: Pdf, front: Pdf) -> None:
     if Name.Names in front.Root and Name.EmbeddedFiles in front.Root.Names:
         binder.Root.Names = Dictionary(EmbeddedFiles=binder.copy_foreign(front.make_indirect(front.Root.Names.EmbeddedFiles)))
     binder.trailer.Info = binder.copy_foreign(front.make_indirect(front.trailer.Info))
-
-
-def _untag(page: Dictionary) -> None:
-    """Drop an SOP page's references into its own PDF's structure tree, which the binder does not carry."""
-    if Name.StructParents in page:
-        del page[Name.StructParents]
-    for annotation in page.get(Name.Annots, Array()):
-        if Name.StructParent in annotation:
-            del annotation[Name.StructParent]
 
 
 def _fit(page: Dictionary) -> Array:

@@ -27,6 +27,8 @@ STAMP_GREY = 0.3
 STAMP_RIGHT_PT = 10 / 25.4 * 72
 STAMP_TOP_PT = 7 / 25.4 * 72
 """The stamp's right edge and baseline: 10 mm from the right edge (the SOP's margin), 7 mm from the top."""
+ARTIFACT = "/Artifact <</Type /Pagination /Subtype /Header>>"
+"""The stamp is marked as a running header, not content of the SOP's page: the binder is tagged (:mod:`.tagged`)."""
 FONT_KEY = "SopgenHlm"
 """The stamp font's name in each page's resources."""
 
@@ -51,7 +53,8 @@ class StampFont:
         width = sum(self.widths[c] for c in codes) * STAMP_SIZE / 1000
         shown = "".join(f"{c:04x}" for c in codes)
         x = right - width
-        return f"q BT /{FONT_KEY} {STAMP_SIZE} Tf {STAMP_GREY} g {x:.2f} {baseline:.2f} Td <{shown}> Tj ET Q\n".encode("ascii")
+        text_op = f"q BT /{FONT_KEY} {STAMP_SIZE} Tf {STAMP_GREY} g {x:.2f} {baseline:.2f} Td <{shown}> Tj ET Q"
+        return f"{ARTIFACT} BDC {text_op} EMC\n".encode("ascii")
 
 
 def stamp_font(binder: Pdf, sample: bytes) -> StampFont:
