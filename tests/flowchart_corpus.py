@@ -81,6 +81,27 @@ def long_loop() -> SOP:
     return make_sop(["Camat", "Sekretaris", "Kasubag", "Staf"], steps)
 
 
+def crowded_lanes() -> SOP:
+    """Decisions looping over each other in three columns until the two lanes of every column are
+    busy: before spare lanes, the router cut two arrows into connector pairs on one page."""
+    cols = ["P0", "P1", "P2"]
+    steps = _steps(["P0", "P0", "P2", "P1", "P2", "P0", "P2", "P0", "P0"])
+    for row, (ya, tidak) in {1: ("6", "5"), 3: ("2", "3"), 4: ("3", "7"), 5: ("9", "7"), 7: ("6", "4")}.items():
+        steps[row]["keputusan"] = {"ya": ya, "tidak": tidak}
+    return make_sop(cols, steps)
+
+
+def edge_column_exits() -> SOP:
+    """Six 19 mm columns on A4 (one lane each), a decision in the last column whose second branch
+    must leave by the table's edge, where the one lane is busy (laid out on one page)."""
+    cols = [f"P{i}" for i in range(6)]
+    steps = _steps([cols[c] for c in (4, 2, 3, 5, 4, 4, 4, 4)])
+    steps[1]["lanjut"] = "3"
+    for row, (ya, tidak) in {2: ("6", "7"), 3: ("2", "8"), 4: ("6", "4"), 6: ("5", "3")}.items():
+        steps[row]["keputusan"] = {"ya": ya, "tidak": tidak}
+    return make_sop(cols, steps, kertas="A4")
+
+
 CORPUS: dict[str, tuple[SOP, str]] = {
     "candipuro": (candipuro(), "F4"),
     "two_decisions": (two_decisions(), "F4"),
@@ -88,5 +109,6 @@ CORPUS: dict[str, tuple[SOP, str]] = {
     "big_40x8": (big(), "F4"),
     "long_texts_a4": (long_texts(), "A4"),
     "long_loop": (long_loop(), "F4"),
+    "crowded_lanes": (crowded_lanes(), "F4"),
 }
 """Every case by name, with its paper."""

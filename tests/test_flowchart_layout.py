@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from sopgen.domain.flow import Edge, EdgeKind, Flow, StepKind, build_flow
 from sopgen.domain.flowchart import Geometry, Layout, down_edges, letters
 from sopgen.domain.flowchart_pages import RowHeights, plan_pages
+from sopgen.domain.flowchart_quality import quality
 from sopgen.domain.flowchart_routes import layout
 from sopgen.models.sop import SOP
 from sopgen.render.flowchart import SHEETS, cell_layers, column_widths, flowchart_view
@@ -274,8 +275,9 @@ def test_any_drawable_flow_draws_every_edge_once(case: tuple[SOP, tuple[tuple[in
     page = {r: i for i, (a, b) in enumerate(pages) for r in range(a, b + 1)}
     crossing = {e for e in flow.edges if page[e.source] != page[e.target]}
     cut = {p.edge for p in lay.connectors}
-    # Every arrow across a break is cut; on one page only an arrow that found no free lane is.
-    assert crossing <= cut and not (cut - crossing) & set(down_edges(flow).values())
+    # Exactly the arrows across a break are cut: a segilima only joins pages (Permenpan RB 35/2012).
+    assert cut == crossing
+    assert quality(lay).same_page_pairs == ()
     for row in lay.cells:  # every drawing is expressible without calc()
         for cell in row:
             cell_layers(cell, lay.geometry)

@@ -7,13 +7,13 @@ warned at the step's line, and ``abaikan_peringatan`` silences them by code.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from sopgen.domain.flow import build_flow
-from sopgen.domain.flowchart import Geometry, Pages
+from sopgen.domain.flowchart import Geometry, Pages, Seg
 from sopgen.domain.flowchart_estimate import CLOSING, estimated_pages
 from sopgen.domain.flowchart_quality import Quality, page_fill, quality
 from sopgen.domain.flowchart_routes import layout
@@ -21,7 +21,7 @@ from sopgen.domain.flowchart_sheet import SHEETS, column_widths
 from sopgen.models.sop import SOP
 from sopgen.render.flowchart_svg import cell_layers
 
-from .flowchart_corpus import CORPUS, make_sop
+from .flowchart_corpus import CORPUS, edge_column_exits
 from .support import PEJABAT_YAML, SITE_YAML, lines_with, sopgen_check, write_site
 
 
@@ -53,7 +53,8 @@ BEFORE = {
 }
 """The corpus's figures before hops and the 2 mm lane rule (issue 11), for the record."""
 
-LABEL_COLLISIONS = {"candipuro": 0, "two_decisions": 0, "forward_branches": 0, "big_40x8": 5, "long_texts_a4": 0, "long_loop": 0}
+LABEL_COLLISIONS = {"candipuro": 0, "two_decisions": 0, "forward_branches": 0, "big_40x8": 5, "long_texts_a4": 0, "long_loop": 0,
+                    "crowded_lanes": 0}
 """Branch labels a column border (or a line) still cuts: in 17 mm columns "Tidak" fits neither beside
 the diamond nor past the border before a connector's arrow. Pinned so a change shows; the issue asks for zero."""
 
@@ -98,16 +99,39 @@ def test_narrow_columns_keep_lanes_two_millimetres_from_a_border() -> None:
 
 
 def test_a_connector_pair_on_one_page_is_reported() -> None:
-    """Decisions looping over each other until no lane is left: the router falls back to a connector pair."""
-    cols = ["P0", "P1", "P2"]
-    steps: list[dict[str, Any]] = [{"p": p} for p in ["P0", "P0", "P2", "P1", "P2", "P0", "P2", "P0", "P0"]]
-    for row, (ya, tidak) in {1: ("6", "5"), 3: ("2", "3"), 4: ("3", "7"), 5: ("9", "7"), 7: ("6", "4")}.items():
-        steps[row]["keputusan"] = {"ya": ya, "tidak": tidak}
-    flow = build_flow(make_sop(cols, steps))
-    lay = layout(flow, Geometry(column=32.0))
-    report = quality(lay)
-    assert report.same_page_pairs == tuple(sorted({p.letter for p in lay.connectors}))
-    assert report.same_page_pairs, "the shape was meant to exhaust the lanes"
+    """The report finds a pair whose two ends share a page: a layout cut for two pages, read as one."""
+    sop, paper = CORPUS["crowded_lanes"]
+    lay = layout(build_flow(sop), Geometry(column=column_widths(SHEETS[paper], len(sop.pelaksana)).pelaksana), ((0, 6), (7, 8)))
+    assert lay.connectors and quality(lay).same_page_pairs == ()
+    one_page = quality(replace(lay, pages=((0, 8),)))
+    assert one_page.same_page_pairs == tuple(sorted({p.letter for p in lay.connectors}))
+
+
+def test_crowded_lanes_take_spare_lanes_instead_of_a_connector_pair() -> None:
+    """Before: no lane was left for two arrows, cut into pairs A and B on one page. Now a spare lane
+    (further in, still 2 mm and more from a border) carries each, and no connector is drawn at all."""
+    sop, paper = CORPUS["crowded_lanes"]
+    geometry = Geometry(column=column_widths(SHEETS[paper], len(sop.pelaksana)).pelaksana)
+    lay = layout(build_flow(sop), geometry)
+    assert lay.connectors == []
+    lanes = {seg.track for row in lay.cells for cell in row for seg in cell.segs if seg.axis == "v" and seg.track[0] != "C"}
+    assert {("L", geometry.spare_lanes[0]), ("R", -geometry.spare_lanes[0])} & lanes
+    assert quality(lay).without_hop == ()
+
+
+def test_a_branch_whose_side_lanes_are_busy_leaves_by_the_bottom_of_the_diamond() -> None:
+    """In the last of six 19 mm columns a decision's second branch had only the table's edge, whose
+    one lane was busy: it leaves by the diamond's free bottom and turns to a lane on the other side."""
+    sop = edge_column_exits()
+    flow = build_flow(sop)
+    geometry = Geometry(column=column_widths(SHEETS["A4"], len(sop.pelaksana)).pelaksana)
+    assert geometry.lanes == (2.0,)
+    lay = layout(flow, geometry)
+    assert lay.connectors == []
+    decision = lay.cells[3][flow.columns[3]]
+    assert Seg("v", ("C", 0.0), ("M", 0.0), ("B", -geometry.y0)) in decision.segs
+    assert [label.align for label in decision.labels if label.text == "Tidak"] == ["r"], "beside the stem, off the turn to the left"
+    assert quality(lay).without_hop == ()
 
 
 # ---------------------------------------------------------------- sopgen check

@@ -55,6 +55,8 @@ def label_width(text: str) -> float:
 
 LANE_BORDER = 2.0
 """Least distance (mm) of a lane from a column border: nearer, it reads as a double grid line."""
+LANE_STEP = 1.6
+"""Distance (mm) between two lanes side by side: far enough that they read as two lines."""
 
 
 @dataclass(frozen=True)
@@ -85,8 +87,26 @@ class Geometry:
         """
         room = self.column / 2 - self.symbol_width / 2 - self.arrow - 0.4
         outer = min(LANE_BORDER, room)
-        inner = outer + 1.6
+        inner = outer + LANE_STEP
         return (inner, outer) if inner <= room - 0.2 else (outer,)
+
+    @property
+    def spare_lanes(self) -> tuple[float, ...]:
+        """Lanes further in, taken only when every one of :attr:`lanes` is busy over an arrow's rows.
+
+        The segilima may only join pages (Permenpan RB 35/2012), so a crowded column routes one
+        more line nearer its symbols rather than cut an arrow into a pair on one page. They stay
+        clear of the arrowheads, and in a lone column of the connectors beside its symbols
+        (``flowchart_routes._inside_dx``); an SOP that has room in its first lanes never sees them.
+        """
+        room = self.column / 2 - self.symbol_width / 2 - self.arrow - 0.4 - 0.2
+        beside = self.column / 2 - (self.symbol_width / 2 + self.arrow + 0.8 + self.pentagon[0]) - BORDER_GAP
+        last = min(room, beside) if beside > max(self.lanes) else room
+        out, offset = [], max(self.lanes) + LANE_STEP
+        while offset <= last + 1e-9:
+            out.append(round(offset, 6))
+            offset += LANE_STEP
+        return tuple(out)
 
     def size(self, kind: StepKind) -> tuple[float, float]:
         return self.symbol_width, {StepKind.KEPUTUSAN: 10.0, StepKind.PROSES: 7.5}.get(kind, 7.0)

@@ -107,9 +107,13 @@ def _joined(lines: list[_Line], vertical: bool) -> list[_Line]:
 
 
 def quality(lay: Layout, heights: Sequence[float] | None = None) -> Quality:
-    """The report of ``lay``, its rows ``heights`` tall (mm; their least heights when not measured)."""
+    """The report of ``lay``, its rows ``heights`` tall (mm; their least heights when not measured).
+
+    A row is never printed shorter than its drawing needs (the renderer gives it that least
+    height), so an estimate below it is raised to it.
+    """
     g = lay.geometry
-    heights = list(heights or lay.min_heights)
+    heights = [max(h, least) for h, least in zip(heights or lay.min_heights, lay.min_heights, strict=True)]
     tops = _rows_top(lay, heights)
     h_lines: list[_Line] = []
     v_lines: list[_Line] = []

@@ -9,10 +9,16 @@ claims matters and is the whole policy:
    is preferred so a connector has room there);
 2. row-to-row arrows (down, across at ``y0``, down);
 3. lanes, shortest span first, so short loops nest inside long ones; a lane
-   enters the target's side, or its top when an arrow leaves that side;
-4. connectors for arrows across a page break, or with no free lane: one
-   where each arrow leaves, one per target row where the flow resumes
-   (every arrow into that row carries the same letter).
+   enters the target's side, or its top when an arrow leaves that side. In a
+   crowded table an arrow takes, in turn, a spare lane further in, a lane by
+   the far edge of a column beyond, a lane short of the target's column into
+   its top, and last leaves by its symbol's free bottom to a lane on either
+   side (an SOP with room never reaches these, so its drawing is unchanged);
+4. connectors for arrows across a page break (and, should every lane still
+   be busy, for that arrow: the quality report counts such a pair on one
+   page, which Permenpan RB 35/2012 does not allow): one where each arrow
+   leaves, one per target row where the flow resumes (every arrow into that
+   row carries the same letter).
 """
 
 from __future__ import annotations
@@ -57,7 +63,7 @@ def layout(flow: Flow, geometry: Geometry, pages: Pages | None = None) -> Layout
             router.down(edge)
         else:
             cut.append(edge)
-    router.resuming = {e.target for e in cut} | {e.target for e in sides if on_page[e.source] != on_page[e.target]}
+    router.above = {e.target for e in cut}
     for edge in sides:
         if on_page[edge.source] != on_page[edge.target] or not router.lane(edge):
             cut.append(edge)
@@ -94,9 +100,12 @@ class _Router:
         self.exits: dict[Edge, str] = {}
         self.busy: dict[tuple[int, str, float], list[tuple[int, int]]] = {}
         self.y0: Point = ("T", geometry.y0)
+        self.turn: Point = ("B", -geometry.y0)
+        """Where an arrow leaving a symbol's bottom turns to a lane, as far above the row's bottom as ``y0`` is below its top."""
         self.down_in: set[Edge] = set(down_edges(flow).values())
-        self.resuming: set[int] = set()
-        """Rows where cut arrows resume through a connector: a blocked lane joins that connector instead."""
+        self.above: set[int] = set()
+        """Rows whose row-to-row arrow is cut by a page break: the connector sits right above the symbol,
+        so a lane into the top joins that connector's line below it (see :meth:`_join_top`)."""
         for edge in self.down_in:
             self.ports[(edge.source, "B")] = "out"
         for row, kind in enumerate(flow.kinds):
@@ -140,7 +149,7 @@ class _Router:
         cell.half = max(cell.half, abs(pentagon.dy) + self.g.pentagon[1] / 2 + 1.0)
         self._label(row, col, pentagon.letter, "connector", pentagon.dx, pentagon.dy - self.g.pentagon[1] * 0.08, "c")
 
-    def _branch_label(self, edge: Edge, side: str, upward: bool = False, beyond: bool = False) -> None:
+    def _branch_label(self, edge: Edge, side: str, upward: bool = False, beyond: bool = False, turn: str = "L") -> None:
         """"Ya"/"Tidak" beside the stem below a diamond, or beside its vertex, off the side the line turns to.
 
         A label too wide for the room between the vertex and the column border, on a line that
@@ -152,8 +161,8 @@ class _Router:
             return
         w, h = self._size(edge.source)
         col = self.flow.columns[edge.source]
-        if side == "B":
-            self._label(edge.source, col, edge.label, "branch", 0.8, h / 2 + 0.2, "r")
+        if side == "B":  # off the side the stem ``turn``s to
+            self._label(edge.source, col, edge.label, "branch", 0.8, h / 2 + 0.2, "l" if turn == "R" else "r")
             return
         dy = 0.3 if upward else -(self.g.label + 0.3)
         width = label_width(edge.label)
@@ -219,51 +228,62 @@ class _Router:
         self.arrows[t].add("T")
         self._branch_label(edge, "B")
 
-    def _top_entry(self, t: int, start: tuple[int, Point]) -> None:
-        """Across at ``y0`` from (column, x) to the target's centre, then down into its top."""
-        b = self.flow.columns[t]
-        self._h(t, self.y0, start, (b, CENTRE))
-        self._v(t, b, CENTRE, self.y0, MID)
-        self.cell(t, b).dots.add((CENTRE, self.y0))
+    def _top_entry(self, t: int, start: tuple[int, Point], y: Point | None = None) -> None:
+        """Across at ``y`` (``y0``) from (column, x) to the target's centre, then down into its top."""
+        b, y = self.flow.columns[t], y or self.y0
+        self._h(t, y, start, (b, CENTRE))
+        self._v(t, b, CENTRE, y, MID)
+        self.cell(t, b).dots.add((CENTRE, y))
         self.arrows[t].add("T")
 
-    def _claim_lane(self, edge: Edge, side: str, skip: int | None = None) -> tuple[int, float] | None:
-        """The first lane on ``side`` free over the edge's rows, from the nearest column outwards."""
+    def _claim_lane(self, edge: Edge, side: str, skip: int | None = None, top: bool = False) -> tuple[int, Point] | None:
+        """The first lane free over the edge's rows on ``side``, nearest column first: a first lane
+        by the column's ``side`` edge, then a spare one further in (``Geometry.spare_lanes``), then
+        one by the far edge of a column beyond both ends. Only a crowded table reaches the last two:
+        an arrow cut into a connector pair on one page is what they spare (Permenpan RB 35/2012).
+        A lane into the ``top`` may also lie short of the target's column, beyond the source's.
+        """
         lo, hi = sorted((edge.source, edge.target))
         a, c = self.flow.columns[edge.source], self.flow.columns[edge.target]
-        columns = range(max(a, c), self.k) if side == "R" else range(min(a, c), -1, -1)
-        for col in columns:
-            if col == skip:
-                continue
-            for offset in self.g.lanes:
-                spans = self.busy.setdefault((col, side, offset), [])
-                if all(hi < first or lo > last for first, last in spans):
-                    spans.append((lo, hi))
-                    return col, offset
+        first = a if top else max(a, c) if side == "R" else min(a, c)
+        near = range(first, self.k) if side == "R" else range(first, -1, -1)
+        far_side = "L" if side == "R" else "R"
+        tries = [(near, side, self.g.lanes), (near, side, self.g.spare_lanes),
+                 (near[1:], far_side, self.g.lanes + self.g.spare_lanes)]
+        for columns, lane_side, lanes in tries:
+            for col in columns:
+                if col == skip:
+                    continue
+                for offset in lanes:
+                    spans = self.busy.setdefault((col, lane_side, offset), [])
+                    if all(hi < first or lo > last for first, last in spans):
+                        spans.append((lo, hi))
+                        return col, ("R", -offset) if lane_side == "R" else ("L", offset)
         return None
 
     def lane(self, edge: Edge) -> bool:
         """Across to a lane, up or down it, into the target's side (or its top); False when no lane is free.
 
-        When an arrow already leaves the target's side, the lane ends at ``y0``
-        and joins the top; that lane is never in the target's own column (its
-        line to the centre would overshoot where no symbol hides it). A target
-        that has a connector anyway takes this arrow as one more connector.
+        When an arrow already leaves the target's side, the lane joins the top
+        (at ``y0``, or below the connector above the symbol); that lane is in
+        the target's own column only when no other is free, as it crosses the
+        line leaving that side. With no lane free on its side, an arrow whose
+        symbol has a free bottom leaves there and turns to a lane on either side.
         """
         s, t = edge.source, edge.target
-        side = self.exits[edge]
-        by_side = self.ports.get((t, side)) in (None, "lane")
-        if not by_side and t in self.resuming:
-            return False
-        claimed = self._claim_lane(edge, side, skip=None if by_side else self.flow.columns[t])
+        side, start = self.exits[edge], MID
+        claimed = self._lane_for(edge, side)
+        if claimed is None and self._free(s, "B"):
+            claimed, start = self._from_bottom(edge), self.turn
         if claimed is None:
             return False
-        col, offset = claimed
-        x: Point = ("R", -offset) if side == "R" else ("L", offset)
-        upward = t < s
-        self._h(s, MID, (self.flow.columns[s], CENTRE), (col, x))
-        self._v(s, col, x, MID, TOP if upward else BOTTOM)
-        self.cells[s][col].dots.add((x, MID))
+        col, x, by_side, side = claimed
+        upward, a = t < s, self.flow.columns[s]
+        if start == self.turn:
+            self._v(s, a, CENTRE, MID, self.turn)
+        self._h(s, start, (a, CENTRE), (col, x))
+        self._v(s, col, x, start, TOP if upward else BOTTOM)
+        self.cells[s][col].dots.add((x, start))
         for row in range(min(s, t) + 1, max(s, t)):
             self._v(row, col, x, TOP, BOTTOM)
         if by_side and self._entry(t, side, "lane"):
@@ -272,11 +292,45 @@ class _Router:
             self.cells[t][col].dots.add((x, MID))
             self.arrows[t].add(side)
         else:
-            self._v(t, col, x, self.y0, BOTTOM if upward else TOP)
-            self.cells[t][col].dots.add((x, self.y0))
-            self._top_entry(t, (col, x))
-        self._branch_label(edge, side, upward, beyond=col != self.flow.columns[s])
+            y = self._join_top(t)
+            self._v(t, col, x, y, BOTTOM if upward else TOP)
+            self.cells[t][col].dots.add((x, y))
+            self._top_entry(t, (col, x), y)
+        if start == self.turn:
+            self._branch_label(edge, "B", turn=side)
+        else:
+            self._branch_label(edge, side, upward, beyond=col != a)
         return True
+
+    def _lane_for(self, edge: Edge, side: str) -> tuple[int, Point, bool, str] | None:
+        """A lane on ``side`` (column, x) and whether it enters the target's side (else its top)."""
+        by_side = self.ports.get((edge.target, side)) in (None, "lane")
+        claimed = self._claim_lane(edge, side, skip=None if by_side else self.flow.columns[edge.target])
+        if claimed is None and not by_side:
+            claimed = self._claim_lane(edge, side)
+        if claimed is None:
+            by_side, claimed = False, self._claim_lane(edge, side, top=True)
+        return None if claimed is None else (*claimed, by_side, side)
+
+    def _from_bottom(self, edge: Edge) -> tuple[int, Point, bool, str] | None:
+        """A lane on either side reached from the symbol's bottom (turning at ``turn``); the side it
+        first claimed is given back."""
+        side = self.exits[edge]
+        for lane_side in (side, "L" if side == "R" else "R"):
+            claimed = self._lane_for(edge, lane_side)
+            if claimed is not None:
+                del self.ports[(edge.source, side)]
+                self.ports[(edge.source, "B")] = "out"
+                self.exits[edge] = "B"
+                return claimed
+        return None
+
+    def _join_top(self, t: int) -> Point:
+        """Where a lane into the top meets it: at ``y0``, or under the connector above the symbol
+        (on its line, above the arrowhead) when the row-to-row arrow into the row is cut."""
+        if t not in self.above:
+            return self.y0
+        return ("M", -(self._size(t)[1] / 2 + self.g.arrow + 0.6))
 
     def leave(self, edge: Edge, letter: str) -> tuple[int, int]:
         """The connector where an arrow leaves its page (or its crowded lane): below or beside the symbol."""
