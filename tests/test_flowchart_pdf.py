@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import shutil
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -25,8 +26,9 @@ from sopgen.domain.flow import StepKind, build_flow
 from sopgen.models.sop import SOP
 from sopgen.render.flowchart import MM_PER_PX, SHEETS, FlowchartView, column_widths, connector_id, flowchart_view, row_id
 from sopgen.render.format import FILTERS
-from sopgen.render.paginate import Pagination, paginate
+from sopgen.render.paginate import Landing, Pagination, paginate
 
+from .flowchart_corpus import CORPUS
 from .support_tools import artifact, chromium, rasterise
 
 pytestmark = pytest.mark.slow
@@ -48,6 +50,21 @@ _PAGE = _env.from_string(
 
 def document(view: FlowchartView) -> str:
     return _PAGE.render(flowchart=view)
+
+
+_SIGNED = _env.from_string(
+    '<!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><title>Bagan alir</title>'
+    '<style>{{ flowchart.page_css }}</style><link rel="stylesheet" href="static/css/fonts.css">'
+    '<link rel="stylesheet" href="static/css/sop.css"><link rel="stylesheet" href="static/css/flowchart.css">'
+    '</head><body class="kertas-{{ flowchart.paper | lower }}" style="margin: 0">'
+    '{% include "flowchart.html" %}{% include "sop_signature.html" %}</body></html>'
+)
+SIGNER = {"jabatan_tanda_tangan": "CAMAT CONTOH", "nama": "BUDI SANTOSO, S.Sos", "pangkat": "Pembina", "nip": "198001012005011001"}
+
+
+def signed_document(view: FlowchartView) -> str:
+    """The flowchart with the SOP's signature block under it, as ``sop_pdf.html`` prints it."""
+    return _SIGNED.render(flowchart=view, penandatangan=SIGNER)
 
 
 def long_sop() -> SOP:
@@ -276,3 +293,22 @@ def test_chromium_shows_the_same_segments_and_connectors(candipuro: tuple[SOP, P
         cy = round(y + h / 2)
         outline = [round(x + w / 2 + dx) for dx in range(-int(w / 2) + 2, int(w / 2) - 2) if grey[cy * image.width + round(x + w / 2 + dx)] < 100]
         assert min(outline) < x + w / 2 - 10 and max(outline) > x + w / 2 + 10, (x, y, w, h)
+
+
+@pytest.mark.parametrize("name", CORPUS)
+def test_corpus_as_printed_has_no_lone_signature_page_and_no_pair_on_one_page(name: str) -> None:
+    """The quality report of the final WeasyPrint layout (measured rows, where the signature landed)."""
+    sop, paper = CORPUS[name]
+    result = paginate(sop, signed_document, base_url=str(THEME / "x.html"), paper=paper)
+    figures = result.quality().figures()
+    assert result.verified and result.measurement.closing is not None
+    assert figures["lone_signature_pages"] == 0, (result.pages, result.measurement.closing)
+    assert figures["same_page_pairs"] == 0 and figures["crossings_without_hop"] == 0, figures
+
+
+def test_a_signature_alone_on_its_page_is_counted(long_loop: tuple[SOP, Pagination, str]) -> None:
+    """The report reads where the signature landed: on the page after the last row it counts one."""
+    _, result, _ = long_loop
+    assert result.quality().lone_closing_pages is None, "no signature in this document"
+    measured = replace(result.measurement, closing=Landing(result.measurement.rows[-1].page + 1, 20.0, 65.0))
+    assert replace(result, measurement=measured).quality().figures()["lone_signature_pages"] == 1

@@ -6,7 +6,8 @@ or without a hop), branch labels that a line or a column border runs through,
 lanes that run so close to a column border that they read as a double grid
 line, connector pairs whose two ends are on one page (Permenpan RB 35/2012
 allows the segilima only between pages), and, given measured row heights,
-how full each page is. ``sopgen check`` warns from it, and the tests assert
+how full each page is and (from the PDF's final layout) how many pages hold
+only the signature. ``sopgen check`` warns from it, and the tests assert
 it over a corpus of hard shapes.
 
 Every mark is placed in table coordinates (mm, x from the first pelaksana
@@ -54,6 +55,9 @@ class Quality:
     """The least distance (mm) of a lane from a column border; None without lanes."""
     same_page_pairs: tuple[str, ...]
     """Letters of the connector pairs whose two ends are on one page."""
+    lone_closing_pages: int | None = None
+    """Pages after the flowchart's last row that hold only the closing block (the signature), in a
+    measured layout; None when the report is computed without one (``sopgen check``)."""
 
     @property
     def without_hop(self) -> tuple[Crossing, ...]:
@@ -67,6 +71,7 @@ class Quality:
             "label_collisions": len(self.label_hits),
             "lane_border_mm": None if self.lane_border is None else round(self.lane_border, 2),
             "same_page_pairs": len(self.same_page_pairs),
+            "lone_signature_pages": self.lone_closing_pages,
         }
 
 
@@ -106,8 +111,9 @@ def _joined(lines: list[_Line], vertical: bool) -> list[_Line]:
     return out
 
 
-def quality(lay: Layout, heights: Sequence[float] | None = None) -> Quality:
-    """The report of ``lay``, its rows ``heights`` tall (mm; their least heights when not measured).
+def quality(lay: Layout, heights: Sequence[float] | None = None, closing_page: int | None = None) -> Quality:
+    """The report of ``lay``, its rows ``heights`` tall (mm; their least heights when not measured),
+    the closing block landed on page ``closing_page`` (counted from the flowchart's first page).
 
     A row is never printed shorter than its drawing needs (the renderer gives it that least
     height), so an estimate below it is raised to it.
@@ -154,6 +160,7 @@ def quality(lay: Layout, heights: Sequence[float] | None = None) -> Quality:
     return Quality(
         crossings, _label_hits(labels, h_lines, v_lines, g.column, len(lay.cells[0]) if lay.cells else 0),
         min(lanes) if lanes else None, _same_page_pairs(lay),
+        None if closing_page is None else max(0, closing_page - page_of(lay.pages, len(lay.cells))[-1]),
     )
 
 

@@ -26,8 +26,9 @@ from pathlib import Path
 from weasyprint import HTML, Document
 
 from ..domain.flow import build_flow
-from ..domain.flowchart import Pages
+from ..domain.flowchart import Layout, Pages
 from ..domain.flowchart_pages import grown_heights, loops, plan_pages
+from ..domain.flowchart_quality import Quality, quality
 from ..models.sop import SOP
 from .flowchart import MM_PER_PX, FlowchartView, flowchart_view, probe_ids, row_id
 from .pdf import PdfRenderer
@@ -91,6 +92,11 @@ class Measurement:
         first = self.rows[0].page
         return [r.page - first for r in self.rows]
 
+    @property
+    def closing_page(self) -> int | None:
+        """The closing block's page, counted like :meth:`pages_of_rows`; None without one."""
+        return None if self.closing is None else self.closing.page - self.rows[0].page
+
 
 @dataclass
 class Pagination:
@@ -101,6 +107,13 @@ class Pagination:
     verified: bool
     layouts: int
     measurement: Measurement
+    layout: Layout
+    """The routed flowchart of the final layout."""
+
+    def quality(self) -> Quality:
+        """The layout-quality report of what is printed: measured row heights, and pages holding
+        only the signature counted from where it landed."""
+        return quality(self.layout, self.measurement.heights, self.measurement.closing_page)
 
 
 def _anchor_box(value: Sequence[float], next_top: float | None) -> tuple[float, float]:
@@ -159,30 +172,30 @@ def paginate(
     flow = build_flow(sop)
     count = len(sop.langkah)
 
-    def lay_out(pages: Pages | None) -> tuple[Document, Measurement]:
+    def lay_out(pages: Pages | None) -> tuple[Document, Measurement, Layout]:
         view = flowchart_view(sop, pages, paper=paper, id_prefix=id_prefix, probes=True, flow=flow)
         html = render_document(view)
         document = renderer.document(html, Path(base_url)) if renderer else HTML(string=html, base_url=base_url).render()
-        return document, measure(document, view, count)
+        return document, measure(document, view, count), view.layout
 
-    document, first = lay_out(None)
+    document, first, routed = lay_out(None)
     layouts = 1
     if len(set(first.pages_of_rows())) == 1 and first.closing_with_last_row():
-        return Pagination(document, ((0, count - 1),), True, layouts, first)
+        return Pagination(document, ((0, count - 1),), True, layouts, first, routed)
     geometry = flowchart_view(sop, None, paper=paper, flow=flow).layout.geometry
     heights = grown_heights(flow, geometry, first.heights)
     margin = SAFETY_MM
     pages: Pages = ()
     for _ in range(max_rounds):
         pages = plan_pages(heights, first.first_capacity - margin, first.capacity - margin, loops(flow), first.closing_height)
-        document, result = lay_out(pages)
+        document, result, routed = lay_out(pages)
         layouts += 1
         if holds(pages, result):
-            return Pagination(document, pages, True, layouts, result)
+            return Pagination(document, pages, True, layouts, result, routed)
         margin += _overflow(pages, result) + 1.0
         log.debug("flowchart plan %s did not hold; retrying with %.1f mm margin", pages, margin)
     log.warning("bagan alir '%s': pemisahan halaman tidak sesuai rencana setelah %d kali tata letak", sop.nama, layouts)
-    return Pagination(document, pages, False, layouts, result)
+    return Pagination(document, pages, False, layouts, result, routed)
 
 
 def _overflow(pages: Pages, result: Measurement) -> float:
