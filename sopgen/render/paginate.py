@@ -14,6 +14,14 @@ larger safety margin, a bounded number of times.
 
 The final WeasyPrint document is returned, so writing the PDF costs no
 further layout; the plan goes to the site page so it shows the same segments.
+
+A flowchart that ``sopgen check``'s estimate (``domain/flowchart_estimate.py``)
+puts on more than one page is measured alone: the flowchart and the signature
+after it, without the cover and identity page before it (the flowchart starts
+on a page of its own, so its rows land at the same places, for less layout
+work in that pass). One expected on one page is measured as the whole
+document, which is then the final layout when it fits; an estimate that was
+wrong costs one more layout, never a different plan.
 """
 
 from __future__ import annotations
@@ -25,10 +33,12 @@ from pathlib import Path
 
 from weasyprint import HTML, Document
 
-from ..domain.flow import build_flow
-from ..domain.flowchart import Layout, Pages
+from ..domain.flow import Flow, build_flow
+from ..domain.flowchart import Geometry, Layout, Pages
+from ..domain.flowchart_estimate import estimated_pages
 from ..domain.flowchart_pages import grown_heights, loops, plan_pages
 from ..domain.flowchart_quality import Quality, quality
+from ..domain.flowchart_sheet import SHEETS, column_widths
 from ..models.sop import SOP
 from .flowchart import MM_PER_PX, FlowchartView, flowchart_view, probe_ids, row_id
 from .pdf import PdfRenderer
@@ -40,7 +50,8 @@ SAFETY_MM = 0.5
 """Kept free at the bottom of each page: rounding between the measure and the final layout."""
 
 RenderDocument = Callable[[FlowchartView], str]
-"""Renders the whole SOP document (identity page, flowchart, signature) around a flowchart view."""
+"""Renders the whole SOP document (identity page, flowchart, signature) around a flowchart view;
+or, for the measuring pass (``render_flowchart``), only the flowchart and what follows it on its pages."""
 
 
 @dataclass(frozen=True)
@@ -109,6 +120,8 @@ class Pagination:
     measurement: Measurement
     layout: Layout
     """The routed flowchart of the final layout."""
+    alone: bool = False
+    """The measuring layout was the flowchart alone (it spans pages: the document is laid out again)."""
 
     def quality(self) -> Quality:
         """The layout-quality report of what is printed: measured row heights, and pages holding
@@ -162,26 +175,35 @@ def paginate(
     sop: SOP,
     render_document: RenderDocument,
     *,
+    render_flowchart: RenderDocument | None = None,
     base_url: str,
     paper: str = "F4",
     id_prefix: str = "bagan",
     renderer: PdfRenderer | None = None,
     max_rounds: int = MAX_ROUNDS,
 ) -> Pagination:
-    """Lay out ``sop`` with measured page breaks and off-page connectors; see the module docstring."""
+    """Lay out ``sop`` with measured page breaks and off-page connectors; see the module docstring.
+
+    ``render_flowchart``: the document of the measuring pass when the flowchart is expected on
+    several pages (None: the whole document is measured)."""
     flow = build_flow(sop)
     count = len(sop.langkah)
 
-    def lay_out(pages: Pages | None) -> tuple[Document, Measurement, Layout]:
+    def lay_out(pages: Pages | None, render: RenderDocument = render_document) -> tuple[Document, Measurement, Layout]:
         view = flowchart_view(sop, pages, paper=paper, id_prefix=id_prefix, probes=True, flow=flow)
-        html = render_document(view)
+        html = render(view)
         document = renderer.document(html, Path(base_url)) if renderer else HTML(string=html, base_url=base_url).render()
         return document, measure(document, view, count), view.layout
 
-    document, first, routed = lay_out(None)
+    measuring = render_flowchart if render_flowchart is not None and expected_on_pages(sop, flow, paper) else None
+    document, first, routed = lay_out(None, measuring or render_document)
     layouts = 1
-    if len(set(first.pages_of_rows())) == 1 and first.closing_with_last_row():
-        return Pagination(document, ((0, count - 1),), True, layouts, first, routed)
+    if measuring and _one_page(first):
+        document, first, routed = lay_out(None)  # the estimate was wrong: the whole document, as measuring it would have been
+        layouts += 1
+    alone = measuring is not None
+    if _one_page(first):
+        return Pagination(document, ((0, count - 1),), True, layouts, first, routed, alone)
     geometry = flowchart_view(sop, None, paper=paper, flow=flow).layout.geometry
     heights = grown_heights(flow, geometry, first.heights)
     margin = SAFETY_MM
@@ -191,11 +213,24 @@ def paginate(
         document, result, routed = lay_out(pages)
         layouts += 1
         if holds(pages, result):
-            return Pagination(document, pages, True, layouts, result, routed)
+            return Pagination(document, pages, True, layouts, result, routed, alone)
         margin += _overflow(pages, result) + 1.0
         log.debug("flowchart plan %s did not hold; retrying with %.1f mm margin", pages, margin)
     log.warning("bagan alir '%s': pemisahan halaman tidak sesuai rencana setelah %d kali tata letak", sop.nama, layouts)
-    return Pagination(document, pages, False, layouts, result, routed)
+    return Pagination(document, pages, False, layouts, result, routed, alone)
+
+
+def _one_page(measurement: Measurement) -> bool:
+    """Every row and the closing block landed on the flowchart's first page: that layout is the final one."""
+    return len(set(measurement.pages_of_rows())) == 1 and measurement.closing_with_last_row()
+
+
+def expected_on_pages(sop: SOP, flow: Flow, paper: str) -> bool:
+    """Whether ``sopgen check``'s estimate of the page plan puts the flowchart on more than one page."""
+    sheet = SHEETS[paper]
+    columns = column_widths(sheet, len(sop.pelaksana))
+    pages, _, _ = estimated_pages(flow, sop.langkah, Geometry(column=columns.pelaksana), sheet, columns)
+    return len(pages) > 1
 
 
 def _overflow(pages: Pages, result: Measurement) -> float:

@@ -10,6 +10,7 @@ site, plain text on paper).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,7 @@ from .env import relative_url, render_page
 from .flowchart import FlowchartView, flowchart_view
 from .monev import monev_page
 from .paginate import Pagination, paginate
-from .pdf import PdfRenderer
+from .pdf import PdfPreview, PdfRenderer
 from .sop_baca import langkah_baca
 
 
@@ -178,11 +179,13 @@ def layout_pdf(site: Site, env: Environment, doc: Doc[SOP], target: Path, render
     pdf_path = sop_paths(doc)[1]
     context = sop_context(site, doc, pdf_path, links=False)
 
-    def render_document(view: FlowchartView) -> str:
-        return render_page(env, "sop_pdf.html", pdf_path, flowchart=view, **context)
+    def render_document(view: FlowchartView, measuring: bool = False) -> str:
+        return render_page(env, "sop_pdf.html", pdf_path, flowchart=view, measuring=measuring, **context)
 
+    # The preview (check, --no-pdf) checks the whole document's HTML, and stops at the first layout.
+    alone = None if isinstance(renderer, PdfPreview) else partial(render_document, measuring=True)
     return paginate(
-        doc.model, render_document, base_url=str(target), paper=context["kertas"],
+        doc.model, render_document, render_flowchart=alone, base_url=str(target), paper=context["kertas"],
         renderer=renderer,
     )
 
