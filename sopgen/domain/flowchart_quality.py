@@ -21,7 +21,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .flowchart import Layout, at, label_width, page_of
+from .flowchart import Layout, at, page_of
+from .flowchart_labels import Box, crossed_by, label_box
 
 EPS = 1e-6
 
@@ -126,7 +127,7 @@ def quality(lay: Layout, heights: Sequence[float] | None = None, closing_page: i
     boxes: list[tuple[float, float, float, float]] = []
     dots: set[tuple[float, float]] = set()
     hops: set[tuple[float, float]] = set()
-    labels: list[tuple[int, str, float, float, float, float]] = []
+    labels: list[tuple[int, str, Box]] = []
     lanes: list[float] = []
     for row, cells in enumerate(lay.cells):
         top, height = tops[row], heights[row]
@@ -152,13 +153,11 @@ def quality(lay: Layout, heights: Sequence[float] | None = None, closing_page: i
                 boxes.append((cx + p.dx - g.pentagon[0] / 2, cy + p.dy - g.pentagon[1] / 2, cx + p.dx + g.pentagon[0] / 2, cy + p.dy + g.pentagon[1] / 2))
             for label in cell.labels:
                 if label.role == "branch":
-                    width = label_width(label.text)
-                    x1 = {"r": cx + label.dx, "l": cx - label.dx - width}.get(label.align, cx + label.dx - width / 2)
-                    labels.append((row, label.text, x1, cy + label.dy, x1 + width, cy + label.dy + g.label))
+                    labels.append((row, label.text, label_box(label, cx, cy, g)))
     h_lines, v_lines = _joined(h_lines, vertical=False), _joined(v_lines, vertical=True)
     crossings = _crossings(h_lines, v_lines, boxes, dots, hops)
     return Quality(
-        crossings, _label_hits(labels, h_lines, v_lines, g.column, len(lay.cells[0]) if lay.cells else 0),
+        crossings, _label_hits(labels, h_lines, v_lines, g.column, len(lay.cells[0]) if lay.cells else 0, boxes),
         min(lanes) if lanes else None, _same_page_pairs(lay),
         None if closing_page is None else max(0, closing_page - page_of(lay.pages, len(lay.cells))[-1]),
     )
@@ -181,17 +180,18 @@ def _crossings(
 
 
 def _label_hits(
-    labels: list[tuple[int, str, float, float, float, float]], h_lines: list[_Line], v_lines: list[_Line], column: float, count: int,
+    labels: list[tuple[int, str, Box]], h_lines: list[_Line], v_lines: list[_Line], column: float, count: int,
+    boxes: list[Box],
 ) -> tuple[LabelHit, ...]:
-    """Branch labels that a line or a column border passes through (shrunk a little: touching is not crossing)."""
+    """Branch labels that a line, a symbol, a connector or a column border passes through."""
+    h = [(line.x1, line.y1, line.x2, line.y2) for line in h_lines]
+    v = [(line.x1, line.y1, line.x2, line.y2) for line in v_lines]
+    borders = [border * column for border in range(count + 1)]
     hits = []
-    inset = 0.15
-    for row, text, x1, y1, x2, y2 in labels:
-        a, b, c, d = x1 + inset, y1 + inset, x2 - inset, y2 - inset
-        if any(a < v.x1 < c and v.y1 < d and v.y2 > b for v in v_lines) or any(b < h.y1 < d and h.x1 < c and h.x2 > a for h in h_lines):
-            hits.append(LabelHit(row, text, "garis"))
-        elif any(a < border * column < c for border in range(count + 1)):
-            hits.append(LabelHit(row, text, "batas kolom"))
+    for row, text, box in labels:
+        what = crossed_by(box, h, v, borders, boxes)
+        if what:
+            hits.append(LabelHit(row, text, what))
     return tuple(hits)
 
 

@@ -44,6 +44,7 @@ from .flowchart import (
     page_of,
 )
 from .flowchart_hops import add_hops
+from .flowchart_labels import settle_labels
 
 
 def layout(flow: Flow, geometry: Geometry, pages: Pages | None = None) -> Layout:
@@ -78,6 +79,7 @@ def layout(flow: Flow, geometry: Geometry, pages: Pages | None = None) -> Layout
     pairs = sorted((ConnectorPair(letter_of[e.target], e, out_at[e], in_at[e.target]) for e in out_at),
                    key=lambda p: (p.letter, p.out_at))
     router.finish()
+    settle_labels(router.cells, geometry)
     add_hops(router.cells, geometry)
     return Layout(geometry, router.cells, tuple(pages), pairs)
 
