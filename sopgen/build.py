@@ -8,7 +8,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
-from .cache import PdfCache
+from .cache import CACHED_PHASES, PdfCache
 from .content.kabupaten import Kabupaten
 from .content.loader import Site, load_settings
 from .errors import ContentError, Problems
@@ -85,9 +85,11 @@ def render_into(site: Site, stage: Staging, pdf: bool, progress: ProgressCallbac
     """Render every job of the site's plan into ``stage`` (a unit of a multi-unit site: its folder of the staging).
 
     With a ``pool``, the PDFs that read no other output are laid out there, once the jobs before the first
-    of them are done here (the theme's files they load are written by those); the rest follows here, in plan order."""
+    of them are done here (the theme's files they load are written by those); the rest follows here, in plan order.
+    A shard's build (``cache.shard``) renders its share of the plan (:mod:`sopgen.shard`), for its cache only."""
     context = render_context(site, stage, pdf, timings)
-    planned = plan(site, pdf)
+    shard = cache.shard if cache else None
+    planned = shard.share(plan(site, pdf), CACHED_PHASES) if shard else plan(site, pdf)
     first = next((i for i, job in enumerate(planned) if any(map(pooled, job.outputs))), len(planned)) if pool and pdf else len(planned)
     with template_problems(site):
         render_jobs(planned[:first], context, cache, progress)
@@ -98,7 +100,8 @@ def render_into(site: Site, stage: Staging, pdf: bool, progress: ProgressCallbac
         write_site_files(context.env, stage, site.config_source.path, site.config.alamat_situs)
         if not pdf:
             preview_pdfs(site, replace(context, renderer=PdfPreview(allowed_folders(site, stage))), timings)
-        check_links(site, theme_dir(site), stage.root)
+        if shard is None:  # a shard writes part of the site: its pages link to files other shards and assemble write
+            check_links(site, theme_dir(site), stage.root)
 
 
 def render_jobs(jobs: list[Job], context: RenderContext, cache: PdfCache | None, progress: ProgressCallback | None) -> None:

@@ -39,6 +39,7 @@ from .kinds.base import Output, RenderContext
 from .kinds.inputs import input_files
 from .render.pdf import PdfPreview
 from .render.sop import PrintedLayout
+from .shard import Shard
 
 CACHE_DIR = ".sopgen-cache"
 FORMAT = b"sopgen-cache/1\n"
@@ -76,6 +77,10 @@ class PdfCache:
     """The cache of one build (its file digests are remembered for the build: the content does not change meanwhile)."""
 
     folder: Path
+    shard: Shard | None = None
+    """A shard build (``--shard i/n``, :mod:`sopgen.shard`): only its share of the documents is rendered, to be kept here."""
+    shards: tuple[Path, ...] = ()
+    """More folders read, never written: the shards' caches ``assemble`` joins."""
     served: list[str] = field(default_factory=list)
     """Outputs copied from the cache, in build order."""
     rendered: list[str] = field(default_factory=list)
@@ -97,7 +102,7 @@ class PdfCache:
 
     def serve(self, key: str, output: Output, context: RenderContext) -> tuple[Any] | None:
         """Write the entry's file into the staging folder and return its result (in a 1-tuple); None when there is no sound entry."""
-        hit = read_entry(self.folder / key[:2] / key, key)
+        hit = next(filter(None, (read_entry(folder / key[:2] / key, key) for folder in (self.folder, *self.shards))), None)
         if hit is None:
             return None
         context.stage.write_bytes(output.path, output.owner, hit[0])

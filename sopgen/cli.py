@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import signal
 import sys
+import tempfile
 from pathlib import Path
 
 import click
@@ -20,12 +21,13 @@ from .check import check_kabupaten_rendering, check_rendering
 from .content.kabupaten import PEMDA_FILE, is_kabupaten, per_unit
 from .errors import ContentError, Problem
 from .kinds import NEW_WORDS
-from .output import OutputBusy, OutputCollision, OutputRefused
+from .output import BuildResult, OutputBusy, OutputCollision, OutputRefused
 from .pool import default_jobs
 from .portal import UnknownUnit, build_kabupaten
 from .progress import build_progress
 from .reporter import report, summary
 from .serve import PREVIEW_PORT
+from .shard import MAX_BAGIAN, Shard
 
 cli_text.install()
 
@@ -63,29 +65,75 @@ def main() -> None:
     """
 
 
+OUT_OPTION = click.option("--out", "out_dir", metavar="FOLDER", type=click.Path(file_okay=False, path_type=Path), default=None,
+                          help="Folder hasil (bawaan: output/ di samping folder konten).")
+STRICT_OPTION = click.option("--strict", is_flag=True, help="Anggap peringatan sebagai kesalahan (seperti di CI).")
+CACHE_OPTION = click.option("--cache", "cache_dir", metavar="FOLDER", type=click.Path(file_okay=False, path_type=Path), default=None, envvar="SOPGEN_CACHE",
+                            help="Folder cache PDF dan salinan Word (bawaan: .sopgen-cache/ di samping folder konten); berkas yang masukannya tidak berubah tidak dibuat ulang.")
+JOBS_OPTION = click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
+                           help="Jumlah proses yang menata PDF bersamaan (bawaan: jumlah inti prosesor); hasilnya sama untuk berapa pun.")
+
+
+def _shard(_: click.Context, __: click.Parameter, value: str | None) -> Shard | None:
+    try:
+        return None if value is None else Shard.parse(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from exc
+
+
 @main.command()
 @SITE_ARG
-@click.option("--out", "out_dir", metavar="FOLDER", type=click.Path(file_okay=False, path_type=Path), default=None, help="Folder hasil (bawaan: output/ di samping folder konten).")
-@click.option("--strict", is_flag=True, help="Anggap peringatan sebagai kesalahan (seperti di CI).")
+@OUT_OPTION
+@STRICT_OPTION
 @click.option("--no-pdf", is_flag=True, help="Tanpa PDF (pratinjau lebih cepat).")
 @UNIT_OPTION
-@click.option("--cache", "cache_dir", metavar="FOLDER", type=click.Path(file_okay=False, path_type=Path), default=None, envvar="SOPGEN_CACHE",
-              help="Folder cache PDF (bawaan: .sopgen-cache/ di samping folder konten); PDF yang masukannya tidak berubah tidak dibuat ulang.")
+@CACHE_OPTION
 @click.option("--no-cache", is_flag=True, help="Buat ulang setiap PDF, tanpa membaca atau menulis cache.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
-              help="Jumlah proses yang menata PDF bersamaan (bawaan: jumlah inti prosesor); hasilnya sama untuk berapa pun.")
+@JOBS_OPTION
+@click.option("--shard", metavar="i/n", default=None, callback=_shard,
+              help="Bangun hanya bagian ke-i dari n dokumen, ke folder cache saja (untuk matriks CI); gabungkan dengan 'sopgen assemble'.")
 def build(site_dir: Path, out_dir: Path | None, strict: bool, no_pdf: bool, unit: str | None, cache_dir: Path | None, no_cache: bool,
-          jobs: int | None) -> None:
+          jobs: int | None, shard: Shard | None) -> None:
     """Bangun situs (HTML dan PDF) ke folder hasil."""
-    out_dir = out_dir or site_dir.resolve().parent / "output"
-    cache = None if no_cache else PdfCache(cache_dir or default_cache_dir(site_dir))
+    if shard is None:
+        cache = None if no_cache else PdfCache(cache_dir or default_cache_dir(site_dir))
+        result = _build(site_dir, out_dir or site_dir.resolve().parent / "output", strict, not no_pdf, unit, cache, jobs)
+        click.echo(f"Selesai: {len(result.files)} berkas di {result.out_dir}.")
+        return
+    if no_cache or no_pdf or out_dir is not None:
+        raise click.UsageError("--shard membangun PDF ke folder cache saja: tanpa --no-cache, --no-pdf, atau --out")
+    cache = PdfCache(cache_dir or default_cache_dir(site_dir), shard=shard)
+    with tempfile.TemporaryDirectory(prefix="sopgen-bagian-") as scratch:  # its pages are not a site: assemble writes that
+        _build(site_dir, Path(scratch) / "output", strict, True, unit, cache, jobs)
+    click.echo(f"Selesai: bagian {shard.index}/{shard.count}, {len(cache.rendered)} berkas dibuat dan {len(cache.served)} dari cache, di {cache.folder}.")
+
+
+@main.command()
+@SITE_ARG
+@click.option("--from", "shards", metavar="FOLDER", multiple=True, required=True, type=click.Path(file_okay=False, exists=True, path_type=Path),
+              help="Folder cache sebuah bagian (build --shard); ulangi untuk setiap bagian.")
+@OUT_OPTION
+@STRICT_OPTION
+@UNIT_OPTION
+@CACHE_OPTION
+@JOBS_OPTION
+def assemble(site_dir: Path, shards: tuple[Path, ...], out_dir: Path | None, strict: bool, unit: str | None, cache_dir: Path | None,
+             jobs: int | None) -> None:
+    """Gabungkan bagian-bagian (build --shard) menjadi situs utuh: beranda, daftar, himpunan, indeks pencarian."""
+    cache = PdfCache(cache_dir or default_cache_dir(site_dir), shards=shards)
+    result = _build(site_dir, out_dir or site_dir.resolve().parent / "output", strict, True, unit, cache, jobs)
+    click.echo(f"Selesai: {len(result.files)} berkas di {result.out_dir}; {len(cache.served)} dari cache dan bagian, {len(cache.rendered)} dibuat.")
+
+
+def _build(site_dir: Path, out_dir: Path, strict: bool, pdf: bool, unit: str | None, cache: PdfCache | None, jobs: int | None) -> BuildResult:
+    """One build of a single- or multi-unit site; a content, output or unit problem is told and ends the command."""
     kabupaten = _multi_unit(site_dir, unit)
     try:
         with build_progress() as progress:
             if kabupaten:
-                result = build_kabupaten(site_dir, out_dir, strict=strict, pdf=not no_pdf, only=unit, progress=progress, cache=cache, jobs=jobs or default_jobs())
+                result = build_kabupaten(site_dir, out_dir, strict=strict, pdf=pdf, only=unit, progress=progress, cache=cache, jobs=jobs or default_jobs())
             else:
-                result = build_site(site_dir, out_dir, strict=strict, pdf=not no_pdf, progress=progress, cache=cache, jobs=jobs or default_jobs())
+                result = build_site(site_dir, out_dir, strict=strict, pdf=pdf, progress=progress, cache=cache, jobs=jobs or default_jobs())
     except ContentError as exc:
         _fail(exc.problems, strict)
     except OutputRefused as exc:  # a wrong --out is a usage mistake
@@ -98,7 +146,7 @@ def build(site_dir: Path, out_dir: Path | None, strict: bool, no_pdf: bool, unit
         sys.exit(1)
     if result.warnings:
         report(result.warnings, sys.stderr)
-    click.echo(f"Selesai: {len(result.files)} berkas di {out_dir}.")
+    return result
 
 
 @main.command()
@@ -183,14 +231,16 @@ def new(kind: str, name: str | None, periode: str | None, site_dir: Path, nama: 
 @click.option("--pemerintah", default="Kabupaten Contoh", show_default=True, metavar="TEKS", help="Pemerintah daerah, mis. 'Kabupaten Lumajang'.")
 @click.option("--alamat", default="Jl. Contoh No. 1", show_default=True, metavar="TEKS", help="Alamat kantor.")
 @click.option("--paket", default=None, metavar="PERSYARATAN", help="Persyaratan pip tempat CI memasang sopgen (bawaan: sumber sopgen ini).")
-def init(target: Path, unit_kerja: str, pemerintah: str, alamat: str, paket: str | None) -> None:
+@click.option("--bagian", type=click.IntRange(min=2, max=MAX_BAGIAN), default=None, metavar="N",
+              help="Untuk situs besar: CI membangun N bagian bersamaan (matriks build --shard) lalu menggabungkannya (assemble).")
+def init(target: Path, unit_kerja: str, pemerintah: str, alamat: str, paket: str | None, bagian: int | None) -> None:
     """Buat repositori konten baru yang diterbitkan oleh GitHub Actions dan GitLab CI."""
     from .init import InitError, init_repository
     from .install_source import InstallSource, running_source
 
     source = InstallSource(paket) if paket else running_source()
     try:
-        files = init_repository(target, unit_kerja=unit_kerja, pemerintah=pemerintah, alamat=alamat, source=source)
+        files = init_repository(target, unit_kerja=unit_kerja, pemerintah=pemerintah, alamat=alamat, source=source, bagian=bagian)
     except InitError as exc:
         raise click.ClickException(str(exc)) from exc
     if source.unreachable:

@@ -32,9 +32,11 @@ class InitError(Exception):
 
 def init_repository(
     target: Path, *, unit_kerja: str = "Kecamatan Contoh", pemerintah: str = "Kabupaten Contoh",
-    alamat: str = "Jl. Contoh No. 1", source: InstallSource, today: dt.date | None = None,
+    alamat: str = "Jl. Contoh No. 1", source: InstallSource, today: dt.date | None = None, bagian: int | None = None,
 ) -> list[Path]:
-    """Write the repository into ``target`` (missing or empty); return the files written."""
+    """Write the repository into ``target`` (missing or empty); return the files written.
+
+    ``bagian``: the CI files build the site in that many shards side by side, then assemble it (:mod:`sopgen.shard`)."""
     if target.exists() and any(target.iterdir()):
         raise InitError(f"folder {target} tidak kosong; pilih folder baru")
     try:
@@ -52,8 +54,7 @@ def init_repository(
             unit_kerja=yaml_text(unit_kerja), pemerintah=yaml_text(pemerintah), alamat=yaml_text(alamat),
         ),
         site / "pejabat.yaml": fill("pejabat.yaml", modeline=modeline(kinds["pejabat"], site / "pejabat.yaml", site), wilayah=wilayah),
-        target / ".github" / "workflows" / "situs.yml": fill("github-workflow.yml", **ci),
-        target / ".gitlab-ci.yml": fill("gitlab-ci.yml", **ci),
+        **ci_files(target, ci, bagian),
         target / ".gitignore": fill("gitignore"),
         target / ".vscode" / "settings.json": vscode_settings(),
         target / ".vscode" / "extensions.json": fill("vscode-extensions.json"),
@@ -68,6 +69,22 @@ def init_repository(
     written.append(new_sop(site, "contoh-sop", nama=f"Contoh SOP {unit_kerja}", today=today))
     written += write_schemas(site, site / SCHEMA_DIR)
     return written
+
+
+def ci_files(target: Path, ci: dict[str, str], bagian: int | None) -> dict[Path, str]:
+    """The GitHub Actions workflow and the GitLab CI file: one build job, or a matrix of ``bagian`` shards and an assemble job."""
+    github, gitlab = target / ".github" / "workflows" / "situs.yml", target / ".gitlab-ci.yml"
+    if bagian is None:
+        return {github: fill("github-workflow.yml", **ci), gitlab: fill("gitlab-ci.yml", **ci)}
+    shards = range(1, bagian + 1)
+    downloaded = [f"unduhan/bagian-{i}" for i in shards]  # actions/download-artifact puts each artifact in a folder of its name
+    kept = [f"bagian/{i}" for i in shards]
+    return {
+        github: fill("github-workflow-bagian.yml", **ci, bagian=str(bagian), matriks=json.dumps(list(shards)),
+                     folder_bagian=" ".join(downloaded), dari=" ".join(f"--from {f}" for f in downloaded)),
+        gitlab: fill("gitlab-ci-bagian.yml", **ci, bagian=str(bagian), folder_bagian_gitlab=" ".join(kept),
+                     dari_gitlab=" ".join(f"--from {f}" for f in kept)),
+    }
 
 
 def package_note(source: InstallSource) -> str:

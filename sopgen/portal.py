@@ -73,10 +73,11 @@ def build_kabupaten(root: Path, out_dir: Path, *, strict: bool = False, pdf: boo
         else:
             for unit, site in kabupaten.sites.items():
                 _render_unit(site, stage, unit, pdf, progress, timings, cache, pool)
-            with timings.phase("html"):
-                render_portal(kabupaten, stage)
-            with timings.phase("search"):
-                build_search_index(stage)
+            if not (cache and cache.shard):  # a shard's build leaves the portal and its search index to assemble
+                with timings.phase("html"):
+                    render_portal(kabupaten, stage)
+                with timings.phase("search"):
+                    build_search_index(stage)
     return BuildResult(out_dir, sorted(stage.written), problems.warnings, timings)
 
 

@@ -94,6 +94,11 @@ def tree_digest(folder: Path) -> dict[str, str]:
     }
 
 
+def without_index(folder: Path) -> dict[str, str]:
+    """:func:`tree_digest` but the search index (pagefind indexes on threads: its files' order may differ build to build)."""
+    return {path: digest for path, digest in tree_digest(folder).items() if "pagefind/" not in path}
+
+
 def sopgen_check(site: Path, *args: str, ci: bool = False) -> subprocess.CompletedProcess[str]:
     """Run ``sopgen check`` as a person would from the site's parent folder (CI annotations only if ``ci``)."""
     env = {k: v for k, v in os.environ.items() if k not in {"CI", "GITHUB_ACTIONS"}}

@@ -53,20 +53,46 @@ def test_a_requirement_that_would_break_the_ci_files_is_refused(tmp_path: Path, 
     assert not (tmp_path / "repo" / ".gitlab-ci.yml").exists()
 
 
-@pytest.fixture(scope="module")
-def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def _init(tmp_path_factory: pytest.TempPathFactory, *options: str) -> Path:
     target = tmp_path_factory.mktemp("install") / "sop"
-    paket = f"sopgen @ git+https://github.com/pemda/sopgen@{COMMIT}"
-    result = CliRunner().invoke(main, ["init", str(target), "--paket", paket])
+    result = CliRunner().invoke(main, ["init", str(target), "--paket", f"sopgen @ git+https://github.com/pemda/sopgen@{COMMIT}", *options])
     assert result.exit_code == 0, result.output
     return target
 
 
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _init(tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def sharded(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A repository whose CI builds the site in three shards, then assembles it."""
+    return _init(tmp_path_factory, "--bagian", "3")
+
+
+@pytest.mark.parametrize("made", ["repo", "sharded"])
 @pytest.mark.parametrize(("path", "schema"), [(".github/workflows/situs.yml", "vendor.github-workflows"), (".gitlab-ci.yml", "vendor.gitlab-ci")])
-def test_ci_files_validate_against_their_schemas(repo: Path, path: str, schema: str) -> None:
-    checked = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, str(repo / path)],
+def test_ci_files_validate_against_their_schemas(made: str, path: str, schema: str, request: pytest.FixtureRequest) -> None:
+    folder = request.getfixturevalue(made)
+    checked = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, str(folder / path)],
                              capture_output=True, text=True, timeout=120)
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_sharded_ci_builds_every_shard_and_assembles_them_all(sharded: Path) -> None:
+    workflow = yaml.safe_load((sharded / ".github/workflows/situs.yml").read_text(encoding="utf-8"))
+    jobs = workflow["jobs"]
+    assert jobs["bagian"]["strategy"]["matrix"]["bagian"] == [1, 2, 3] and jobs["bagian"]["needs"] == "periksa"
+    steps = jobs["bagian"]["steps"]
+    assert any("--shard ${{ matrix.bagian }}/3 --cache bagian/${{ matrix.bagian }}" in s.get("run", "") for s in steps)
+    cache = next(s for s in steps if s.get("uses", "").startswith("actions/cache@"))
+    assert cache["with"]["path"] == "bagian/${{ matrix.bagian }}"  # the shard's cache, kept between runs
+    assemble = next(s["run"] for s in jobs["gabung"]["steps"] if "assemble" in s.get("run", ""))
+    assert all(f"--from unduhan/bagian-{i}" in assemble for i in (1, 2, 3)) and jobs["terbitkan"]["needs"] == "gabung"
+    gitlab = yaml.safe_load((sharded / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+    assert gitlab["bagian"]["parallel"] == 3 and "--shard $CI_NODE_INDEX/$CI_NODE_TOTAL" in gitlab["bagian"]["script"][0]
+    assert gitlab["pages"]["extends"] == ".gabung" and all(f"--from bagian/{i}" in gitlab[".gabung"]["script"][1] for i in (1, 2, 3))
 
 
 def test_ci_files_install_the_given_requirement_and_cache_pip(repo: Path) -> None:

@@ -17,12 +17,7 @@ from sopgen.output import STAGING_PREFIX
 from sopgen.portal import build_kabupaten
 from sopgen.render.env import THEMES_DIR
 
-from .support import PEJABAT_YAML, SITE_YAML, small_site, sop_yaml, tree_digest, write_site
-
-
-def without_index(folder: Path) -> dict[str, str]:
-    """Every file but the search index (pagefind indexes on threads: its files' order may differ build to build)."""
-    return {path: digest for path, digest in tree_digest(folder).items() if "pagefind/" not in path}
+from .support import PEJABAT_YAML, SITE_YAML, small_site, sop_yaml, tree_digest, without_index, write_site
 
 
 def three_sops(root: Path) -> Path:
