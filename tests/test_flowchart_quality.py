@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from sopgen.domain.flow import build_flow
-from sopgen.domain.flowchart import Geometry, Pages, Seg
+from sopgen.domain.flowchart import Geometry, Pages, Seg, label_width
 from sopgen.domain.flowchart_estimate import CLOSING, estimated_pages
 from sopgen.domain.flowchart_quality import Quality, page_fill, quality
 from sopgen.domain.flowchart_routes import layout
@@ -21,7 +21,7 @@ from sopgen.domain.flowchart_sheet import SHEETS, column_widths
 from sopgen.models.sop import SOP
 from sopgen.render.flowchart_svg import cell_layers
 
-from .flowchart_corpus import CORPUS, edge_column_exits
+from .flowchart_corpus import CORPUS, edge_column_exits, make_sop
 from .support import PEJABAT_YAML, SITE_YAML, lines_with, sopgen_check, write_site
 
 
@@ -108,6 +108,19 @@ def test_a_label_a_border_cuts_moves_past_the_border_on_its_own_line() -> None:
         assert abs(col - flow.columns[row]) == 1 and label.align == "c", "just past the border"
         upward = tidak[row].target < row
         assert (label.dy > 0) == upward, "on the side of its line it had: below an upward line, above a downward one"
+    assert quality(lay).label_hits == ()
+
+
+def test_in_a_lone_column_the_connector_beside_a_diamond_stands_out_for_its_label() -> None:
+    """One pelaksana, a "Tidak" back across a page break: the connector beside the diamond sat on the
+    label's place (its arrow through "Tidak"); where no lane passes it moves out by the label's width."""
+    steps: list[dict[str, object]] = [{"p": "Petugas"} for _ in range(14)]
+    steps[11]["keputusan"] = {"ya": "13", "tidak": "2"}
+    sop = make_sop(["Petugas"], steps)
+    geometry = Geometry(column=column_widths(SHEETS["F4"], 1).pelaksana)
+    lay = layout(build_flow(sop), geometry, ((0, 8), (9, 13)))
+    (pentagon,) = lay.cells[11][0].pentagons
+    assert pentagon.dx > geometry.symbol_width / 2 + 0.5 + label_width("Tidak") + geometry.arrow
     assert quality(lay).label_hits == ()
 
 

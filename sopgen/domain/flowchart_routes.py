@@ -349,20 +349,32 @@ class _Router:
             self._branch_label(edge, "B")
             return s, col
         self._branch_label(edge, side, beyond=True)
-        return self._beside(s, side, Pentagon(letter, 0.0, 0.0, "L" if side == "R" else "R"))
+        room = label_width(edge.label) + 0.5 + BORDER_GAP if edge.label else 0.0
+        return self._beside(s, side, Pentagon(letter, 0.0, 0.0, "L" if side == "R" else "R"), room)
 
-    def _beside(self, row: int, side: str, pentagon: Pentagon) -> tuple[int, int]:
-        """A connector at the middle of the next column (or inside a lone column), joined to the symbol."""
+    def _beside(self, row: int, side: str, pentagon: Pentagon, room: float = 0.0) -> tuple[int, int]:
+        """A connector at the middle of the next column (or inside a lone column), joined to the symbol;
+        inside a column it stands ``room`` further out (the branch label's) where no lane passes there."""
         col = self.flow.columns[row]
         other = self._neighbour(col, side)
         if other is None:
             dx = self._inside_dx(row, side)
+            wide = dx + (room if side == "R" else -room)
+            if room and self._clear_beside(row, col, side, abs(wide) + self.g.pentagon[0] / 2):
+                dx = wide
             self._h(row, MID, (col, CENTRE), (col, ("C", dx)))
             self._pentagon(row, col, Pentagon(pentagon.letter, dx, 0.0, pentagon.arrow))
             return row, col
         self._h(row, MID, (col, CENTRE), (other, CENTRE))
         self._pentagon(row, other, pentagon)
         return row, other
+
+    def _clear_beside(self, row: int, col: int, side: str, reach: float) -> bool:
+        """A connector reaching ``reach`` mm from the column's centre stays inside it, clear of every lane on
+        ``side`` that passes ``row``."""
+        lanes = [offset for (c, lane_side, offset), spans in self.busy.items()
+                 if c == col and lane_side == side and any(first <= row <= last for first, last in spans)]
+        return reach + BORDER_GAP <= self.g.column / 2 - max(lanes, default=0.0)
 
     def _inside_dx(self, row: int, side: str) -> float:
         """Where a connector sits beside the symbol inside a lone pelaksana column (wide enough, see Geometry)."""
