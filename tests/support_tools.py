@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NamedTuple, NoReturn
 
 import pytest
 
@@ -108,13 +108,22 @@ def vnu(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, capture_output=True, text=True, check=False, timeout=600)
 
 
-def pdf_fonts(pdf: Path) -> list[tuple[str, bool]]:
-    """Every font of ``pdf`` as poppler's ``pdffonts`` lists it: its name and whether it is embedded."""
+class PdfFont(NamedTuple):
+    """A font as ``pdffonts`` lists it."""
+
+    name: str
+    embedded: bool
+    object: int
+    """The font dictionary's object number."""
+
+
+def pdf_fonts(pdf: Path) -> list[PdfFont]:
+    """Every font of ``pdf`` as poppler's ``pdffonts`` lists it: its name, whether it is embedded, its object."""
     program = _program("pdffonts", "PDFFONTS", "poppler-utils")
     listing = subprocess.run([program, str(pdf)], check=True, capture_output=True, text=True, timeout=120).stdout.splitlines()
     assert listing[:2] and listing[1].startswith("---"), listing[:2]
     # name type encoding emb sub uni object-id (two numbers): 'emb' is the fifth field from the end
-    return [(line.split()[0], line.split()[-5] == "yes") for line in listing[2:] if line.strip()]
+    return [PdfFont(line.split()[0], line.split()[-5] == "yes", int(line.split()[-2])) for line in listing[2:] if line.strip()]
 
 
 def pdf_column_text(pdf: Path, left_mm: float, right_mm: float) -> str:

@@ -102,13 +102,29 @@ def test_demo_binder_embeds_every_font_stamps_included(built_demo: BuildResult) 
     from .support_tools import pdf_fonts
 
     fonts = pdf_fonts(built_demo.out_dir / BINDER_PATH)
-    assert fonts and [name for name, embedded in fonts if not embedded] == []
+    assert fonts and [font.name for font in fonts if not font.embedded] == []
     with pikepdf.open(built_demo.out_dir / BINDER_PATH) as pdf:
         front = PdfReader(built_demo.out_dir / BINDER_PATH).page_labels.index("1")
         stamps = {page.obj.Resources.Font.SopgenHlm.objgen for page in pdf.pages[front:]}
         assert len(stamps) == 1  # one font for every stamp
         stamp = pdf.get_object(stamps.pop())
         assert "Liberation-Sans" in str(stamp.BaseFont) and "/FontFile2" in stamp.DescendantFonts[0].FontDescriptor
+
+
+def test_demo_binder_names_each_font_program_once(built_demo: BuildResult) -> None:
+    """WeasyPrint names every SOP's own subset of a font alike; in the binder no two different programs share a name."""
+    from .support_tools import pdf_fonts
+
+    programs: dict[str, set[bytes]] = {}
+    with pikepdf.open(built_demo.out_dir / BINDER_PATH) as pdf:
+        for font in pdf_fonts(built_demo.out_dir / BINDER_PATH):
+            descendant = pdf.get_object(font.object, 0).DescendantFonts[0]
+            assert str(descendant.BaseFont) == str(descendant.FontDescriptor.FontName) == "/" + font.name
+            programs.setdefault(font.name, set()).add(descendant.FontDescriptor.FontFile2.read_bytes())
+    assert [name for name, found in programs.items() if len(found) > 1] == []
+    families = sorted({name.split("+")[1] for name in programs})
+    assert families == ["Liberation-Sans", "Liberation-Sans-Bold", "Liberation-Sans-Italic"]
+    assert len(programs) > len(families), "the SOPs' different subsets keep different names"
 
 
 def test_laporan_page_labels_are_the_printed_page_numbers(built_demo: BuildResult) -> None:

@@ -9,7 +9,8 @@ source. Where the printed page numbers are not 1..n (the Laporan prints its fron
 Roman numerals, then restarts at 1), the PDF's page labels are set to the printed numbers
 after WeasyPrint writes the file, so a viewer shows and jumps to the same numbers as the paper.
 WeasyPrint's running headers and footers (its page-margin boxes) are marked as pagination
-artifacts then too (:func:`.tagged.margins_as_artifacts`): WeasyPrint leaves them out of its tree.
+artifacts then too (:func:`.tagged.margins_as_artifacts`): WeasyPrint leaves them out of its tree;
+and a content stream whose compressed data ends in CR is compressed again (:mod:`.stream_ends`).
 
 This runs inside each PDF's own output, before anything reads the file: the verification
 page's SHA-256 (:mod:`sopgen.render.verifikasi`) is taken from the final file.
@@ -27,6 +28,7 @@ from typing import BinaryIO
 from pikepdf import Array, Dictionary, Name, Pdf, String
 from weasyprint import Attachment, Document
 
+from .stream_ends import end_content_streams_unambiguously
 from .tagged import margins_as_artifacts
 
 PDF_VARIANT = "pdf/a-3b"
@@ -79,6 +81,7 @@ def write_archive(document: Document, target: Path | BinaryIO, arsip: Arsip) -> 
     written = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True, attachments=source_attachments(arsip))
     with Pdf.open(io.BytesIO(written)) as pdf:
         margins_as_artifacts(pdf)
+        end_content_streams_unambiguously(pdf)
         if arsip.nomor_halaman:
             names = [page._page_box.page_type.name for page in document.pages]
             runs = label_runs(names, arsip.nomor_halaman)

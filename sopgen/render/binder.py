@@ -26,7 +26,8 @@ is written by WeasyPrint as PDF/A-3b with the binder's sources attached (``keput
 every bound SOP's YAML); its catalog's archive entries (XMP metadata with the PDF/A
 identification, the sRGB output intent, the attachments, the language) and its document
 information become the binder's. The SOP pages keep their embedded fonts; the stamps are drawn
-in an embedded font too (:mod:`.binder_stempel`). The binder is tagged as its parts are: the front
+in an embedded font too (:mod:`.binder_stempel`), and each font subset is named by its content
+(:mod:`.subset_names`: WeasyPrint names every SOP's different subset alike). The binder is tagged as its parts are: the front
 matter's and each SOP's structure tree are joined into one (:class:`.tagged.StructureJoin`), so
 a screen reader reads the binder in the order of its pages, and the stamps are pagination artifacts.
 
@@ -57,6 +58,7 @@ from .env import render_page
 from .listing import binder_sops
 from .pdf import NotLaidOut, PdfRenderer
 from .sop import kertas_of, layout_pdf, sop_paths
+from .subset_names import name_subsets_by_content
 from .tagged import StructureJoin
 
 BINDER_PATH = "unduhan/himpunan-sop.pdf"
@@ -161,6 +163,7 @@ def finish(join: StructureJoin, front: Document, stamp: bytes, entries: list[Bin
     buffer = io.BytesIO()
     write_archive(front, buffer, arsip)
     with Pdf.open(buffer) as front_pdf:
+        version = front_pdf.pdf_version  # WeasyPrint's for PDF/A-3 (1.7), not the 1.3 of a new pikepdf PDF
         _take_archive_entries(binder, front_pdf)
         front_pages = join.add(front_pdf, at=0)
         pages = [page.obj for page in binder.pages]  # indexing binder.pages one by one is slow
@@ -173,9 +176,10 @@ def finish(join: StructureJoin, front: Document, stamp: bytes, entries: list[Bin
         for index, rect, number in links:
             _add_link(binder, pages[index], rect, pages[front_pages + number - 1 if number > 0 else -number - 1])
         stamp_pages(binder, front_pages, stamp_font(binder, stamp))
+        name_subsets_by_content(binder)
         join.finish()
         binder.Root.PageMode = Name.UseOutlines
-        binder.save(target, deterministic_id=True)  # /ID from the content (see ARSIP_WAKTU in render/arsip.py)
+        binder.save(target, deterministic_id=True, min_version=version)  # /ID from the content (see ARSIP_WAKTU in render/arsip.py)
 
 
 def _take_archive_entries(binder: Pdf, front: Pdf) -> None:

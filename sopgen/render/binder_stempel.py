@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 from pikepdf import Array, Dictionary, Name, Object, Pdf
 
+from .stream_ends import content_stream
+
 STAMP = "Himpunan SOP, hlm. {}"
 CHARACTERS = STAMP.format("0123456789")
 """Every character a stamp may print: the line ``binder_stempel.html`` lays out."""
@@ -73,14 +75,14 @@ def stamp_font(binder: Pdf, sample: bytes) -> StampFont:
 
 def stamp_pages(binder: Pdf, first: int, font: StampFont) -> None:
     """Write each SOP page's binder number (counting from page ``first``) in its top margin, right-aligned."""
-    save, restore = binder.make_stream(b"q\n"), binder.make_stream(b"\nQ\n")
+    save, restore = content_stream(binder, b"q\n"), content_stream(binder, b"\nQ\n")
     for number, page in enumerate(binder.pages[first:], start=1):
         if int(page.obj.get(Name.Rotate, 0)) % 360:
             continue
         _x0, _y0, x1, y1 = (float(v) for v in page.mediabox)
         page.contents_add(save, prepend=True)
         page.contents_add(restore)
-        page.contents_add(binder.make_stream(font.draw(STAMP.format(number), x1 - STAMP_RIGHT_PT, y1 - STAMP_TOP_PT)))
+        page.contents_add(content_stream(binder, font.draw(STAMP.format(number), x1 - STAMP_RIGHT_PT, y1 - STAMP_TOP_PT)))
         if Name.Resources not in page.obj:
             page.obj.Resources = Dictionary()
         if Name.Font not in page.obj.Resources:

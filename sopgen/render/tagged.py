@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 
 from pikepdf import Array, Dictionary, Name, NameTree, NumberTree, Object, Pdf
 
+from .stream_ends import content_stream
+
 ARTIFACT = b"/Artifact <</Type /Pagination>> BDC"
 """The beginning of a running header's or footer's marked content: pagination, not content."""
 _MARKED = re.compile(rb"/[A-Za-z0-9]+\s*<<\s*/MCID\s+(\d+)\s*>>\s*BDC")
@@ -133,7 +135,7 @@ def margins_as_artifacts(pdf: Pdf) -> None:
         contents = page.obj.Contents
         streams = list(contents) if isinstance(contents, Array) else [contents]
         drawn = b"\n".join(stream.read_bytes() for stream in streams)
-        page.obj.Contents = pdf.make_stream(_as_artifacts(drawn, outside))
+        page.obj.Contents = content_stream(pdf, _as_artifacts(drawn, outside))
         for mcid in outside:
             entry[mcid] = None
 
