@@ -98,7 +98,7 @@ def render_in_pool(pool: ProcessPoolExecutor, context: RenderContext, planned: S
             else:
                 todo.append((output, key, job.label))
     kabupaten = site.kabupaten
-    only = site.unit if kabupaten is not None and len(kabupaten.sites) == 1 < len(kabupaten.units) else None
+    only = kabupaten.alone if kabupaten is not None else None
     futures: list[Future[tuple[str, Any, set[str]]]] = [
         pool.submit(render_task, Task(str(site.root.resolve()), str(kabupaten.root.resolve()) if kabupaten else None, only, str(stage.root), output.path))
         for output, _, _ in todo

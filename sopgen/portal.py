@@ -13,17 +13,21 @@ import shutil
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from .build import check_site, render_into
+from .build import allowed_folders, check_site, render_into
 from .cache import PdfCache
 from .content.kabupaten import PEMDA_FILE, Kabupaten, load_kabupaten
-from .content.loader import Site
+from .content.loader import Site, load_settings
+from .content.references import cross_unit_link
 from .errors import ContentError, Problems, did_you_mean
+from .kinds import KINDS
 from .kinds.base import NavItem
 from .models.site import SiteConfig
 from .output import BuildResult, Staging, refuse_unsafe_output, staged_output
 from .pool import pdf_pool
 from .progress import ProgressCallback
+from .render.binder_kabupaten import KABUPATEN_BINDER, build_kabupaten_binder, warn_other_paper
 from .render.env import make_env, render_page, theme_dir
+from .render.pdf import PdfRenderer
 from .render.peta import write_site_files
 from .render.portal import daftar_sop, kelompok_unit, rekap_kabupaten, rekap_kabupaten_xlsx, tahun_rekap
 from .render.search import SEARCH_PAGE, build_search_index, render_search_page
@@ -47,13 +51,31 @@ def check_kabupaten(root: Path, timings: Timings | None = None, only: str | None
     if only is not None and only not in kabupaten.units:
         raise UnknownUnit(f"unit '{only}' tidak ada di {kabupaten.root.name}/unit/; "
                           + (did_you_mean(only, kabupaten.units) or f"unit yang ada: {', '.join(sorted(kabupaten.units))}"))
+    kabupaten.alone = only
     for unit in kabupaten.units.values():
         if only is None or unit.id == only:
             site, found = check_site(unit.root, timings, kabupaten)
             problems.extend(found.items)
             if site is not None:
                 kabupaten.sites[unit.id] = site
+    if only is not None and only in kabupaten.sites:
+        _load_neighbours(kabupaten, kabupaten.sites[only])
+    elif only is None:
+        warn_other_paper(kabupaten, problems)
     return kabupaten, problems
+
+
+def _load_neighbours(kabupaten: Kabupaten, site: Site) -> None:
+    """The units the previewed unit's keterkaitan names, loaded (not checked) for the titles its pages print.
+
+    Their problems are not this preview's: a unit that does not load leaves the reference as written."""
+    named = {cross[0] for doc in site.sops.values() for link in doc.model.keterkaitan if (cross := cross_unit_link(site, link))}
+    for unit in sorted(named - {site.unit}):
+        loaded = load_settings(kabupaten.units[unit].root, Problems(), kabupaten) if unit in kabupaten.units else None
+        if loaded is not None and loaded[1]:
+            for kind in KINDS:
+                kind.load(loaded[0], Problems())
+            kabupaten.neighbours[unit] = loaded[0]
 
 
 def build_kabupaten(root: Path, out_dir: Path, *, strict: bool = False, pdf: bool = True, only: str | None = None,
@@ -75,7 +97,7 @@ def build_kabupaten(root: Path, out_dir: Path, *, strict: bool = False, pdf: boo
                 _render_unit(site, stage, unit, pdf, progress, timings, cache, pool)
             if not (cache and cache.shard):  # a shard's build leaves the portal and its search index to assemble
                 with timings.phase("html"):
-                    render_portal(kabupaten, stage)
+                    render_portal(kabupaten, stage, pdf)
                 with timings.phase("search"):
                     build_search_index(stage)
     return BuildResult(out_dir, sorted(stage.written), problems.warnings, timings)
@@ -102,14 +124,19 @@ def portal_site(kabupaten: Kabupaten) -> Site:
     return Site(kabupaten.root, config, kabupaten.source, kabupaten=kabupaten)
 
 
-def render_portal(kabupaten: Kabupaten, stage: Staging, today: dt.date | None = None) -> None:
-    """The portal home, the kabupaten recap of every year, the search page, the theme's files and pemda's assets."""
+def render_portal(kabupaten: Kabupaten, stage: Staging, pdf: bool, today: dt.date | None = None) -> None:
+    """The theme's files and pemda's assets, the kabupaten binder (with ``pdf``, from the units' staged binders),
+    the portal home, the kabupaten recap of every year and the search page."""
     site, today = portal_site(kabupaten), today or dt.date.today()
+    shutil.copytree(theme_dir(site) / "static", stage.path("static", PEMDA_FILE))
+    if (kabupaten.root / ASSETS_DIR).is_dir():
+        shutil.copytree(kabupaten.root / ASSETS_DIR, stage.path(ASSETS_DIR, PEMDA_FILE))
     env = make_env(site)
+    binder = build_kabupaten_binder(kabupaten, site, env, stage, PdfRenderer(allowed_folders(site, stage))) if pdf else None
     years = tahun_rekap(kabupaten)
     env.globals["nav"] = [NavItem("Beranda", "index.html"), NavItem("Semua SOP", SEMUA_SOP), *(NavItem(f"Rekap Kinerja {y}", _rekap_page(y)) for y in years), NavItem("Pencarian", SEARCH_PAGE)]
     stage.write_text("index.html", PEMDA_FILE, render_page(env, "portal.html", "index.html", kelompok=kelompok_unit(kabupaten, today),
-                                                           tahun=years, rekap_page=_rekap_page))
+                                                           tahun=years, rekap_page=_rekap_page, himpunan=KABUPATEN_BINDER if binder else None))
     sops = daftar_sop(kabupaten)
     units = sorted({(r.unit, r.nama_unit) for r in sops}, key=lambda u: u[1])
     stage.write_text(SEMUA_SOP, PEMDA_FILE, render_page(env, "portal_sop.html", SEMUA_SOP, baris=sops, units=units,
@@ -121,9 +148,6 @@ def render_portal(kabupaten: Kabupaten, stage: Staging, today: dt.date | None = 
         stage.write_text(_rekap_page(year), PEMDA_FILE, render_page(env, "portal_rekap.html", _rekap_page(year), tahun=year, baris=rows, xlsx=xlsx))
     render_search_page(env, stage)
     write_site_files(env, stage, PEMDA_FILE, site.config.alamat_situs)
-    shutil.copytree(theme_dir(site) / "static", stage.path("static", PEMDA_FILE))
-    if (kabupaten.root / ASSETS_DIR).is_dir():
-        shutil.copytree(kabupaten.root / ASSETS_DIR, stage.path(ASSETS_DIR, PEMDA_FILE))
 
 
 def _rekap_page(year: int) -> str:

@@ -22,8 +22,12 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
+from .content.kabupaten import PEMDA_FILE, UNIT_DIR, is_kabupaten
+from .content.loader import SITE_FILE
 from .kinds import KINDS
 from .kinds.base import SourceFiles
+from .models.pemda import Pemda
+from .models.site import SiteConfig
 
 SCHEMA_DIR = "schemas"
 """Where the schemas are written, inside the site folder."""
@@ -37,15 +41,29 @@ UNSET = r"^\s*(-|--|—)?\s*$"
 SOURCES: tuple[SourceFiles, ...] = tuple(files for kind in KINDS for files in kind.sources)
 """Every kind of content file, from the registry of document kinds."""
 
+PEMDA = SourceFiles("pemda", Pemda, PEMDA_FILE, "Pengaturan bersama pemerintah daerah bagi setiap unit situs banyak unit: nama, logo, kop, kertas, kebijakan.")
+UNIT_SITE = SourceFiles(
+    "site-unit", SiteConfig, f"{UNIT_DIR}/*/{SITE_FILE}",
+    "Berkas situs satu unit di situs banyak unit: seperti site.yaml, tetapi pemerintah (dan kop, kertas, logo) diwarisi dari pemda.yaml.",
+)
+INHERITED_REQUIRED = {"Instansi": "pemerintah"}
+"""What a unit's site.yaml may leave out because pemda.yaml writes it (by model, the field)."""
+
+
+def kabupaten_sources() -> tuple[SourceFiles, ...]:
+    """The kinds of a multi-unit site's files: pemda.yaml, a unit's site.yaml, and every kind under ``unit/<id>/``."""
+    units = tuple(SourceFiles(k.name, k.model, f"{UNIT_DIR}/*/{k.pattern}", k.description) for k in SOURCES if k.pattern != SITE_FILE)
+    return (PEMDA, UNIT_SITE, *units)
+
 
 def kind_of(file: Path, site_dir: Path) -> SourceFiles | None:
-    """The kind of a content file, from where it sits in the site folder."""
+    """The kind of a content file, from where it sits in the site folder (a single unit or a kabupaten)."""
     try:
         relative = file.resolve().relative_to(site_dir.resolve()).as_posix()
     except ValueError:
         return None
     relative = relative[:-4] + ".yaml" if relative.endswith(".yml") else relative
-    for kind in SOURCES:
+    for kind in kabupaten_sources() if is_kabupaten(site_dir) else SOURCES:
         if relative.count("/") == kind.pattern.count("/") and fnmatch.fnmatchcase(relative, kind.pattern):
             return kind
     return None
@@ -56,6 +74,10 @@ def schema_for(kind: SourceFiles) -> dict[str, Any]:
     schema = TypeAdapter(kind.model).json_schema(mode="validation")
     for definition in schema.get("$defs", {}).values():
         definition.pop("description", None)
+    if kind is UNIT_SITE:
+        for model, name in INHERITED_REQUIRED.items():
+            definition = schema["$defs"][model]
+            definition["required"] = [r for r in definition.get("required", []) if r != name]
     schema = _accept_indonesian_dates(schema)
     schema.pop("description", None)
     return {"$schema": JSON_SCHEMA_DIALECT, "title": kind.name, "description": kind.description, **schema}
@@ -77,11 +99,14 @@ def _accept_indonesian_dates(node: Any) -> Any:
 
 
 def write_schemas(site_dir: Path, out_dir: Path | None = None) -> list[Path]:
-    """Write one ``<kind>.schema.json`` per kind; only files whose text changed are rewritten."""
+    """Write one ``<kind>.schema.json`` per kind; only files whose text changed are rewritten.
+
+    A kabupaten's folder gets pemda.yaml's and a unit site.yaml's schemas too: one ``schemas/``
+    at the top serves every unit's files."""
     out_dir = out_dir or site_dir / SCHEMA_DIR
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for kind in SOURCES:
+    for kind in (*SOURCES, PEMDA, UNIT_SITE) if is_kabupaten(site_dir) else SOURCES:
         target = out_dir / kind.schema_file
         text = json.dumps(schema_for(kind), indent=2, ensure_ascii=False) + "\n"
         if not target.is_file() or target.read_text(encoding="utf-8") != text:

@@ -139,6 +139,47 @@ def test_units_inherit_pemda_settings(kabupaten: Path) -> None:
     assert candipuro.kertas == "F4"  # its site.yaml writes its paper
 
 
+def test_units_without_a_logo_print_pemdas(built_kabupaten: BuildResult) -> None:
+    out = built_kabupaten.out_dir
+    pemda_logo = (DEMO_KABUPATEN / "assets/logo-pengganti.svg").read_bytes()
+    for unit in ("pasirian", "dinkes"):  # their site.yaml writes no logo
+        assert (out / unit / "assets/logo-pengganti.svg").read_bytes() == pemda_logo, unit
+        home = (out / unit / "index.html").read_text(encoding="utf-8")
+        assert '<img class="unit-logo" src="assets/logo-pengganti.svg" alt="Logo Kabupaten Lumajang (gambar pengganti, bukan lambang resmi)"' in home, unit
+    sop = (out / "dinkes/sop/rekapitulasi-data-kinerja-puskesmas.html").read_text(encoding="utf-8")
+    assert 'src="../assets/logo-pengganti.svg"' in sop
+
+
+def test_a_unit_logo_wins_over_pemdas_and_a_same_named_file_is_warned(kabupaten: Path) -> None:
+    assets = kabupaten / "unit/dinkes/assets"
+    assets.mkdir()
+    (assets / "logo-pengganti.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="12"/>', encoding="utf-8")
+    kab, problems = check_kabupaten(kabupaten)
+    assert kab is not None and not problems.errors
+    warned = [p.format() for p in problems.warnings if p.code == "logo-unit"]
+    assert len(warned) == 1 and "kab/unit/dinkes/site.yaml:" in warned[0] and "mewarisi 'assets/logo-pengganti.svg'" in warned[0], warned
+    assert kab.sites["dinkes"].logo_file == (assets / "logo-pengganti.svg")
+    site = kabupaten / "unit/pasirian/site.yaml"
+    site.write_text(site.read_text(encoding="utf-8").replace("instansi:\n", "instansi:\n  logo: assets/tidak-ada.svg\n", 1), encoding="utf-8")
+    assert any("kab/unit/pasirian/site.yaml:" in e and "berkas 'assets/tidak-ada.svg' tidak ditemukan" in e for e in errors_of(kabupaten))
+
+
+def test_a_unit_inherits_pemdas_logo_into_its_pdf(kabupaten: Path, tmp_path: Path) -> None:
+    """The unit's own output holds the logo, so its PDFs (which read only the unit's output) print it."""
+    pemda = kabupaten / "pemda.yaml"
+    pemda.write_text(pemda.read_text(encoding="utf-8").replace("logo_pengganti: true", "logo_pengganti: false"), encoding="utf-8")
+    out = tmp_path / "out"
+    CliRunner().invoke(main, ["build", "kab", "--unit", "dinkes", "--out", str(out)], catch_exceptions=False)
+    pdf = out / "sop/rekapitulasi-data-kinerja-puskesmas.pdf"
+    assert pdf.is_file()
+    from pypdf import PdfReader
+
+    cover = PdfReader(pdf).pages[0].extract_text()
+    assert "LOGO\nPENGGANTI" in cover  # the text drawn inside pemda.yaml's SVG: the logo is on the cover
+    assert "Logo pengganti, bukan" not in cover  # the marker follows pemda.yaml's logo_pengganti
+    assert (out / "assets/logo-pengganti.svg").is_file()
+
+
 def test_wrong_cross_unit_reference_at_its_line_with_did_you_mean(kabupaten: Path) -> None:
     sop = kabupaten / SOP_DINKES
     sop.write_text(sop.read_text(encoding="utf-8").replace("candipuro/pengumpulan-data-kinerja", "candipro/pengumpulan-data-kinerja"), encoding="utf-8")
@@ -212,6 +253,38 @@ def test_cli_check_and_build_one_unit(kabupaten: Path, tmp_path: Path) -> None:
     assert (tmp_path / "pratinjau/sop/rekapitulasi-data-kinerja-puskesmas.html").is_file() and not (tmp_path / "pratinjau/candipuro").exists()
     single = runner.invoke(main, ["check", "kab/unit/candipuro", "--unit", "x"])
     assert single.exit_code == 2 and "--unit hanya untuk situs banyak unit" in single.stderr
+
+
+def _links_leaving(out: Path) -> list[str]:
+    """Relative href/src of the pages under ``out`` that point outside ``out``."""
+    leaving = []
+    for page in out.rglob("*.html"):
+        for target in re.findall(r'(?:href|src)="([^"#?]+)', page.read_text(encoding="utf-8")):
+            if "://" not in target and not target.startswith(("data:", "mailto:")) and not (page.parent / target).resolve().is_relative_to(out.resolve()):
+                leaving.append(f"{page.relative_to(out)}: {target}")
+    return leaving
+
+
+def test_a_units_own_preview_links_nothing_outside_it(kabupaten: Path, tmp_path: Path) -> None:
+    """build --unit X writes that unit alone: the portal and other units are not there to link to."""
+    runner = CliRunner()
+    alone = tmp_path / "alone"
+    assert runner.invoke(main, ["build", "kab", "--unit", "dinkes", "--no-pdf", "--out", str(alone)]).exit_code == 0
+    assert _links_leaving(alone) == []
+    sop = (alone / "sop/rekapitulasi-data-kinerja-puskesmas.html").read_text(encoding="utf-8")
+    assert sop.count("SOP Pengumpulan Data Kinerja (Kecamatan Candipuro)") >= 1  # the other unit's title, as in the full build
+    assert "candipuro/pengumpulan-data-kinerja" not in sop
+    pemda = kabupaten / "pemda.yaml"
+    pemda.write_text(pemda.read_text(encoding="utf-8") + "alamat_situs: https://sop.lumajang.example.go.id/\n", encoding="utf-8")
+    published = tmp_path / "published"
+    assert runner.invoke(main, ["build", "kab", "--unit", "dinkes", "--no-pdf", "--out", str(published)]).exit_code == 0
+    sop = (published / "sop/rekapitulasi-data-kinerja-puskesmas.html").read_text(encoding="utf-8")
+    assert 'href="https://sop.lumajang.example.go.id/candipuro/sop/pengumpulan-data-kinerja.html"' in sop
+    assert 'href="https://sop.lumajang.example.go.id/index.html">Portal Kabupaten Lumajang</a>' in sop
+    whole = tmp_path / "whole"
+    assert runner.invoke(main, ["build", "kab", "--no-pdf", "--out", str(whole)]).exit_code == 0
+    sop = (whole / "dinkes/sop/rekapitulasi-data-kinerja-puskesmas.html").read_text(encoding="utf-8")
+    assert 'href="../../candipuro/sop/pengumpulan-data-kinerja.html"' in sop and 'href="../../index.html">Portal' in sop
 
 
 def test_a_failed_unit_writes_nothing(kabupaten: Path, tmp_path: Path) -> None:

@@ -18,9 +18,9 @@ import yaml
 from click.testing import CliRunner
 
 from sopgen.cli import main
-from sopgen.schema import MODELINE, SOURCES, kind_of, schema_for
+from sopgen.schema import MODELINE, SOURCES, kabupaten_sources, kind_of, schema_for
 
-from .conftest import DEMO
+from .conftest import DEMO, DEMO_KABUPATEN
 
 
 class EditorLoader(yaml.SafeLoader):
@@ -115,4 +115,48 @@ def test_demo_schemas_are_current(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in (DEMO / "schemas").iterdir())
     stale = [p.name for p in tmp_path.iterdir() if p.read_text(encoding="utf-8") != (DEMO / "schemas" / p.name).read_text(encoding="utf-8")]
+    assert not stale, f"skema usang: {stale}; jalankan 'sopgen schema content' lalu commit content/schemas/"
+
+
+def kabupaten_files() -> list[Path]:
+    return sorted(p for p in DEMO_KABUPATEN.rglob("*.y*ml") if "schemas" not in p.parts)
+
+
+@pytest.mark.parametrize("file", kabupaten_files(), ids=lambda p: str(p.relative_to(DEMO_KABUPATEN)))
+def test_every_file_of_the_kabupaten_validates_against_the_schema_it_names(file: Path) -> None:
+    """pemda.yaml and every unit's files, each with the schema its first line names (a unit's site.yaml
+    without 'pemerintah', which it inherits, is valid)."""
+    kind = kind_of(file, DEMO_KABUPATEN)
+    assert kind is not None, f"{file}: no kind of a kabupaten's files covers it"
+    first = file.read_text(encoding="utf-8").splitlines()[0]
+    assert first.startswith(MODELINE), f"{file}: first line should be the yaml-language-server line"
+    named = (file.parent / first[len(MODELINE):]).resolve()
+    # a unit that also builds alone (Candipuro writes its pemerintah) may name the single site's schema
+    allowed = {kind.schema_file, "site.schema.json"} if kind.name == "site-unit" else {kind.schema_file}
+    assert named.is_file() and named.name in allowed, (named, kind.schema_file)
+    schema = json.loads(named.read_text(encoding="utf-8"))
+    errors = list(jsonschema.Draft202012Validator(schema).iter_errors(load(file.read_text(encoding="utf-8"))))
+    assert not errors, [f"{list(e.absolute_path)}: {e.message}" for e in errors]
+
+
+def test_kabupaten_schemas_flag_what_sopgen_refuses() -> None:
+    by_name = {k.name: k for k in kabupaten_sources()}
+    pemda = jsonschema.Draft202012Validator(schema_for(by_name["pemda"]))
+    good = load((DEMO_KABUPATEN / "pemda.yaml").read_text(encoding="utf-8"))
+    assert not list(pemda.iter_errors(good))
+    assert any("pemerintahan" in e.message for e in pemda.iter_errors({**good, "pemerintahan": "x"}))
+    assert list(pemda.iter_errors({k: v for k, v in good.items() if k != "alamat"}))
+    unit = jsonschema.Draft202012Validator(schema_for(by_name["site-unit"]))
+    site = load((DEMO_KABUPATEN / "unit/pasirian/site.yaml").read_text(encoding="utf-8"))
+    assert "pemerintah" not in site["instansi"] and not list(unit.iter_errors(site))
+    assert list(unit.iter_errors({**site, "instansi": {"alamat": "x"}}))  # unit_kerja is still the unit's to write
+    single = jsonschema.Draft202012Validator(schema_for(next(k for k in SOURCES if k.name == "site")))
+    assert list(single.iter_errors(site))  # a single-unit site.yaml still needs its pemerintah
+
+
+def test_kabupaten_schemas_are_current(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["schema", str(DEMO_KABUPATEN), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert {p.name for p in tmp_path.iterdir()} == {k.schema_file for k in (*SOURCES, *kabupaten_sources()[:2])}
+    stale = [p.name for p in tmp_path.iterdir() if p.read_text(encoding="utf-8") != (DEMO_KABUPATEN / "schemas" / p.name).read_text(encoding="utf-8")]
     assert not stale, f"skema usang: {stale}; jalankan 'sopgen schema content' lalu commit content/schemas/"

@@ -55,10 +55,25 @@ class Kabupaten:
     units: dict[str, Unit]
     sites: dict[str, Site] = field(default_factory=dict)
     """Every unit that checked clean, by id (rendering reads another unit's SOP titles)."""
+    alone: str | None = None
+    """The unit checked and built by itself (``--unit``): the other units and the portal are not in its output."""
+    neighbours: dict[str, Site] = field(default_factory=dict)
+    """With :attr:`alone`, the other units its SOPs' keterkaitan name, loaded only for their SOP titles."""
 
     def unit_of(self, site_root: Path) -> str | None:
         """The id of the unit whose folder is ``site_root``."""
         return next((u.id for u in self.units.values() if u.root == site_root.resolve()), None)
+
+
+    def portal_path(self, path: str) -> str | None:
+        """Where a unit's page links to ``path`` of the whole output (another unit's page, the portal home),
+        relative to the unit's own folder of it.
+
+        In a unit's own preview (:attr:`alone`) that path is not in the output: the link goes to the
+        published portal when pemda.yaml has ``alamat_situs``, else there is no link."""
+        if self.alone is None:
+            return f"../{path}"
+        return f"{self.config.alamat_situs.rstrip('/')}/{path}" if self.config.alamat_situs else None
 
 
 def is_kabupaten(root: Path) -> bool:
@@ -119,27 +134,37 @@ def per_unit(problems: Iterable[Problem]) -> dict[str, int]:
     return dict(sorted(counts.items()))
 
 
-def inherited_settings(kabupaten: Kabupaten, data: Any, folder: str) -> Any:
-    """site.yaml's data with what it does not write taken from pemda.yaml (before validation).
+def inherited_settings(kabupaten: Kabupaten, data: Any, folder: str) -> tuple[Any, set[str]]:
+    """site.yaml's data with what it does not write taken from pemda.yaml (before validation),
+    and the dotted names of the fields so taken.
 
     ``folder``: the unit's folder relative to pemda.yaml's (``unit/candipuro``), where the unit's
-    source files sit under pemda.yaml's ``alamat_sumber``."""
+    source files sit under pemda.yaml's ``alamat_sumber``. The logo comes with its
+    ``logo_pengganti``: a placeholder stays marked as one in every unit that prints it."""
     if not isinstance(data, dict):
-        return data
+        return data, set()
     pemda = kabupaten.config
     merged = dict(data)
+    taken: set[str] = set()
+
+    def inherit(into: dict[str, Any], name: str, value: Any, dotted: str) -> None:
+        if value is not None and name not in into:
+            into[name] = value
+            taken.add(dotted)
+
     if pemda.alamat_sumber is not None:
-        merged.setdefault("alamat_sumber", f"{pemda.alamat_sumber.rstrip('/')}/{folder}/")
-    if pemda.kertas is not None:
-        merged.setdefault("kertas", pemda.kertas)
+        inherit(merged, "alamat_sumber", f"{pemda.alamat_sumber.rstrip('/')}/{folder}/", "alamat_sumber")
+    inherit(merged, "kertas", pemda.kertas, "kertas")
     instansi = merged.get("instansi")
     if isinstance(instansi, dict):
         instansi = dict(instansi)
-        instansi.setdefault("pemerintah", pemda.pemerintah)
-        if pemda.kop is not None:
-            instansi.setdefault("kop", pemda.kop)
+        inherit(instansi, "pemerintah", pemda.pemerintah, "instansi.pemerintah")
+        inherit(instansi, "kop", pemda.kop, "instansi.kop")
+        inherit(instansi, "logo", pemda.logo, "instansi.logo")
+        if "instansi.logo" in taken:
+            inherit(instansi, "logo_pengganti", pemda.logo_pengganti, "instansi.logo_pengganti")
         merged["instansi"] = instansi
-    return merged
+    return merged, taken
 
 
 def check_inherited(kabupaten: Kabupaten, data: Any, source: SourceMap, problems: Problems) -> None:

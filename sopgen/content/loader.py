@@ -46,6 +46,23 @@ class Site:
     """The multi-unit site this unit belongs to (None for a single-unit site)."""
     unit: str | None = None
     """The unit's id (its folder name under unit/) in a multi-unit site."""
+    logo_inherited: bool = False
+    """The unit writes no ``instansi.logo`` and prints pemda.yaml's (see :attr:`logo_file`)."""
+
+    @property
+    def logo_file(self) -> Path | None:
+        """The file the kop and covers print as ``instansi.logo``.
+
+        A unit that inherits pemda.yaml's logo has no such file in its folder, so the file is
+        read from the kabupaten's folder (and copied into the unit's output beside its own
+        assets); a file the unit keeps at the same path is the unit's, and wins."""
+        logo = self.config.instansi.logo
+        if logo is None:
+            return None
+        own = self.root / logo
+        if self.logo_inherited and self.kabupaten is not None and not own.is_file():
+            return self.kabupaten.root / logo
+        return own
 
     @property
     def templates_dir(self) -> Path:
@@ -87,22 +104,27 @@ def load_settings(root: Path, problems: Problems, kabupaten: Kabupaten | None = 
     if not site_file.is_file():
         problems.add(Position(relpath(site_file, root)), "", f"berkas {SITE_FILE} tidak ditemukan", f"apakah '{relpath(root, root)}' folder situs yang benar?")
         return None
-    config = load_document(site_file, SiteConfig, root, problems, _inheriting(kabupaten, root, problems) if kabupaten else None)
+    inherited: set[str] = set()
+    config = load_document(site_file, SiteConfig, root, problems, _inheriting(kabupaten, root, problems, inherited) if kabupaten else None)
     unit = kabupaten.unit_of(root) if kabupaten else None
     if config is None:
         # A placeholder without its required instansi: such a site is only loaded (see above),
         # and loading reads no setting.
         placeholder = SiteConfig.model_construct()  # type: ignore[call-arg]
         return Site(root, placeholder, SourceMap(relpath(site_file, root)), kabupaten=kabupaten, unit=unit), False
-    return Site(root, config[0], config[1], kabupaten=kabupaten, unit=unit), True
+    return Site(root, config[0], config[1], kabupaten=kabupaten, unit=unit, logo_inherited="instansi.logo" in inherited), True
 
 
-def _inheriting(kabupaten: Kabupaten, root: Path, problems: Problems) -> Prepare:
-    """A unit's site.yaml with pemda.yaml's settings where it writes none; a conflicting one reported."""
+def _inheriting(kabupaten: Kabupaten, root: Path, problems: Problems, inherited: set[str]) -> Prepare:
+    """A unit's site.yaml with pemda.yaml's settings where it writes none; a conflicting one reported.
+
+    ``inherited`` receives the dotted names of the fields taken from pemda.yaml."""
     folder = root.relative_to(kabupaten.root.resolve()).as_posix()
 
     def prepare(data: Any, source: SourceMap) -> Any:
         check_inherited(kabupaten, data, source, problems)
-        return inherited_settings(kabupaten, data, folder)
+        merged, taken = inherited_settings(kabupaten, data, folder)
+        inherited.update(taken)
+        return merged
 
     return prepare

@@ -54,7 +54,8 @@ def cross_unit_link(site: Site, link: object) -> tuple[str, str] | None:
 def cross_unit_sop(site: Site, link: object) -> tuple[Site, Doc[SOP]] | None:
     """The other unit and its SOP a keterkaitan names, once that unit is loaded (None otherwise)."""
     cross = cross_unit_link(site, link)
-    other = site.kabupaten.sites.get(cross[0]) if cross and site.kabupaten else None
+    kabupaten = site.kabupaten
+    other = (kabupaten.sites.get(cross[0]) or kabupaten.neighbours.get(cross[0])) if cross and kabupaten else None
     doc = other.sops.get(cross[1]) if other and cross else None
     return (other, doc) if other and doc else None
 

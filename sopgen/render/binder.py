@@ -159,22 +159,22 @@ def finish(join: StructureJoin, front: Document, stamp: bytes, entries: list[Bin
     ``stamp`` is the laid-out line of :mod:`.binder_stempel` whose font draws the stamps.
     """
     binder = join.pdf
-    links = _take_internal_links(front)
+    links = take_internal_links(front)
     buffer = io.BytesIO()
     write_archive(front, buffer, arsip)
     with Pdf.open(buffer) as front_pdf:
         version = front_pdf.pdf_version  # WeasyPrint's for PDF/A-3 (1.7), not the 1.3 of a new pikepdf PDF
-        _take_archive_entries(binder, front_pdf)
+        take_archive_entries(binder, front_pdf)
         front_pages = join.add(front_pdf, at=0)
         pages = [page.obj for page in binder.pages]  # indexing binder.pages one by one is slow
         with binder.open_outline() as outline:
-            outline.root.append(OutlineItem("Daftar Isi", _fit(pages[min(1, front_pages - 1)])))
-            outline.root.extend(OutlineItem(f"{e.doc.model.nomor} – {e.doc.model.nama}", _fit(pages[front_pages + e.start - 1])) for e in entries)
+            outline.root.append(OutlineItem("Daftar Isi", fit(pages[min(1, front_pages - 1)])))
+            outline.root.extend(OutlineItem(f"{e.doc.model.nomor} – {e.doc.model.nama}", fit(pages[front_pages + e.start - 1])) for e in entries)
         binder.Root.PageLabels = binder.make_indirect(Dictionary(Nums=Array([
             0, Dictionary(S=Name.r), front_pages, Dictionary(S=Name.D, St=1),
         ])))
         for index, rect, number in links:
-            _add_link(binder, pages[index], rect, pages[front_pages + number - 1 if number > 0 else -number - 1])
+            add_link(binder, pages[index], rect, pages[front_pages + number - 1 if number > 0 else -number - 1])
         stamp_pages(binder, front_pages, stamp_font(binder, stamp))
         name_subsets_by_content(binder)
         join.finish()
@@ -182,7 +182,7 @@ def finish(join: StructureJoin, front: Document, stamp: bytes, entries: list[Bin
         binder.save(target, deterministic_id=True, min_version=version)  # /ID from the content (see ARSIP_WAKTU in render/arsip.py)
 
 
-def _take_archive_entries(binder: Pdf, front: Pdf) -> None:
+def take_archive_entries(binder: Pdf, front: Pdf) -> None:
     """Make the front matter's PDF/A identification, output intent, attachments, language and document information the binder's."""
     for key in ARCHIVE_ENTRIES:
         if key in front.Root:
@@ -192,22 +192,22 @@ def _take_archive_entries(binder: Pdf, front: Pdf) -> None:
     binder.trailer.Info = binder.copy_foreign(front.make_indirect(front.trailer.Info))
 
 
-def _fit(page: Dictionary) -> Array:
+def fit(page: Dictionary) -> Array:
     """A destination showing the whole of ``page``."""
     return Array([page, Name.Fit])
 
 
-def _add_link(pdf: Pdf, page: Dictionary, rect: Rect, target: Dictionary) -> None:
+def add_link(pdf: Pdf, page: Dictionary, rect: Rect, target: Dictionary) -> None:
     """A borderless link annotation on ``page`` that jumps to ``target``, a page of the same PDF."""
     link = pdf.make_indirect(Dictionary(
-        Type=Name.Annot, Subtype=Name.Link, Rect=Array(rect), Border=Array([0, 0, 0]), Dest=_fit(target), F=4,  # F 4: printed (PDF/A)
+        Type=Name.Annot, Subtype=Name.Link, Rect=Array(rect), Border=Array([0, 0, 0]), Dest=fit(target), F=4,  # F 4: printed (PDF/A)
     ))
     if Name.Annots not in page:
         page.Annots = Array()
     page.Annots.append(link)
 
 
-def _take_internal_links(front: Document) -> list[tuple[int, Rect, int]]:
+def take_internal_links(front: Document) -> list[tuple[int, Rect, int]]:
     """Remove the front matter's internal links from the layout; return them as PDF rectangles and targets.
 
     Page N of the SOPs (``#halaman-N``) is in another PDF until the join, so WeasyPrint cannot

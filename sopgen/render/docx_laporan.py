@@ -97,8 +97,8 @@ def laporan_docx(site: Site, env: Environment, lap: LaporanTersusun, page_path: 
 
 
 def _logo(site: Site) -> Path | None:
-    logo = site.config.instansi.logo
-    return (site.root / logo) if logo and (site.root / logo).is_file() else None
+    logo = site.logo_file
+    return logo if logo is not None and logo.is_file() else None
 
 
 def _cover(document: DocxDocument, site: Site, lap: LaporanTersusun, writer: HtmlWriter, page_path: str) -> None:

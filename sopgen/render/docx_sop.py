@@ -96,8 +96,8 @@ def sop_docx(site: Site, env: Environment, doc: Doc[SOP], printed: PrintedLayout
     if status is not None:
         running_header(section, f"{status.judul.upper()}: {status.keterangan}" + (f" {status.pengganti.teks}" if status.pengganti else ""))
         watermark(section, status.judul.upper())
-    logo = site.config.instansi.logo
-    images = {logo: site.root / logo} if logo and (site.root / logo).is_file() else {}
+    logo, logo_file = site.config.instansi.logo, site.logo_file
+    images = {logo: logo_file} if logo and logo_file and logo_file.is_file() else {}
     writer = HtmlWriter(document, Pictures(document), sheet.usable_width, resolve_src(pdf_path, images))
 
     if "sop_cover.html" in html:

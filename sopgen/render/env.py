@@ -87,7 +87,11 @@ def make_env(site: Site) -> Environment:
 
 
 def relative_url(from_page: str, target: str) -> str:
-    """A link from one output file to another that works from the file system and under any sub-path."""
+    """A link from one output file to another that works from the file system and under any sub-path.
+
+    An absolute address (``https://...``, e.g. the published portal a unit's own preview links to) is kept."""
+    if "://" in target:
+        return target
     start = posixpath.dirname(from_page) or "."
     return posixpath.relpath(target, start)
 

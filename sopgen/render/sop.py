@@ -101,7 +101,8 @@ def keterkaitan(site: Site, sop: SOP, page_path: str | None) -> list[Butir]:
         if cross is not None:
             other, doc = cross
             unit_lain = other.config.instansi.unit_kerja
-            url = relative_url(page_path, f"../{other.unit}/{sop_paths(doc)[0]}") if page_path else None
+            there = site.kabupaten.portal_path(f"{other.unit}/{sop_paths(doc)[0]}") if site.kabupaten else None
+            url = relative_url(page_path, there) if page_path and there else None
             items.append(Butir(f"SOP {judul_pendek(doc.model.nama, unit_lain)} ({unit_lain})", url))
         elif target is not None and target in site.sops:
             teks = "SOP " + judul_pendek(site.sops[target].model.nama, unit)
