@@ -98,6 +98,23 @@ def test_the_binder_is_tagged_pdfa_with_the_sources_it_binds(built: BuildResult)
     assert all(attached[name] == (root / name).read_bytes() for name in expected)
 
 
+def test_the_binder_passes_the_pdf_a_validator_and_names_each_font_program_once(built: BuildResult) -> None:
+    import page
+
+    from .support_tools import pdf_fonts
+
+    path = built.out_dir / KABUPATEN_BINDER
+    assert [f"{f.rule_id}: {f.message}" for f in page.validate_pdf(path, profile="3b").failures] == []
+    assert [f.rule_id for f in page.validate_pdf(path, profile="3a").failures] == ["PDFA3A-ID-CONFORMANCE-001"]  # tagged; declares B
+    programs: dict[str, set[bytes]] = {}
+    with pikepdf.open(path) as pdf:
+        for font in pdf_fonts(path):
+            assert font.embedded, font.name
+            descendant = pdf.get_object(font.object, 0).DescendantFonts[0]
+            programs.setdefault(font.name, set()).add(descendant.FontDescriptor.FontFile2.read_bytes())
+    assert [name for name, found in programs.items() if len(found) > 1] == []
+
+
 def test_the_portal_home_offers_the_binder(built: BuildResult) -> None:
     home = (built.out_dir / "index.html").read_text(encoding="utf-8")
     assert f'<a href="{KABUPATEN_BINDER}" download>Himpunan SOP Pemerintah Kabupaten Lumajang</a>' in home
