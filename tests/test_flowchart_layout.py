@@ -283,6 +283,25 @@ def test_any_drawable_flow_draws_every_edge_once(case: tuple[SOP, tuple[tuple[in
             cell_layers(cell, lay.geometry)
 
 
+def test_a_lane_into_a_top_whose_row_to_row_arrow_is_cut_is_drawable() -> None:
+    """Step 3 decides back to step 2, whose row-to-row arrow from step 1 crosses a break, and step 2's
+    sides are taken: the lane enters step 2's top at y0 and the connector from page 1 moves beside the
+    symbol (a lane joining under a connector right above it needed a line no background layer draws)."""
+    cols = ["P0", "P1", "P2"]
+    steps: list[dict[str, Any]] = [{"p": p} for p in ["P0", "P1", "P1", "P1", "P2", "P0"]]
+    steps[1]["keputusan"] = {"ya": "4", "tidak": "6"}
+    steps[2]["keputusan"] = {"ya": "2", "tidak": "5"}
+    steps[3]["lanjut"] = "3"
+    flow = build_flow(make_sop(cols, steps))
+    lay = layout(flow, Geometry(column=32.0), ((0, 0), (1, 3), (4, 4), (5, 5)))
+    for row in lay.cells:
+        for cell in row:
+            cell_layers(cell, lay.geometry)
+    check_every_edge_drawn_once(flow, lay)
+    page = {r: i for i, (a, b) in enumerate(lay.pages) for r in range(a, b + 1)}
+    assert all(page[p.out_at[0]] != page[p.in_at[0]] for p in lay.connectors)
+
+
 # ---------------------------------------------------------------- break planning
 
 

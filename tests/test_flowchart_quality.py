@@ -66,6 +66,10 @@ def test_corpus_figures(name: str) -> None:
     assert figures["same_page_pairs"] == 0
     assert report.lane_border is None or report.lane_border >= 2.0 - 1e-9, figures
     assert figures["label_collisions"] == 0, report.label_hits
+    lay = layout(build_flow(sop), Geometry(column=column_widths(SHEETS[paper], len(sop.pelaksana)).pelaksana), pages)
+    for row in lay.cells:  # every drawing is expressible as background layers, without calc()
+        for cell in row:
+            cell_layers(cell, lay.geometry)
 
 
 def test_reference_shape_has_no_crossing_and_keeps_its_lanes_off_the_borders() -> None:
@@ -121,6 +125,22 @@ def test_in_a_lone_column_the_connector_beside_a_diamond_stands_out_for_its_labe
     lay = layout(build_flow(sop), geometry, ((0, 8), (9, 13)))
     (pentagon,) = lay.cells[11][0].pentagons
     assert pentagon.dx > geometry.symbol_width / 2 + 0.5 + label_width("Tidak") + geometry.arrow
+    assert quality(lay).label_hits == ()
+
+
+def test_a_connector_in_the_next_narrow_column_moves_over_for_the_label() -> None:
+    """In 19 mm columns "Tidak" fits neither beside the diamond nor before a connector centred in the
+    next column: the connector moves off the centre, away from the border, and the label sits on the
+    line just past the border, above it as it was."""
+    cols = [f"P{i}" for i in range(6)]
+    steps: list[dict[str, object]] = [{"p": cols[c]} for c in (0, 4, 5, 3, 3)]
+    steps[2]["keputusan"] = {"ya": "4", "tidak": "2"}
+    geometry = Geometry(column=column_widths(SHEETS["A4"], 6).pelaksana)
+    lay = layout(build_flow(make_sop(cols, steps, kertas="A4")), geometry, ((0, 1), (2, 4)))
+    (pentagon,) = lay.cells[2][4].pentagons
+    assert pentagon.dx < 0, "moved away from the border with the diamond's column"
+    (label,) = [lab for lab in lay.cells[2][4].labels if lab.text == "Tidak"]
+    assert label.dy < 0 and label.dx > pentagon.dx
     assert quality(lay).label_hits == ()
 
 

@@ -64,7 +64,6 @@ def layout(flow: Flow, geometry: Geometry, pages: Pages | None = None) -> Layout
             router.down(edge)
         else:
             cut.append(edge)
-    router.above = {e.target for e in cut}
     for edge in sides:
         if on_page[edge.source] != on_page[edge.target] or not router.lane(edge):
             cut.append(edge)
@@ -105,9 +104,9 @@ class _Router:
         self.turn: Point = ("B", -geometry.y0)
         """Where an arrow leaving a symbol's bottom turns to a lane, as far above the row's bottom as ``y0`` is below its top."""
         self.down_in: set[Edge] = set(down_edges(flow).values())
-        self.above: set[int] = set()
-        """Rows whose row-to-row arrow is cut by a page break: the connector sits right above the symbol,
-        so a lane into the top joins that connector's line below it (see :meth:`_join_top`)."""
+        self.top_lanes: set[int] = set()
+        """Rows a lane enters by the top (at ``y0``): a connector where the flow resumes there cannot sit
+        right above the symbol, so it sits beside it or over the top (see :meth:`resume`)."""
         for edge in self.down_in:
             self.ports[(edge.source, "B")] = "out"
         for row, kind in enumerate(flow.kinds):
@@ -230,15 +229,15 @@ class _Router:
         self.arrows[t].add("T")
         self._branch_label(edge, "B")
 
-    def _top_entry(self, t: int, start: tuple[int, Point], y: Point | None = None) -> None:
-        """Across at ``y`` (``y0``) from (column, x) to the target's centre, then down into its top."""
-        b, y = self.flow.columns[t], y or self.y0
-        self._h(t, y, start, (b, CENTRE))
-        self._v(t, b, CENTRE, y, MID)
-        self.cell(t, b).dots.add((CENTRE, y))
+    def _top_entry(self, t: int, start: tuple[int, Point]) -> None:
+        """Across at ``y0`` from (column, x) to the target's centre, then down into its top."""
+        b = self.flow.columns[t]
+        self._h(t, self.y0, start, (b, CENTRE))
+        self._v(t, b, CENTRE, self.y0, MID)
+        self.cell(t, b).dots.add((CENTRE, self.y0))
         self.arrows[t].add("T")
 
-    def _claim_lane(self, edge: Edge, side: str, skip: int | None = None, top: bool = False) -> tuple[int, Point] | None:
+    def _claim_lane(self, edge: Edge, side: str, skip: frozenset[int] = frozenset(), top: bool = False) -> tuple[int, Point] | None:
         """The first lane free over the edge's rows on ``side``, nearest column first: a first lane
         by the column's ``side`` edge, then a spare one further in (``Geometry.spare_lanes``), then
         one by the far edge of a column beyond both ends. Only a crowded table reaches the last two:
@@ -254,7 +253,7 @@ class _Router:
                  (near[1:], far_side, self.g.lanes + self.g.spare_lanes)]
         for columns, lane_side, lanes in tries:
             for col in columns:
-                if col == skip:
+                if col in skip:
                     continue
                 for offset in lanes:
                     spans = self.busy.setdefault((col, lane_side, offset), [])
@@ -267,7 +266,7 @@ class _Router:
         """Across to a lane, up or down it, into the target's side (or its top); False when no lane is free.
 
         When an arrow already leaves the target's side, the lane joins the top
-        (at ``y0``, or below the connector above the symbol); that lane is in
+        at ``y0``; that lane is in
         the target's own column only when no other is free, as it crosses the
         line leaving that side. With no lane free on its side, an arrow whose
         symbol has a free bottom leaves there and turns to a lane on either side.
@@ -294,10 +293,10 @@ class _Router:
             self.cells[t][col].dots.add((x, MID))
             self.arrows[t].add(side)
         else:
-            y = self._join_top(t)
-            self._v(t, col, x, y, BOTTOM if upward else TOP)
-            self.cells[t][col].dots.add((x, y))
-            self._top_entry(t, (col, x), y)
+            self._v(t, col, x, self.y0, BOTTOM if upward else TOP)
+            self.cells[t][col].dots.add((x, self.y0))
+            self._top_entry(t, (col, x))
+            self.top_lanes.add(t)
         if start == self.turn:
             self._branch_label(edge, "B", turn=side)
         else:
@@ -307,7 +306,7 @@ class _Router:
     def _lane_for(self, edge: Edge, side: str) -> tuple[int, Point, bool, str] | None:
         """A lane on ``side`` (column, x) and whether it enters the target's side (else its top)."""
         by_side = self.ports.get((edge.target, side)) in (None, "lane")
-        claimed = self._claim_lane(edge, side, skip=None if by_side else self.flow.columns[edge.target])
+        claimed = self._claim_lane(edge, side, skip=frozenset() if by_side else frozenset({self.flow.columns[edge.target]}))
         if claimed is None and not by_side:
             claimed = self._claim_lane(edge, side)
         if claimed is None:
@@ -326,13 +325,6 @@ class _Router:
                 self.exits[edge] = "B"
                 return claimed
         return None
-
-    def _join_top(self, t: int) -> Point:
-        """Where a lane into the top meets it: at ``y0``, or under the connector above the symbol
-        (on its line, above the arrowhead) when the row-to-row arrow into the row is cut."""
-        if t not in self.above:
-            return self.y0
-        return ("M", -(self._size(t)[1] / 2 + self.g.arrow + 0.6))
 
     def leave(self, edge: Edge, letter: str) -> tuple[int, int]:
         """The connector where an arrow leaves its page (or its crowded lane): below or beside the symbol."""
@@ -365,16 +357,35 @@ class _Router:
             self._h(row, MID, (col, CENTRE), (col, ("C", dx)))
             self._pentagon(row, col, Pentagon(pentagon.letter, dx, 0.0, pentagon.arrow))
             return row, col
+        dx = self._make_room(row, col, other, side, room)
         self._h(row, MID, (col, CENTRE), (other, CENTRE))
-        self._pentagon(row, other, pentagon)
+        self._h(row, MID, (other, CENTRE), (other, ("C", dx)))  # a piece off the centre is drawn on its own
+        self._pentagon(row, other, Pentagon(pentagon.letter, dx, 0.0, pentagon.arrow))
         return row, other
+
+    def _make_room(self, row: int, col: int, other: int, side: str, room: float) -> float:
+        """How far a connector in the next column moves off its centre, away from the border, so a branch
+        label wider than the room beside the diamond fits on the line just past the border: 0 when it
+        fits beside the diamond or before the centred connector, or when a lane passing the row in
+        that column would cut the label or the connector."""
+        g, label = self.g, room - 0.5 - BORDER_GAP
+        if not room or g.column / 2 - BORDER_GAP - self._size(row)[0] / 2 >= label + 0.5:
+            return 0.0
+        needed = BORDER_GAP + label + g.pentagon[0] / 2 + g.arrow + 0.3 - g.column / 2
+        near = "L" if side == "R" else "R"
+        if needed <= 0 or self._lanes_at(row, other, near) or not self._clear_beside(row, other, side, needed + g.pentagon[0] / 2):
+            return 0.0
+        return needed if side == "R" else -needed
 
     def _clear_beside(self, row: int, col: int, side: str, reach: float) -> bool:
         """A connector reaching ``reach`` mm from the column's centre stays inside it, clear of every lane on
         ``side`` that passes ``row``."""
-        lanes = [offset for (c, lane_side, offset), spans in self.busy.items()
-                 if c == col and lane_side == side and any(first <= row <= last for first, last in spans)]
-        return reach + BORDER_GAP <= self.g.column / 2 - max(lanes, default=0.0)
+        return reach + BORDER_GAP <= self.g.column / 2 - max(self._lanes_at(row, col, side), default=0.0)
+
+    def _lanes_at(self, row: int, col: int, side: str) -> list[float]:
+        """Offsets of the lanes by ``side`` of column ``col`` that pass ``row``."""
+        return [offset for (c, lane_side, offset), spans in self.busy.items()
+                if c == col and lane_side == side and any(first <= row <= last for first, last in spans)]
 
     def _inside_dx(self, row: int, side: str) -> float:
         """Where a connector sits beside the symbol inside a lone pelaksana column (wide enough, see Geometry)."""
@@ -382,9 +393,11 @@ class _Router:
         return (1 if side == "R" else -1) * (w / 2 + self.g.arrow + 0.8 + self.g.pentagon[0] / 2)
 
     def resume(self, t: int, edges: list[Edge], letter: str) -> tuple[int, int]:
-        """The one connector where cut arrows into row ``t`` come back: above it, beside it, or over its top."""
+        """The one connector where cut arrows into row ``t`` come back: above it (a cut row-to-row arrow's
+        place, unless a lane enters the top), beside it, or over its top."""
         col = self.flow.columns[t]
-        if any(e in self.down_in for e in edges) or (self._top_free(t) and not self._side_free(t)):
+        cut_down = any(e in self.down_in for e in edges) and t not in self.top_lanes
+        if cut_down or (self._top_free(t) and not self._side_free(t)):
             return self._above(t, letter)
         for side in ("R", "L"):
             if self._neighbour(col, side) is not None or self.k == 1:
