@@ -170,7 +170,7 @@ def check(site_dir: Path, strict: bool, unit: str | None) -> None:
 @SITE_ARG
 @click.option("--host", default="127.0.0.1", show_default=True, metavar="ALAMAT", help="Alamat yang didengarkan.")
 @click.option("--port", default=PREVIEW_PORT, show_default=True, metavar="NOMOR", help="Port yang didengarkan (0: port bebas mana saja).")
-@click.option("--pdf", is_flag=True, help="Bangun juga PDF setiap ada perubahan (lebih lambat).")
+@click.option("--pdf", is_flag=True, help="Bangun juga PDF setiap ada perubahan: halaman dimuat ulang lebih dahulu, PDF menyusul.")
 def serve(site_dir: Path, host: str, port: int, pdf: bool) -> None:
     """Pratinjau situs di komputer ini; dibangun ulang dan dimuat ulang setiap berkas disimpan."""
     from .serve import Preview

@@ -12,12 +12,12 @@ import re
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 
 import pytest
 
-from sopgen.serve import VERSION_PATH, Preview
+from sopgen.serve import EVENTS_PATH, Preview
 
 from .support import small_site
 from .support_tools import chromium
@@ -60,7 +60,7 @@ def test_change_then_error_then_fix(preview: Preview) -> None:
     sop = preview.site_dir / "sop" / "prosedur-1.yaml"
     page = preview.url + "sop/prosedur-1.html"
     status, body = fetch(page)
-    assert status == 200 and "Prosedur 1" in body and VERSION_PATH in body
+    assert status == 200 and "Prosedur 1" in body and EVENTS_PATH in body
 
     edit(sop, "nama: Prosedur 1", "nama: Prosedur Pelayanan Surat Pindah")
     wait_for(lambda: "Prosedur Pelayanan Surat Pindah" in fetch(page)[1], "the changed name on the page")
@@ -76,6 +76,28 @@ def test_change_then_error_then_fix(preview: Preview) -> None:
     edit(sop, "\ntanggal_salah: 2024-01-01", "")
     wait_for(lambda: fetch(page)[0] == 200, "the page after the fix")
     assert "Prosedur Pelayanan Surat Pindah" in fetch(page)[1]
+
+
+def events(url: str) -> Generator[str]:
+    """The data of each event the preview's stream sends (keep-alive comments skipped)."""
+    with urllib.request.urlopen(url + EVENTS_PATH.lstrip("/"), timeout=TIMEOUT) as stream:
+        assert stream.headers["Content-Type"].startswith("text/event-stream")
+        for raw in stream:
+            line = raw.decode("utf-8").rstrip("\n")
+            if line.startswith("data: "):
+                yield line.removeprefix("data: ")
+
+
+def test_stream_announces_a_change(preview: Preview) -> None:
+    body = fetch(preview.url + "sop/prosedur-1.html")[1]
+    assert "new EventSource(" in body and EVENTS_PATH in body
+    stream = events(preview.url)
+    first = next(stream)
+    assert first == str(preview.state.version), "the stream starts with the build the page may show"
+    edit(preview.site_dir / "sop" / "prosedur-1.yaml", "nama: Prosedur 1", "nama: Prosedur Surat Keterangan Usaha")
+    assert int(next(stream)) > int(first)
+    assert "Prosedur Surat Keterangan Usaha" in fetch(preview.url + "sop/prosedur-1.html")[1]
+    stream.close()
 
 
 def test_broken_yaml_names_file_and_line(preview: Preview) -> None:
