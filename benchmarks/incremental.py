@@ -56,12 +56,13 @@ def shards(site: Path, out: Path, work: Path) -> tuple[float, float]:
     return sum(times) + joined, max(times) + joined
 
 
-def touch_sop(site: Path, run: int) -> None:
-    """Change one SOP's name, as an edit would (a different SOP each run)."""
+def touch_sop(site: Path, run: int) -> Path:
+    """Change one SOP's name, as an edit would (a different SOP each run); the file changed."""
     files = sorted((site / "sop").glob("*.yaml"))
     file = files[(run * 7) % len(files)]
     text = file.read_text(encoding="utf-8")
     file.write_text(text.replace("\nnama: ", f"\nnama: Revisi {run} ", 1), encoding="utf-8")
+    return file
 
 
 def main() -> None:
