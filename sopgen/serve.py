@@ -112,6 +112,8 @@ class Preview:
         self.watching = threading.Event()
         self.build_lock = threading.Lock()
         self.pdf_wanted = threading.Event()
+        self.edits = 0
+        """The HTML builds started: a build with PDFs started before the latest one is out of date."""
         handler = partial(PreviewHandler, preview=self)
         self.server = ThreadingHTTPServer((host, port), handler)
         self.threads: list[threading.Thread] = []
@@ -124,18 +126,21 @@ class Preview:
     def rebuild(self) -> None:
         """Build the HTML (never two at a time: they share the staging folder); with PDFs, ask for them after."""
         with self.build_lock:
+            self.edits += 1
             ok = self._build(self.html_dir, pdf=False, pdf_pending=self.pdf)
         if ok and self.pdf:
             self.pdf_wanted.set()
 
     def _build_pdfs(self) -> None:
-        """Build with PDFs whenever asked; an edit made meanwhile asks again, and its PDFs follow."""
+        """Build with PDFs whenever asked. Its outcome is announced only if no HTML build came after it started:
+        a newer edit's PDFs follow (it asks again), and a newer edit's problems stay on the pages."""
         while not self.stop_event.is_set():
             if not self.pdf_wanted.wait(timeout=0.5):
                 continue
             self.pdf_wanted.clear()
+            edits = self.edits
             cache = PdfCache(default_cache_dir(self.site_dir))  # an edit lays out only the PDFs it changes
-            self._build(self.out_dir, pdf=True, pdf_pending=False, cache=cache, current=lambda: not self.pdf_wanted.is_set())
+            self._build(self.out_dir, pdf=True, pdf_pending=False, cache=cache, current=lambda: self.edits == edits)  # noqa: B023
 
     def _build(self, out_dir: Path, *, pdf: bool, pdf_pending: bool, cache: PdfCache | None = None,
                current: Callable[[], bool] = lambda: True) -> bool:

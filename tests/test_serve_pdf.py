@@ -22,7 +22,7 @@ from sopgen import serve
 from sopgen.serve import Preview
 
 from .support import small_site
-from .test_serve import edit, fetch, wait_for
+from .test_serve import TIMEOUT, edit, fetch, wait_for
 
 BANNER = "PDF sedang dibuat ulang…"
 
@@ -98,3 +98,29 @@ def test_broken_yaml_keeps_the_last_good_output(preview: Preview, gate: threadin
     assert "Prosedur 2" in (preview.out_dir / "sop" / "prosedur-2.html").read_text(encoding="utf-8")
     kept = next(iter(pdfs))
     assert fetch_bytes(preview.url + kept.as_posix()) == pdfs[kept], "a PDF link still serves the last good PDF"
+
+
+def test_a_pdf_build_older_than_a_broken_edit_keeps_its_problems(preview: Preview, gate: threading.Event,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    built, held = threading.Event(), threading.Event()
+    gated = serve.build_site
+
+    def held_after(*args: Any, pdf: bool, **kwargs: Any) -> Any:
+        result = gated(*args, pdf=pdf, **kwargs)
+        if pdf:
+            built.set()
+            held.wait()
+        return result
+
+    monkeypatch.setattr(serve, "build_site", held_after)
+    gate.set()
+    assert built.wait(TIMEOUT), "the build with PDFs of the good site is done (and not yet announced)"
+    page = preview.url + "sop/prosedur-2.html"
+    edit(preview.site_dir / "sop" / "prosedur-2.yaml", "nama: Prosedur 2", "nama: Prosedur 2: Legalisir")
+    wait_for(lambda: fetch(page)[0] == 500, "the error page")
+
+    preview.stop_event.set()  # the PDF thread ends after this build: joining it waits for its announcement, if any
+    held.set()
+    preview.threads[-1].join(timeout=TIMEOUT)
+    status, body = fetch(page)
+    assert status == 500 and re.search(r"sop/prosedur-2\.yaml:\d+:\d+", body), "the older, good build did not clear the newer problems"
