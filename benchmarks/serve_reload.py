@@ -19,6 +19,7 @@ import argparse
 import os
 import random
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -148,6 +149,7 @@ def main() -> None:
     finally:
         process.terminate()
         process.wait(timeout=30)
+        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":
