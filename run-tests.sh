@@ -9,4 +9,6 @@ echo "run-tests: ruff check" >&2
 .venv/bin/ruff check --quiet
 echo "run-tests: mypy" >&2
 .venv/bin/mypy
-exec .venv/bin/python -m pytest "$@"
+# The test files are spread over one worker per core (pytest-xdist; SOPGEN_TEST_WORKERS=0 runs them in this process):
+# most tests lay out PDFs on one core. --dist loadfile keeps a file's tests, and its module fixtures, on one worker.
+exec .venv/bin/python -m pytest -n "${SOPGEN_TEST_WORKERS:-auto}" --dist loadfile "$@"
