@@ -64,6 +64,13 @@ def test_a_kabupaten_on_two_jobs(tmp_path: Path) -> None:
     assert without_index(tmp_path / "one") == without_index(tmp_path / "two")
 
 
+CTRL_C_AS_IN_A_TERMINAL = (
+    "import runpy, signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
+    "sys.argv[0] = 'sopgen'; runpy.run_module('sopgen', run_name='__main__')"
+)
+"""``python -m sopgen`` with Ctrl-C raising KeyboardInterrupt, as in a terminal, even if the suite was started with SIGINT ignored."""
+
+
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL])
 def test_ctrl_c_or_kill_leaves_the_last_output_and_no_worker(tmp_path: Path, sig: signal.Signals) -> None:
     site = small_site(tmp_path / "site", sops=6)
@@ -72,7 +79,9 @@ def test_ctrl_c_or_kill_leaves_the_last_output_and_no_worker(tmp_path: Path, sig
     before = tree_digest(out)
     for i in range(1, 7):
         (site / "sop" / f"prosedur-{i}.yaml").write_text(sop_yaml(f"Prosedur baru {i}", f"200/{i}/SOP/2024", steps=12), encoding="utf-8")
-    process = subprocess.Popen([sys.executable, "-m", "sopgen", "build", str(site), "--out", str(out), "--jobs", "2", "--no-cache"],
+    # A terminal's Ctrl-C reaches a process whose SIGINT is the default; a CI runner may start the suite with SIGINT
+    # ignored (a background job of a shell), which a child inherits and which would make this Ctrl-C a no-op.
+    process = subprocess.Popen([sys.executable, "-c", CTRL_C_AS_IN_A_TERMINAL, "build", str(site), "--out", str(out), "--jobs", "2", "--no-cache"],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline, staged_pdf, workers = time.monotonic() + 120, None, set()
     while time.monotonic() < deadline and process.poll() is None and staged_pdf is None:

@@ -119,7 +119,7 @@ def test_a_template_loading_the_network_is_a_problem_at_its_line(tmp_path: Path,
 def test_a_file_a_template_makes_up_is_checked_in_the_rendered_pdf_html(tmp_path: Path) -> None:
     """A URL made while rendering is not in any file as written: check (no layout) and the PDF fetcher refuse it alike."""
     site = themed_site(tmp_path)
-    line = override(site, "binder.html", '<section class="sampul">', "  <img src=\"{{ url('assets/' ~ 'cap-dinas.png') }}\" alt=\"\">")
+    line = override(site, "binder.html", "{% block sampul %}", "  <img src=\"{{ url('assets/' ~ 'cap-dinas.png') }}\" alt=\"\">")
     said = run_all(site)
     assert f"content/templates/binder.html:{line}:1: berkas '../assets/cap-dinas.png' tidak ditemukan" in said["check"], said["check"]
     assert f"content/templates/binder.html:{line}:1: berkas '../assets/cap-dinas.png' tidak ditemukan" in said["build --no-pdf"]
