@@ -86,6 +86,18 @@ def small_site(root: Path, sops: int = 2) -> Path:
     return write_site(root, files)
 
 
+def site_with_pending_changes(root: Path) -> tuple[Path, Path, dict[str, str]]:
+    """A site of six SOPs built once without PDFs, then every SOP changed: the site, its output and that output's
+    digest, for a build of twelve-step SOPs to be stopped half-way (the output must stay as digested)."""
+    site = small_site(root / "site", sops=6)
+    out = root / "output"
+    build_site(site, out, pdf=False)
+    before = tree_digest(out)
+    for i in range(1, 7):
+        (site / "sop" / f"prosedur-{i}.yaml").write_text(sop_yaml(f"Prosedur baru {i}", f"200/{i}/SOP/2024", steps=12), encoding="utf-8")
+    return site, out, before
+
+
 def tree_digest(folder: Path) -> dict[str, str]:
     """Every file under ``folder`` with the SHA-256 of its bytes."""
     return {

@@ -17,7 +17,7 @@ from sopgen.output import STAGING_PREFIX
 from sopgen.portal import build_kabupaten
 from sopgen.render.env import THEMES_DIR
 
-from .support import PEJABAT_YAML, SITE_YAML, small_site, sop_yaml, tree_digest, without_index, write_site
+from .support import PEJABAT_YAML, SITE_YAML, site_with_pending_changes, sop_yaml, tree_digest, without_index, write_site
 
 
 def three_sops(root: Path) -> Path:
@@ -73,12 +73,7 @@ CTRL_C_AS_IN_A_TERMINAL = (
 
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL])
 def test_ctrl_c_or_kill_leaves_the_last_output_and_no_worker(tmp_path: Path, sig: signal.Signals) -> None:
-    site = small_site(tmp_path / "site", sops=6)
-    out = tmp_path / "output"
-    build_site(site, out, pdf=False)
-    before = tree_digest(out)
-    for i in range(1, 7):
-        (site / "sop" / f"prosedur-{i}.yaml").write_text(sop_yaml(f"Prosedur baru {i}", f"200/{i}/SOP/2024", steps=12), encoding="utf-8")
+    site, out, before = site_with_pending_changes(tmp_path)
     # A terminal's Ctrl-C reaches a process whose SIGINT is the default; a CI runner may start the suite with SIGINT
     # ignored (a background job of a shell), which a child inherits and which would make this Ctrl-C a no-op.
     process = subprocess.Popen([sys.executable, "-c", CTRL_C_AS_IN_A_TERMINAL, "build", str(site), "--out", str(out), "--jobs", "2", "--no-cache"],

@@ -15,7 +15,7 @@ from sopgen.build import build_site
 from sopgen.errors import ContentError
 from sopgen.output import MARKER, STAGING_PREFIX, OutputCollision, Staging, staged_output
 
-from .support import page_words, small_site, sop_yaml, tree_digest, write_site
+from .support import page_words, site_with_pending_changes, small_site, sop_yaml, tree_digest, write_site
 
 
 def test_failed_build_leaves_output_untouched(tmp_path: Path) -> None:
@@ -55,12 +55,7 @@ def test_successful_build_replaces_output_whole(tmp_path: Path) -> None:
 
 
 def test_sigkill_half_way_leaves_output_untouched(tmp_path: Path) -> None:
-    site = small_site(tmp_path / "site", sops=6)
-    out = tmp_path / "output"
-    build_site(site, out, pdf=False)
-    before = tree_digest(out)
-    for i in range(1, 7):
-        (site / "sop" / f"prosedur-{i}.yaml").write_text(sop_yaml(f"Prosedur baru {i}", f"200/{i}/SOP/2024", steps=12), encoding="utf-8")
+    site, out, before = site_with_pending_changes(tmp_path)
     process = subprocess.Popen([sys.executable, "-m", "sopgen", "build", str(site), "--out", str(out)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
     staged_pdf = None

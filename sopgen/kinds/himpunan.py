@@ -19,7 +19,7 @@ from ..content.references import check_reference
 from ..errors import Level, Problems
 from ..lint.kerangka import lint_isian
 from ..models.base import tanggal_indonesia
-from ..models.keputusan import KeputusanSOP
+from ..models.keputusan import KEPUTUSAN_FILE, KeputusanSOP
 from ..render.arsip import sumber_arsip
 from ..render.binder import BINDER_PATH, build_binder, relaid_sops
 from ..render.listing import binder_sops
@@ -28,8 +28,6 @@ from .base import Inputs, Job, Kind, NavItem, Output, RenderContext, SourceFiles
 from .pejabat import PEJABAT_FILE, PEJABAT_IDS
 from .situs import settings_sources
 from .sop import sop_inputs
-
-KEPUTUSAN_FILE = "keputusan.yaml"
 
 
 class Himpunan(Kind):

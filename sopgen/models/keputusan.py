@@ -14,6 +14,8 @@ from pydantic import Field
 
 from .base import Model, Tanggal
 
+KEPUTUSAN_FILE = "keputusan.yaml"
+"""The Keputusan that sets a unit's SOPs into force, beside its site.yaml."""
 DIKTUM = ("KESATU", "KEDUA", "KETIGA", "KEEMPAT", "KELIMA", "KEENAM", "KETUJUH", "KEDELAPAN", "KESEMBILAN", "KESEPULUH")
 """The names of the decisions of a Keputusan, in order (naskah dinas)."""
 

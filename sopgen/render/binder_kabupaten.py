@@ -29,6 +29,7 @@ from weasyprint.document import Document
 from ..content.kabupaten import PEMDA_FILE, Kabupaten
 from ..content.loader import Site
 from ..errors import Level, Problems
+from ..models.keputusan import KEPUTUSAN_FILE
 from ..models.paper import PAPERS
 from ..models.site import JENIS_UNIT
 from ..output import Staging
@@ -139,7 +140,7 @@ def build_kabupaten_binder(kabupaten: Kabupaten, site: Site, env: Environment, s
 
 def _bound_sources(site: Site) -> list[Path]:
     """The files a unit's binder is made from: its Keputusan, if any, and the YAML of every SOP it binds."""
-    keputusan = site.root / "keputusan.yaml"
+    keputusan = site.root / KEPUTUSAN_FILE
     return [*([keputusan] if keputusan.is_file() else []), *(doc.file for doc in binder_sops(site))]
 
 
