@@ -32,8 +32,10 @@ matter's and each SOP's structure tree are joined into one (:class:`.tagged.Stru
 a screen reader reads the binder in the order of its pages, and the stamps are pagination artifacts.
 
 The join uses pikepdf (qpdf), not pypdf: a flowchart SOP holds about a thousand
-PDF objects, and pypdf's pure-Python parser took 135 s and 3 GB for 1,500 SOPs
-where qpdf takes about 10 s (``benchmarks/binder_join.py``).
+PDF objects, and pypdf's pure-Python parser took 135 s and 3 GB for 1,500 SOPs.
+With qpdf the whole binder of 1,500 SOPs (6,866 pages) takes 73 s, 45 s of it reading
+and appending the SOP pages, but still peaks at about 3 GB, because every source stays
+open until the binder is saved (``benchmarks/binder_join.py``, docs/performance.md).
 """
 
 from __future__ import annotations
