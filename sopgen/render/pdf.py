@@ -25,6 +25,7 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 from .arsip import Arsip, write_archive
 from .resources import file_refusal, html_urls, url_refusal
+from .stylesheets import install as reuse_stylesheets
 
 
 class UrlRefused(FatalURLFetchingError):
@@ -59,9 +60,10 @@ class SiteFetcher(URLFetcher):
 
 
 class PdfRenderer:
-    """One font configuration and fetcher reused for every PDF of a build."""
+    """One font configuration and fetcher reused for every PDF of a build, and the stylesheets parsed with them."""
 
     def __init__(self, allowed: list[Path]):
+        reuse_stylesheets()
         self.fonts = FontConfiguration()
         self.fetcher = SiteFetcher(allowed)
 
