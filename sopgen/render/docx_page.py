@@ -17,6 +17,7 @@ import hashlib
 import io
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -44,6 +45,8 @@ FONT = "Arial"
 """The documents' face: Word has Arial; LibreOffice substitutes its metric twin Liberation Sans, the PDF's font."""
 PNG_DPI = 200
 """Resolution of the PNG pictures: sharp on paper, small enough for e-mail."""
+PNG_CACHED = 1024
+"""Pictures kept drawn in a process (:func:`svg_png`): the symbols of many flowcharts, a few MB, bounded for ``serve``."""
 SVG_EXTENSION = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"
 """Office's id of the SVG-picture extension of ``a:blip`` (MS-ODRAWXML 2.3.1.32)."""
 SVG_NS = "http://schemas.microsoft.com/office/drawing/2016/SVG/main"
@@ -240,8 +243,14 @@ def update_fields_on_open(document: DocxDocument) -> None:
     settings.append(flag)
 
 
+@lru_cache(maxsize=PNG_CACHED)
 def svg_png(svg: str, width_mm: float, height_mm: float | None = None) -> bytes:
-    """The SVG drawn as PNG at :data:`PNG_DPI` for a picture ``width_mm`` wide."""
+    """The SVG drawn as PNG at :data:`PNG_DPI` for a picture ``width_mm`` wide.
+
+    Kept per process by SVG text and size: every SOP's flowchart draws the same few symbols
+    (a process box of a column's width, a decision diamond, the connectors), and drawing them
+    again was 41 % of a Word copy (docs/performance.md). CairoSVG draws the same bytes from the
+    same SVG, so the Word copies are the files they were."""
     import cairosvg  # here, not at import: cairo is a system library a Windows machine may lack; then only the Word copy fails
 
     pixels = round(width_mm / 25.4 * PNG_DPI)
@@ -252,19 +261,17 @@ def svg_png(svg: str, width_mm: float, height_mm: float | None = None) -> bytes:
 class Pictures:
     """Adds pictures drawn from SVG to one document: PNG shown everywhere, the SVG for Word 2016+.
 
-    Identical SVGs (a flowchart's repeated straight lines) are stored once.
+    Identical SVGs (a flowchart's repeated straight lines) are stored once: the SVG here, the PNG
+    by python-docx, which keeps one part per distinct image.
     """
 
     def __init__(self, document: DocxDocument):
         self.document = document
         self._svg_parts: dict[str, str] = {}
-        self._png: dict[tuple[str, float, float | None], bytes] = {}
 
     def add(self, run: Run, svg: str, width_mm: float, height_mm: float | None = None) -> None:
-        key = (svg, width_mm, height_mm)
-        if key not in self._png:
-            self._png[key] = svg_png(svg, width_mm, height_mm)
-        shape = run.add_picture(io.BytesIO(self._png[key]), width=Mm(width_mm), height=Mm(height_mm) if height_mm else None)
+        png = svg_png(svg, width_mm, height_mm)
+        shape = run.add_picture(io.BytesIO(png), width=Mm(width_mm), height=Mm(height_mm) if height_mm else None)
         blip = shape._inline.graphic.graphicData.pic.blipFill.blip
         ext_list = OxmlElement("a:extLst")
         ext = OxmlElement("a:ext")
