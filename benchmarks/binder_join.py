@@ -81,6 +81,8 @@ def main() -> None:
     target = stage.path(BINDER_PATH, "site.yaml")
 
     times: dict[str, float] = {}
+    peaks: dict[str, float] = {}
+    before = peak_mb()
     with target.open("wb") as file:
         binder = JoinedPdf(file)
         start = time.perf_counter()
@@ -88,17 +90,21 @@ def main() -> None:
         entries = append_sops(binder, docs, [stage_dir / sop_paths(doc)[1] for doc in docs], stamp_font(binder, stamp))
         pages = sum(e.pages for e in entries)
         times["stempel; baca, stempel, tulis halaman SOP"] = time.perf_counter() - start
+        peaks["stempel; baca, stempel, tulis halaman SOP"] = peak_mb()
         start = time.perf_counter()
-        front = front_matter(site, env, renderer, target, entries, None)
-        times[f"sampul + daftar isi (WeasyPrint, {len(front.pages)} hlm)"] = time.perf_counter() - start
+        front = front_matter(site, env, renderer, target, entries, None, Arsip(site.root, [doc.file for doc in docs]))
+        times[f"sampul + daftar isi, PDF/A ({front.pages} hlm)"] = time.perf_counter() - start
+        peaks[f"sampul + daftar isi, PDF/A ({front.pages} hlm)"] = peak_mb()
         start = time.perf_counter()
-        finish(binder, front, entries, Arsip(site.root, [doc.file for doc in docs]))
+        finish(binder, front, entries)
         times["sisipkan depan, penanda, tautan, katalog"] = time.perf_counter() - start
+        peaks["sisipkan depan, penanda, tautan, katalog"] = peak_mb()
 
     size = target.stat().st_size / 1e6
-    print(f"{args.sops} SOP, {pages + len(front.pages)} halaman, {size:.1f} MB, memori puncak proses {peak_mb():.0f} MB")
+    print(f"{args.sops} SOP, {pages + front.pages} halaman, {size:.1f} MB, memori puncak proses {peak_mb():.0f} MB")
+    print(f"  {'situs dimuat, sebelum himpunan':<45} {'':9} puncak {before:6.0f} MB")
     for name, seconds in times.items():
-        print(f"  {name:<45} {seconds:7.2f} s")
+        print(f"  {name:<45} {seconds:7.2f} s puncak {peaks[name]:6.0f} MB")
     print(f"  {'jumlah':<45} {sum(times.values()):7.2f} s")
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)

@@ -93,8 +93,8 @@ def build_binder(
     with target.open("wb") as file:
         binder = JoinedPdf(file)
         entries = append_sops(binder, docs, sources, stamp_font(binder, stamp))
-        front = front_matter(site, env, renderer, target, entries, keputusan)
-        finish(binder, front, entries, Arsip(site.root, sumber))
+        front = front_matter(site, env, renderer, target, entries, keputusan, Arsip(site.root, sumber))
+        finish(binder, front, entries)
     return target
 
 
@@ -136,9 +136,9 @@ def append_sops(binder: JoinedPdf, docs: Sequence[Doc[SOP]], sources: Sequence[P
 
 
 def front_matter(
-    site: Site, env: Environment, renderer: PdfRenderer, target: Path, entries: list[BinderEntry], keputusan: KeputusanSOP | None,
-) -> Document:
-    """Lay out the cover, the Keputusan with its Lampiran (the Daftar SOP), and the Daftar Isi."""
+    site: Site, env: Environment, renderer: PdfRenderer, target: Path, entries: list[BinderEntry], keputusan: KeputusanSOP | None, arsip: Arsip,
+) -> Front:
+    """Lay out and write the cover, the Keputusan with its Lampiran (the Daftar SOP), and the Daftar Isi."""
     years = sorted({e.doc.model.tanggal.pengesahan.year for e in entries if e.doc.model.tanggal.pengesahan})
     pages = entries[-1].start + entries[-1].pages - 1
     ukuran_kertas = PAPERS[site.config.kertas].size()
@@ -147,37 +147,61 @@ def front_matter(
         env, "binder.html", BINDER_PATH, entries=entries, years=years, total_pages=pages, ukuran_kertas=ukuran_kertas,
         keputusan=keputusan, penetap=penetap, jabatan_penetap=penetap.jabatan.upper() if penetap else None, diktum=DIKTUM,
     )
-    return renderer.document(html, target)
+    return written_front(renderer.document(html, target), arsip)
+
+
+@dataclass(frozen=True)
+class Front:
+    """A binder's front matter written as PDF/A-3b, with its internal links (:func:`take_internal_links`).
+
+    Its laid-out document is let go once written: at 1,500 SOPs WeasyPrint's layout of the Daftar
+    Isi holds about 180 MB, which the join's last steps would otherwise add to.
+    """
+
+    pdf: bytes
+    links: list[tuple[int, Rect, int]]
+    pages: int
+
+
+def written_front(document: Document, arsip: Arsip) -> Front:
+    """The laid-out front matter, its internal links taken out, written as PDF/A-3b with the ``arsip`` attachments."""
+    links = take_internal_links(document)
+    buffer = io.BytesIO()
+    write_archive(document, buffer, arsip)
+    return Front(buffer.getvalue(), links, len(document.pages))
 
 
 ARCHIVE_ENTRIES = (Name.Metadata, Name.OutputIntents, Name.AF, Name.Lang, Name.ViewerPreferences)
 """The front matter's catalog entries that make the binder PDF/A-3b (and a tagged PDF showing its title), beside its attachments."""
 
 
-def finish(binder: JoinedPdf, front: Document, entries: list[BinderEntry], arsip: Arsip) -> None:
+def finish(binder: JoinedPdf, front: Front, entries: list[BinderEntry]) -> None:
     """Put the front matter first; add page labels, a bookmark per SOP, Daftar Isi rows that link; close the binder as tagged PDF/A-3b."""
-    links = take_internal_links(front)
-    buffer = io.BytesIO()
-    write_archive(front, buffer, arsip)
-    sop_pages = list(binder.pages)
-    with Pdf.open(buffer) as front_pdf:
-        version = front_pdf.pdf_version  # WeasyPrint's for PDF/A-3 (1.7)
-        refs = Refs(front_pdf)
-        own = [page.obj for page in front_pdf.pages]
-        for index, rect, number in links:
-            add_link(front_pdf, own[index], rect, refs(sop_pages[number - 1]) if number > 0 else own[-number - 1])
-        archive = archive_entries(front_pdf)
-        take_archive_entries(binder, archive, binder.add(front_pdf, refs, front=True, extra=archive.values()))
-        front_pages = len(own)
+    version = put_front(binder, front, list(binder.pages))
     pages = binder.pages
     with binder.skeleton.open_outline() as outline:
-        outline.root.append(OutlineItem("Daftar Isi", fit(binder.ref(pages[min(1, front_pages - 1)]))))
-        outline.root.extend(OutlineItem(f"{e.doc.model.nomor} – {e.doc.model.nama}", fit(binder.ref(pages[front_pages + e.start - 1]))) for e in entries)
+        outline.root.append(OutlineItem("Daftar Isi", fit(binder.ref(pages[min(1, front.pages - 1)]))))
+        outline.root.extend(OutlineItem(f"{e.doc.model.nomor} – {e.doc.model.nama}", fit(binder.ref(pages[front.pages + e.start - 1]))) for e in entries)
     binder.catalog.PageLabels = binder.skeleton.make_indirect(Dictionary(Nums=Array([
-        0, Dictionary(S=Name.r), front_pages, Dictionary(S=Name.D, St=1),
+        0, Dictionary(S=Name.r), front.pages, Dictionary(S=Name.D, St=1),
     ])))
     binder.catalog.PageMode = Name.UseOutlines
     binder.close(version)
+
+
+def put_front(binder: JoinedPdf, front: Front, linked: Sequence[int]) -> str:
+    """Write the front matter before the pages joined so far, with its links, its archive entries made the binder's; its PDF version.
+
+    A link's target ``N > 0`` is the joined page ``linked[N - 1]``; ``-i`` is the front matter's own page ``i - 1``.
+    """
+    with Pdf.open(io.BytesIO(front.pdf)) as front_pdf:
+        refs = Refs(front_pdf)
+        own = [page.obj for page in front_pdf.pages]
+        for index, rect, number in front.links:
+            add_link(front_pdf, own[index], rect, refs(linked[number - 1]) if number > 0 else own[-number - 1])
+        archive = archive_entries(front_pdf)
+        take_archive_entries(binder, archive, binder.add(front_pdf, refs, front=True, extra=archive.values()))
+        return str(front_pdf.pdf_version)  # WeasyPrint's for PDF/A-3 (1.7)
 
 
 def archive_entries(front: Pdf) -> dict[Name, Object]:

@@ -25,7 +25,6 @@ from pathlib import Path
 
 from jinja2 import Environment
 from pikepdf import Array, Dictionary, Name, OutlineItem, Pdf
-from weasyprint.document import Document
 
 from ..content.kabupaten import PEMDA_FILE, Kabupaten
 from ..content.loader import Site
@@ -35,9 +34,9 @@ from ..models.paper import PAPERS
 from ..models.site import JENIS_UNIT
 from ..output import Staging
 from .arsip import Arsip, write_archive
-from .binder import BINDER_PATH, add_link, archive_entries, fit, take_archive_entries, take_internal_links
+from .binder import BINDER_PATH, Front, fit, put_front, written_front
 from .env import render_page
-from .joined_pdf import JoinedPdf, Refs
+from .joined_pdf import JoinedPdf
 from .listing import binder_sops
 from .pdf import PdfRenderer
 
@@ -130,10 +129,11 @@ def build_kabupaten_binder(kabupaten: Kabupaten, site: Site, env: Environment, s
                 sources.append(_Source.read(source))
                 binder.add(source)
             bagian.append(b)
-        front = renderer.document(render_page(env, "binder_kabupaten.html", KABUPATEN_BINDER, bagian=bagian, terpisah=apart,
-                                              ilustrasi=any(b.ilustrasi for b in bagian), ukuran_kertas=size), target)
         sumber = [kabupaten.root / PEMDA_FILE, *(f for unit_site, _ in parts for f in _bound_sources(unit_site))]
-        _finish(binder, front, bagian, dividers, sources, Arsip(kabupaten.root, sumber))
+        front = written_front(renderer.document(render_page(env, "binder_kabupaten.html", KABUPATEN_BINDER, bagian=bagian, terpisah=apart,
+                                                            ilustrasi=any(b.ilustrasi for b in bagian), ukuran_kertas=size), target),
+                              Arsip(kabupaten.root, sumber))
+        _finish(binder, front, bagian, dividers, sources)
     return target
 
 
@@ -166,23 +166,12 @@ class _Source:
         return cls(outline, labels)
 
 
-def _finish(binder: JoinedPdf, front: Document, bagian: list[Bagian], dividers: list[int], sources: list[_Source], arsip: Arsip) -> None:
+def _finish(binder: JoinedPdf, front: Front, bagian: list[Bagian], dividers: list[int], sources: list[_Source]) -> None:
     """Put the cover and the Daftar Isi first; labels, bookmarks, the Daftar Isi's links to the dividers; close as tagged PDF/A-3b.
 
     ``dividers``: where each part's divider page is, before the front matter is put in."""
-    links = take_internal_links(front)  # a row's target N > 0 is part N's divider; -i is the front matter's page i - 1
-    buffer = io.BytesIO()
-    write_archive(front, buffer, arsip)
-    joined = list(binder.pages)
-    with Pdf.open(buffer) as front_pdf:
-        version = front_pdf.pdf_version  # WeasyPrint's for PDF/A-3 (1.7)
-        refs = Refs(front_pdf)
-        own = [page.obj for page in front_pdf.pages]
-        for index, rect, number in links:
-            add_link(front_pdf, own[index], rect, refs(joined[dividers[number - 1]]) if number > 0 else own[-number - 1])
-        archive = archive_entries(front_pdf)
-        take_archive_entries(binder, archive, binder.add(front_pdf, refs, front=True, extra=archive.values()))
-        opening = len(own)
+    version = put_front(binder, front, [binder.pages[d] for d in dividers])  # a row's target N > 0 is part N's divider
+    opening = front.pages
     divider_at = [opening + d for d in dividers]
     pages = binder.pages
     with binder.skeleton.open_outline() as outline:
