@@ -66,6 +66,7 @@ def main() -> None:
     work = args.keep or Path(tempfile.mkdtemp(prefix="sopgen-binder-"))
     pdfs = sample_pdfs(work, args.sample)
 
+    shutil.rmtree(work / "situs", ignore_errors=True)  # a kept folder may hold the site of another --sops
     site, problems = check_site(generate_site(work / "situs", args.sops, seed=1))
     assert site is not None and not problems.errors, problems.sorted()[:3]
     env = make_env(site)

@@ -33,9 +33,12 @@ a screen reader reads the binder in the order of its pages, and the stamps are p
 
 The join uses pikepdf (qpdf), not pypdf: a flowchart SOP holds about a thousand
 PDF objects, and pypdf's pure-Python parser took 135 s and 3 GB for 1,500 SOPs.
-With qpdf the whole binder of 1,500 SOPs (6,866 pages) takes 73 s, 45 s of it reading
-and appending the SOP pages, but still peaks at about 3 GB, because every source stays
-open until the binder is saved (``benchmarks/binder_join.py``, docs/performance.md).
+Joined into one pikepdf ``Pdf``, the binder of 1,500 SOPs (6,866 pages) took 73 s and peaked
+at 3.1 GB: qpdf's graph of the joined PDF's 1.3 million objects, not its sources. It is written
+part by part instead (:class:`.joined_pdf.JoinedPdf`): each SOP's pages are stamped and written
+to the file when the SOP is added, one source open at a time, and only the page tree, outline,
+structure root and catalog are made at the end: 82 s, peak 500 MB, of which the join itself
+251 MB however many SOPs (``benchmarks/binder_join.py``, docs/performance.md).
 """
 
 from __future__ import annotations
