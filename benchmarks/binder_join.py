@@ -8,6 +8,8 @@ the build does (the steps of :func:`sopgen.render.binder.build_binder`), each st
 timed, with the process's peak memory.
 
     python benchmarks/binder_join.py --sops 1500 [--sample 20] [--keep DIR]
+
+With ``--keep DIR`` the sample PDFs of an earlier run in DIR are used again.
 """
 
 from __future__ import annotations
@@ -23,19 +25,18 @@ import time
 from pathlib import Path
 
 from generate_site import generate_site
-from pikepdf import Pdf
 
 from sopgen.build import check_site
 from sopgen.kinds import navigation
 from sopgen.output import Staging
 from sopgen.render.arsip import PDF_VARIANT, Arsip
 from sopgen.render.binder import BINDER_PATH, append_sops, finish, front_matter
-from sopgen.render.binder_stempel import CHARACTERS
+from sopgen.render.binder_stempel import CHARACTERS, stamp_font
 from sopgen.render.env import make_env, render_page, theme_dir
+from sopgen.render.joined_pdf import JoinedPdf
 from sopgen.render.listing import sops_by_nomor
 from sopgen.render.pdf import PdfRenderer
 from sopgen.render.sop import sop_paths
-from sopgen.render.tagged import StructureJoin
 
 
 def peak_mb() -> float:
@@ -45,9 +46,11 @@ def peak_mb() -> float:
 
 def sample_pdfs(work: Path, count: int) -> list[Path]:
     """Build ``count`` synthetic SOPs with their PDFs (in a child process, so the memory figure is the binder's)."""
+    out = work / "contoh-out"
+    if len(list((out / "sop").glob("*.pdf"))) == count:
+        return sorted((out / "sop").glob("*.pdf"))  # built by an earlier run with --keep
     start = time.perf_counter()
     site = generate_site(work / "contoh", count, seed=7)
-    out = work / "contoh-out"
     subprocess.run([sys.executable, "-m", "sopgen", "build", str(site), "--out", str(out)], check=True, capture_output=True)
     pdfs = sorted((out / "sop").glob("*.pdf"))
     print(f"contoh: {len(pdfs)} PDF SOP dibuat dalam {time.perf_counter() - start:.1f} s")
@@ -63,6 +66,7 @@ def main() -> None:
     work = args.keep or Path(tempfile.mkdtemp(prefix="sopgen-binder-"))
     pdfs = sample_pdfs(work, args.sample)
 
+    shutil.rmtree(work / "situs", ignore_errors=True)  # a kept folder may hold the site of another --sops
     site, problems = check_site(generate_site(work / "situs", args.sops, seed=1))
     assert site is not None and not problems.errors, problems.sorted()[:3]
     env = make_env(site)
@@ -78,24 +82,30 @@ def main() -> None:
     target = stage.path(BINDER_PATH, "site.yaml")
 
     times: dict[str, float] = {}
-    with Pdf.new() as binder:
-        join = StructureJoin(binder)
-        start = time.perf_counter()
-        entries = append_sops(join, docs, [stage_dir / sop_paths(doc)[1] for doc in docs])
-        pages = sum(e.pages for e in entries)
-        times["baca + tambahkan halaman SOP (pikepdf)"] = time.perf_counter() - start
-        start = time.perf_counter()
-        front = front_matter(site, env, renderer, target, entries, None)
-        times[f"sampul + daftar isi (WeasyPrint, {len(front.pages)} hlm)"] = time.perf_counter() - start
+    peaks: dict[str, float] = {}
+    before = peak_mb()
+    with target.open("wb") as file:
+        binder = JoinedPdf(file)
         start = time.perf_counter()
         stamp = renderer.document(render_page(env, "binder_stempel.html", BINDER_PATH, huruf=CHARACTERS), target).write_pdf(pdf_variant=PDF_VARIANT)
-        finish(join, front, stamp, entries, target, Arsip(site.root, [doc.file for doc in docs]))
-        times["stempel, sisipkan depan, penanda, tautan, simpan"] = time.perf_counter() - start
+        entries = append_sops(binder, docs, [stage_dir / sop_paths(doc)[1] for doc in docs], stamp_font(binder, stamp))
+        pages = sum(e.pages for e in entries)
+        times["stempel; baca, stempel, tulis halaman SOP"] = time.perf_counter() - start
+        peaks["stempel; baca, stempel, tulis halaman SOP"] = peak_mb()
+        start = time.perf_counter()
+        front = front_matter(site, env, renderer, target, entries, None, Arsip(site.root, [doc.file for doc in docs]))
+        times[f"sampul + daftar isi, PDF/A ({front.pages} hlm)"] = time.perf_counter() - start
+        peaks[f"sampul + daftar isi, PDF/A ({front.pages} hlm)"] = peak_mb()
+        start = time.perf_counter()
+        finish(binder, front, entries)
+        times["sisipkan depan, penanda, tautan, katalog"] = time.perf_counter() - start
+        peaks["sisipkan depan, penanda, tautan, katalog"] = peak_mb()
 
     size = target.stat().st_size / 1e6
-    print(f"{args.sops} SOP, {pages + len(front.pages)} halaman, {size:.1f} MB, memori puncak proses {peak_mb():.0f} MB")
+    print(f"{args.sops} SOP, {pages + front.pages} halaman, {size:.1f} MB, memori puncak proses {peak_mb():.0f} MB")
+    print(f"  {'situs dimuat, sebelum himpunan':<45} {'':9} puncak {before:6.0f} MB")
     for name, seconds in times.items():
-        print(f"  {name:<45} {seconds:7.2f} s")
+        print(f"  {name:<45} {seconds:7.2f} s puncak {peaks[name]:6.0f} MB")
     print(f"  {'jumlah':<45} {sum(times.values()):7.2f} s")
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)

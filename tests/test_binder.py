@@ -110,3 +110,40 @@ def test_stamp_font_codes_and_widths_read_both_forms_the_pdf_spec_allows() -> No
     assert _to_unicode(cmap) == {" ": 3, "H": 43, "0": 19, "1": 20, "2": 21}
     w = PdfArray([3, PdfArray([278]), 19, 21, 556, 43, PdfArray([722])])
     assert _widths(w, 1000, [3, 19, 20, 21, 43, 50]) == {3: 278, 19: 556, 20: 556, 21: 556, 43: 722, 50: 1000}
+
+
+def test_the_binder_keeps_one_sop_pdf_open_at_a_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each SOP's PDF is closed once its pages are in the binder, before the next is opened, and none is left open.
+
+    A binder holding every SOP's PDF until it is saved grows with the site (about 2 MB per SOP):
+    the binder of a kabupaten's 1,500 SOPs would not fit in the memory of a CI runner.
+    """
+    opened: dict[int, Pdf] = {}
+    most_at_once = 0
+    real_open, real_close = Pdf.open, Pdf.close
+
+    def recording_open(*args: object, **kwargs: object) -> Pdf:
+        nonlocal most_at_once
+        pdf = real_open(*args, **kwargs)  # type: ignore[arg-type]
+        opened[id(pdf)] = pdf
+        most_at_once = max(most_at_once, len(opened))
+        return pdf
+
+    def recording_close(pdf: Pdf) -> None:
+        opened.pop(id(pdf), None)
+        real_close(pdf)
+
+    monkeypatch.setattr(Pdf, "open", staticmethod(recording_open))
+    monkeypatch.setattr(Pdf, "close", recording_close)
+    files = {"site.yaml": SITE_YAML, "pejabat.yaml": PEJABAT_YAML}
+    count = 6
+    for number in range(1, count + 1):
+        files[f"sop/prosedur-{number}.yaml"] = sop_yaml(f"Prosedur {number}", f"100/{number}/SOP/2024", steps=3)
+    write_site(tmp_path / "content", files)
+    out = build_site(tmp_path / "content", tmp_path / "output", pdf=True).out_dir
+    assert most_at_once <= 2, f"{most_at_once} PDFs open at once while the binder of {count} SOPs was joined"
+    assert opened == {}, f"{len(opened)} PDFs left open by the build"
+    monkeypatch.undo()
+    with Pdf.open(out / BINDER_PATH) as binder:
+        outline = [item.title for item in binder.open_outline().root]
+    assert outline == ["Daftar Isi", *(f"100/{n}/SOP/2024 – Prosedur {n}" for n in range(1, count + 1))]

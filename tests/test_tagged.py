@@ -1,7 +1,7 @@
 """Joining tagged PDFs page by page into one tagged PDF, and WeasyPrint's page margins as artifacts.
 
 Small documents are laid out by WeasyPrint with its tags (as every sopgen PDF is), joined with
-:class:`StructureJoin` as the binder joins its parts (one added last at the front), and the
+:class:`JoinedPdf` as the binder joins its parts (one added last at the front), and the
 result is read back: every page's MCIDs reached from the one tree, each through the ParentTree.
 """
 
@@ -14,7 +14,8 @@ from pikepdf import Dictionary, Name, NameTree, NumberTree, Pdf, String
 from pypdf import PdfReader
 from weasyprint import HTML
 
-from sopgen.render.tagged import StructureJoin, margins_as_artifacts
+from sopgen.render.joined_pdf import JoinedPdf
+from sopgen.render.tagged import margins_as_artifacts
 
 from .support_tagged import structure_problems
 
@@ -31,6 +32,12 @@ def reopened(pdf: Pdf) -> Pdf:
     buffer = io.BytesIO()
     pdf.save(buffer)
     return Pdf.open(buffer)
+
+
+def closed(joined: JoinedPdf, file: io.BytesIO) -> Pdf:
+    """The joined PDF, finished and read back."""
+    joined.close("1.7")
+    return Pdf.open(io.BytesIO(file.getvalue()))
 
 
 def test_weasyprint_margin_boxes_become_artifacts_and_keep_their_text() -> None:
@@ -55,11 +62,12 @@ def test_joined_tree_holds_every_part_in_page_order_and_every_mcid() -> None:
         margins_as_artifacts(part)
     titles = {id(part): str(part.Root.StructTreeRoot.K[0].K[0].S) for part in parts}
     assert set(titles.values()) == {"/H1"}
-    joined = Pdf.new()
-    join = StructureJoin(joined)
-    assert [join.add(parts[0]), join.add(parts[1]), join.add(parts[2], at=0)] == [2, 1, 1]
-    join.finish()
-    result = reopened(joined)
+    file = io.BytesIO()
+    joined = JoinedPdf(file)
+    for part, front in ((parts[0], False), (parts[1], False), (parts[2], True)):
+        joined.add(part, front=front)
+    result = closed(joined, file)
+    assert len(result.pages) == 4
     assert structure_problems(result) == []
     root = result.Root.StructTreeRoot
     assert len(root.K) == 3 and all(document.P.objgen == root.objgen for document in root.K)
@@ -76,20 +84,19 @@ def test_an_untagged_part_joins_without_structure_and_maps_merge() -> None:
     first, second = tagged("<p>Satu</p>"), tagged("<p>Dua</p>")
     first.Root.StructTreeRoot.RoleMap = Dictionary(Judul=Name.H1)
     second.Root.StructTreeRoot.RoleMap = Dictionary(Subjudul=Name.H2)
-    joined = Pdf.new()
-    join = StructureJoin(joined)
+    file = io.BytesIO()
+    joined = JoinedPdf(file)
     for part in (first, second, tagged("<p>Tiga</p>", tags=False)):
         margins_as_artifacts(part)
-        join.add(part)
-    join.finish()
-    result = reopened(joined)
+        joined.add(part)
+    result = closed(joined, file)
     assert structure_problems(result) == []
     assert dict(result.Root.StructTreeRoot.RoleMap.items()) == {"/Judul": Name.H1, "/Subjudul": Name.H2}
     assert Name.StructParents not in result.pages[2].obj
 
 
 def test_one_structure_id_in_two_parts_is_refused() -> None:
-    join = StructureJoin(Pdf.new())
+    joined = JoinedPdf(io.BytesIO())
     for text in ("Satu", "Dua"):
         part = tagged(f"<p>{text}</p>")
         ids = NameTree.new(part)
@@ -98,6 +105,6 @@ def test_one_structure_id_in_two_parts_is_refused() -> None:
         part.Root.StructTreeRoot.K[0].ID = String("bagian-1")
         if text == "Dua":
             with pytest.raises(ValueError, match="IDTree: bagian-1"):
-                join.add(part)
+                joined.add(part)
         else:
-            join.add(part)
+            joined.add(part)

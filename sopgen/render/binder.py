@@ -33,20 +33,23 @@ a screen reader reads the binder in the order of its pages, and the stamps are p
 
 The join uses pikepdf (qpdf), not pypdf: a flowchart SOP holds about a thousand
 PDF objects, and pypdf's pure-Python parser took 135 s and 3 GB for 1,500 SOPs.
-With qpdf the whole binder of 1,500 SOPs (6,866 pages) takes 73 s, 45 s of it reading
-and appending the SOP pages, but still peaks at about 3 GB, because every source stays
-open until the binder is saved (``benchmarks/binder_join.py``, docs/performance.md).
+Joined into one pikepdf ``Pdf``, the binder of 1,500 SOPs (6,866 pages) took 73 s and peaked
+at 3.1 GB: qpdf's graph of the joined PDF's 1.3 million objects, not its sources. It is written
+part by part instead (:class:`.joined_pdf.JoinedPdf`): each SOP's pages are stamped and written
+to the file when the SOP is added, one source open at a time, and only the page tree, outline,
+structure root and catalog are made at the end: 82 s, peak 500 MB, of which the join itself
+251 MB however many SOPs (``benchmarks/binder_join.py``, docs/performance.md).
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment
-from pikepdf import Array, Dictionary, Name, OutlineItem, Pdf
+from pikepdf import Array, Dictionary, Name, Object, OutlineItem, Pdf
 from weasyprint.document import Document
 
 from ..content.loader import Doc, Site
@@ -55,13 +58,12 @@ from ..models.paper import PAPERS
 from ..models.sop import SOP
 from ..output import Staging
 from .arsip import PDF_VARIANT, Arsip, write_archive
-from .binder_stempel import CHARACTERS, stamp_font, stamp_pages
+from .binder_stempel import CHARACTERS, StampFont, stamp_font, stamp_pages
 from .env import render_page
+from .joined_pdf import JoinedPdf, Refs
 from .listing import binder_sops
 from .pdf import NotLaidOut, PdfRenderer
 from .sop import kertas_of, layout_pdf, sop_paths
-from .subset_names import name_subsets_by_content
-from .tagged import StructureJoin
 
 BINDER_PATH = "unduhan/himpunan-sop.pdf"
 PAGE_ANCHOR = "halaman-"
@@ -90,12 +92,12 @@ def build_binder(
     target = stage.path(BINDER_PATH, "site.yaml")
     stamp_html = render_page(env, "binder_stempel.html", BINDER_PATH, huruf=CHARACTERS)
     sources = [_on_binder_paper(site, env, stage, renderer, doc) for doc in docs]
-    with Pdf.new() as binder:
-        join = StructureJoin(binder)
-        entries = append_sops(join, docs, sources)
-        front = front_matter(site, env, renderer, target, entries, keputusan)
-        stamp = renderer.document(stamp_html, target).write_pdf(pdf_variant=PDF_VARIANT)
-        finish(join, front, stamp, entries, target, Arsip(site.root, sumber))
+    stamp = renderer.document(stamp_html, target).write_pdf(pdf_variant=PDF_VARIANT)
+    with target.open("wb") as file:
+        binder = JoinedPdf(file)
+        entries = append_sops(binder, docs, sources, stamp_font(binder, stamp))
+        front = front_matter(site, env, renderer, target, entries, keputusan, Arsip(site.root, sumber))
+        finish(binder, front, entries)
     return target
 
 
@@ -118,28 +120,28 @@ def _on_binder_paper(site: Site, env: Environment, stage: Staging, renderer: Pdf
     return laid_out.getvalue()
 
 
-def append_sops(join: StructureJoin, docs: Sequence[Doc[SOP]], sources: Sequence[Path | bytes]) -> list[BinderEntry]:
-    """Append each SOP's pages, with its structure, to the binder ``join`` makes, noting where each starts.
+def append_sops(binder: JoinedPdf, docs: Sequence[Doc[SOP]], sources: Sequence[Path | bytes], font: StampFont) -> list[BinderEntry]:
+    """Stamp each SOP's pages with their binder numbers and write them, with their structure, to ``binder``; note where each starts.
 
-    Each source is read from memory and its Python handle dropped at once: qpdf
-    keeps what the copied pages need, with no file left open per SOP (a site of
-    1,500 SOPs would exceed the usual limit of 1,024 open files) and half the
-    memory of keeping every source open.
+    One source is open at a time, read from memory (no file left open per SOP: a site of 1,500
+    SOPs would exceed the usual limit of 1,024 open files) and closed once its pages are written.
     """
     entries, start = [], 1
     for doc, file in zip(docs, sources):
-        source = Pdf.open(io.BytesIO(file if isinstance(file, bytes) else file.read_bytes()))
-        pages = join.add(source)
-        del source
+        with Pdf.open(io.BytesIO(file if isinstance(file, bytes) else file.read_bytes())) as source:
+            refs = Refs(source)
+            stamp_pages(source, start, font, refs)
+            binder.add(source, refs)
+            pages = len(source.pages)
         entries.append(BinderEntry(doc, start, pages))
         start += pages
     return entries
 
 
 def front_matter(
-    site: Site, env: Environment, renderer: PdfRenderer, target: Path, entries: list[BinderEntry], keputusan: KeputusanSOP | None,
-) -> Document:
-    """Lay out the cover, the Keputusan with its Lampiran (the Daftar SOP), and the Daftar Isi."""
+    site: Site, env: Environment, renderer: PdfRenderer, target: Path, entries: list[BinderEntry], keputusan: KeputusanSOP | None, arsip: Arsip,
+) -> Front:
+    """Lay out and write the cover, the Keputusan with its Lampiran (the Daftar SOP), and the Daftar Isi."""
     years = sorted({e.doc.model.tanggal.pengesahan.year for e in entries if e.doc.model.tanggal.pengesahan})
     pages = entries[-1].start + entries[-1].pages - 1
     ukuran_kertas = PAPERS[site.config.kertas].size()
@@ -148,58 +150,90 @@ def front_matter(
         env, "binder.html", BINDER_PATH, entries=entries, years=years, total_pages=pages, ukuran_kertas=ukuran_kertas,
         keputusan=keputusan, penetap=penetap, jabatan_penetap=penetap.jabatan.upper() if penetap else None, diktum=DIKTUM,
     )
-    return renderer.document(html, target)
+    return written_front(renderer.document(html, target), arsip)
+
+
+@dataclass(frozen=True)
+class Front:
+    """A binder's front matter written as PDF/A-3b, with its internal links (:func:`take_internal_links`).
+
+    Its laid-out document is let go once written: at 1,500 SOPs WeasyPrint's layout of the Daftar
+    Isi holds about 180 MB, which the join's last steps would otherwise add to.
+    """
+
+    pdf: bytes
+    links: list[tuple[int, Rect, int]]
+    pages: int
+
+
+def written_front(document: Document, arsip: Arsip) -> Front:
+    """The laid-out front matter, its internal links taken out, written as PDF/A-3b with the ``arsip`` attachments."""
+    links = take_internal_links(document)
+    buffer = io.BytesIO()
+    write_archive(document, buffer, arsip)
+    return Front(buffer.getvalue(), links, len(document.pages))
 
 
 ARCHIVE_ENTRIES = (Name.Metadata, Name.OutputIntents, Name.AF, Name.Lang, Name.ViewerPreferences)
 """The front matter's catalog entries that make the binder PDF/A-3b (and a tagged PDF showing its title), beside its attachments."""
 
 
-def finish(join: StructureJoin, front: Document, stamp: bytes, entries: list[BinderEntry], target: Path, arsip: Arsip) -> None:
-    """Put the front matter first; add page labels, a bookmark per SOP, Daftar Isi rows that link, the stamps; save as tagged PDF/A-3b.
+def finish(binder: JoinedPdf, front: Front, entries: list[BinderEntry]) -> None:
+    """Put the front matter first; add page labels, a bookmark per SOP, Daftar Isi rows that link; close the binder as tagged PDF/A-3b."""
+    version = put_front(binder, front, list(binder.pages))
+    pages = binder.pages
+    with binder.skeleton.open_outline() as outline:
+        outline.root.append(OutlineItem("Daftar Isi", fit(binder.ref(pages[min(1, front.pages - 1)]))))
+        outline.root.extend(OutlineItem(f"{e.doc.model.nomor} – {e.doc.model.nama}", fit(binder.ref(pages[front.pages + e.start - 1]))) for e in entries)
+    binder.catalog.PageLabels = binder.skeleton.make_indirect(Dictionary(Nums=Array([
+        0, Dictionary(S=Name.r), front.pages, Dictionary(S=Name.D, St=1),
+    ])))
+    binder.catalog.PageMode = Name.UseOutlines
+    binder.close(version)
 
-    ``stamp`` is the laid-out line of :mod:`.binder_stempel` whose font draws the stamps.
+
+def put_front(binder: JoinedPdf, front: Front, linked: Sequence[int]) -> str:
+    """Write the front matter before the pages joined so far, with its links, its archive entries made the binder's; its PDF version.
+
+    A link's target ``N > 0`` is the joined page ``linked[N - 1]``; ``-i`` is the front matter's own page ``i - 1``.
     """
-    binder = join.pdf
-    links = take_internal_links(front)
-    buffer = io.BytesIO()
-    write_archive(front, buffer, arsip)
-    with Pdf.open(buffer) as front_pdf:
-        version = front_pdf.pdf_version  # WeasyPrint's for PDF/A-3 (1.7), not the 1.3 of a new pikepdf PDF
-        take_archive_entries(binder, front_pdf)
-        front_pages = join.add(front_pdf, at=0)
-        pages = [page.obj for page in binder.pages]  # indexing binder.pages one by one is slow
-        with binder.open_outline() as outline:
-            outline.root.append(OutlineItem("Daftar Isi", fit(pages[min(1, front_pages - 1)])))
-            outline.root.extend(OutlineItem(f"{e.doc.model.nomor} – {e.doc.model.nama}", fit(pages[front_pages + e.start - 1])) for e in entries)
-        binder.Root.PageLabels = binder.make_indirect(Dictionary(Nums=Array([
-            0, Dictionary(S=Name.r), front_pages, Dictionary(S=Name.D, St=1),
-        ])))
-        for index, rect, number in links:
-            add_link(binder, pages[index], rect, pages[front_pages + number - 1 if number > 0 else -number - 1])
-        stamp_pages(binder, front_pages, stamp_font(binder, stamp))
-        name_subsets_by_content(binder)
-        join.finish()
-        binder.Root.PageMode = Name.UseOutlines
-        binder.save(target, deterministic_id=True, min_version=version)  # /ID from the content (see ARSIP_WAKTU in render/arsip.py)
+    with Pdf.open(io.BytesIO(front.pdf)) as front_pdf:
+        refs = Refs(front_pdf)
+        own = [page.obj for page in front_pdf.pages]
+        for index, rect, number in front.links:
+            add_link(front_pdf, own[index], rect, refs(linked[number - 1]) if number > 0 else own[-number - 1])
+        archive = archive_entries(front_pdf)
+        take_archive_entries(binder, archive, binder.add(front_pdf, refs, front=True, extra=archive.values()))
+        return str(front_pdf.pdf_version)  # WeasyPrint's for PDF/A-3 (1.7)
 
 
-def take_archive_entries(binder: Pdf, front: Pdf) -> None:
-    """Make the front matter's PDF/A identification, output intent, attachments, language and document information the binder's."""
-    for key in ARCHIVE_ENTRIES:
-        if key in front.Root:
-            binder.Root[key] = binder.copy_foreign(front.make_indirect(front.Root[key]))
+def archive_entries(front: Pdf) -> dict[Name, Object]:
+    """The front matter's PDF/A identification, output intent, attachments, language and document information (``/Info``), as objects to write."""
+    entries = {key: front.make_indirect(front.Root[key]) for key in ARCHIVE_ENTRIES if key in front.Root}
     if Name.Names in front.Root and Name.EmbeddedFiles in front.Root.Names:
-        binder.Root.Names = Dictionary(EmbeddedFiles=binder.copy_foreign(front.make_indirect(front.Root.Names.EmbeddedFiles)))
-    binder.trailer.Info = binder.copy_foreign(front.make_indirect(front.trailer.Info))
+        entries[Name.EmbeddedFiles] = front.make_indirect(front.Root.Names.EmbeddedFiles)
+    entries[Name.Info] = front.make_indirect(front.trailer.Info)
+    return entries
 
 
-def fit(page: Dictionary) -> Array:
+def take_archive_entries(binder: JoinedPdf, entries: Mapping[Name, Object], numbers: Mapping[tuple[int, int], int]) -> None:
+    """Make the written :func:`archive_entries` (``numbers``: where they were written) the binder's catalog entries and document information."""
+    for key, obj in entries.items():
+        ref = binder.ref(numbers[obj.objgen])
+        if key == Name.Info:
+            binder.info = numbers[obj.objgen]
+        elif key == Name.EmbeddedFiles:
+            binder.catalog.Names = Dictionary(EmbeddedFiles=ref)
+        else:
+            binder.catalog[key] = ref
+
+
+def fit(page: Object) -> Array:
     """A destination showing the whole of ``page``."""
     return Array([page, Name.Fit])
 
 
-def add_link(pdf: Pdf, page: Dictionary, rect: Rect, target: Dictionary) -> None:
+def add_link(pdf: Pdf, page: Object, rect: Rect, target: Object) -> None:
     """A borderless link annotation on ``page`` that jumps to ``target``, a page of the same PDF."""
     link = pdf.make_indirect(Dictionary(
         Type=Name.Annot, Subtype=Name.Link, Rect=Array(rect), Border=Array([0, 0, 0]), Dest=fit(target), F=4,  # F 4: printed (PDF/A)

@@ -13,7 +13,8 @@ One binder is one stack of one paper: a unit whose paper is not the kabupaten's 
 ``kertas:`` line (:func:`warn_other_paper`). The binder is PDF/A-3b like every document: the
 front matter is written as such, with pemda.yaml and every bound unit's Keputusan and SOP YAML
 attached, and its archive entries become the binder's; it is tagged, each part's structure tree
-joined with its pages (:class:`.tagged.StructureJoin`).
+joined with its pages (:class:`.tagged.StructureJoin`). The binder is written part by part
+(:class:`.joined_pdf.JoinedPdf`), one unit binder open at a time.
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ from pathlib import Path
 
 from jinja2 import Environment
 from pikepdf import Array, Dictionary, Name, OutlineItem, Pdf
-from weasyprint.document import Document
 
 from ..content.kabupaten import PEMDA_FILE, Kabupaten
 from ..content.loader import Site
@@ -34,12 +34,11 @@ from ..models.paper import PAPERS
 from ..models.site import JENIS_UNIT
 from ..output import Staging
 from .arsip import Arsip, write_archive
-from .binder import BINDER_PATH, add_link, fit, take_archive_entries, take_internal_links
+from .binder import BINDER_PATH, Front, fit, put_front, written_front
 from .env import render_page
+from .joined_pdf import JoinedPdf
 from .listing import binder_sops
 from .pdf import PdfRenderer
-from .subset_names import name_subsets_by_content
-from .tagged import StructureJoin
 
 KABUPATEN_BINDER = "unduhan/himpunan-sop.pdf"
 """The portal's binder, beside each unit's own ``<unit>/unduhan/himpunan-sop.pdf``."""
@@ -114,27 +113,27 @@ def build_kabupaten_binder(kabupaten: Kabupaten, site: Site, env: Environment, s
         return None
     target = stage.path(KABUPATEN_BINDER, PEMDA_FILE)
     size = PAPERS[paper].size()
-    with Pdf.new() as binder:
-        join = StructureJoin(binder)
-        bagian, dividers, sources = [], [], []
+    bagian, dividers, sources = [], [], []
+    with target.open("wb") as file:
+        binder = JoinedPdf(file)
         for number, (unit_site, staged) in enumerate(parts, start=1):
-            source = Pdf.open(io.BytesIO(staged.read_bytes()))
-            b = Bagian(unit_site.unit or "", unit_site.config.instansi.unit_kerja, romawi(number), len(binder_sops(unit_site)),
-                       len(source.pages), unit_site.config.ilustrasi)
-            divider = io.BytesIO()
-            write_archive(renderer.document(render_page(env, "binder_pembatas.html", KABUPATEN_BINDER, b=b, ukuran_kertas=size), target),
-                          divider, Arsip(kabupaten.root))
-            with Pdf.open(divider) as divider_pdf:
-                dividers.append(len(binder.pages))
-                join.add(divider_pdf)
-            sources.append(_Source.read(source))
-            join.add(source)
-            del source
+            with Pdf.open(io.BytesIO(staged.read_bytes())) as source:  # one unit binder open at a time, closed once written
+                b = Bagian(unit_site.unit or "", unit_site.config.instansi.unit_kerja, romawi(number), len(binder_sops(unit_site)),
+                           len(source.pages), unit_site.config.ilustrasi)
+                divider = io.BytesIO()
+                write_archive(renderer.document(render_page(env, "binder_pembatas.html", KABUPATEN_BINDER, b=b, ukuran_kertas=size), target),
+                              divider, Arsip(kabupaten.root))
+                with Pdf.open(divider) as divider_pdf:
+                    dividers.append(len(binder.pages))
+                    binder.add(divider_pdf)
+                sources.append(_Source.read(source))
+                binder.add(source)
             bagian.append(b)
-        front = renderer.document(render_page(env, "binder_kabupaten.html", KABUPATEN_BINDER, bagian=bagian, terpisah=apart,
-                                              ilustrasi=any(b.ilustrasi for b in bagian), ukuran_kertas=size), target)
         sumber = [kabupaten.root / PEMDA_FILE, *(f for unit_site, _ in parts for f in _bound_sources(unit_site))]
-        _finish(join, front, bagian, dividers, sources, target, Arsip(kabupaten.root, sumber))
+        front = written_front(renderer.document(render_page(env, "binder_kabupaten.html", KABUPATEN_BINDER, bagian=bagian, terpisah=apart,
+                                                            ilustrasi=any(b.ilustrasi for b in bagian), ukuran_kertas=size), target),
+                              Arsip(kabupaten.root, sumber))
+        _finish(binder, front, bagian, dividers, sources)
     return target
 
 
@@ -167,39 +166,29 @@ class _Source:
         return cls(outline, labels)
 
 
-def _finish(join: StructureJoin, front: Document, bagian: list[Bagian], dividers: list[int], sources: list[_Source], target: Path, arsip: Arsip) -> None:
-    """Put the cover and the Daftar Isi first; labels, bookmarks, the Daftar Isi's links to the dividers; save as tagged PDF/A-3b.
+def _finish(binder: JoinedPdf, front: Front, bagian: list[Bagian], dividers: list[int], sources: list[_Source]) -> None:
+    """Put the cover and the Daftar Isi first; labels, bookmarks, the Daftar Isi's links to the dividers; close as tagged PDF/A-3b.
 
     ``dividers``: where each part's divider page is, before the front matter is put in."""
-    binder = join.pdf
-    links = take_internal_links(front)  # a row's target N > 0 is part N's divider; -i is the front matter's page i - 1
-    buffer = io.BytesIO()
-    write_archive(front, buffer, arsip)
-    with Pdf.open(buffer) as front_pdf:
-        version = front_pdf.pdf_version  # WeasyPrint's for PDF/A-3 (1.7), not the 1.3 of a new pikepdf PDF
-        take_archive_entries(binder, front_pdf)
-        opening = join.add(front_pdf, at=0)
-        divider_at = [opening + d for d in dividers]
-        pages = [page.obj for page in binder.pages]  # indexing binder.pages one by one is slow
-        with binder.open_outline() as outline:
-            outline.root.append(OutlineItem("Daftar Isi", fit(pages[min(1, opening - 1)])))
-            for b, at, source in zip(bagian, divider_at, sources):
-                item = OutlineItem(f"Bagian {b.romawi} · {b.nama}", fit(pages[at]))
-                item.children.extend(OutlineItem(title, fit(pages[at + 1 + index])) for title, index in source.outline)
-                outline.root.append(item)
-        nums: list[object] = [0, Dictionary(S=Name.r)]
+    version = put_front(binder, front, [binder.pages[d] for d in dividers])  # a row's target N > 0 is part N's divider
+    opening = front.pages
+    divider_at = [opening + d for d in dividers]
+    pages = binder.pages
+    with binder.skeleton.open_outline() as outline:
+        outline.root.append(OutlineItem("Daftar Isi", fit(binder.ref(pages[min(1, opening - 1)]))))
         for b, at, source in zip(bagian, divider_at, sources):
-            nums += [at, Dictionary(P=f"Bagian {b.romawi}")]
-            for index, label in source.labels:
-                label.P = f"{b.romawi}-" + str(label.get(Name.P, ""))
-                nums += [at + 1 + index, label]
-        binder.Root.PageLabels = binder.make_indirect(Dictionary(Nums=Array(nums)))
-        for index, rect, number in links:
-            add_link(binder, pages[index], rect, pages[divider_at[number - 1] if number > 0 else -number - 1])
-        name_subsets_by_content(binder)  # the units' subsets of one font bear one name (see subset_names)
-        join.finish()
-        binder.Root.PageMode = Name.UseOutlines
-        binder.save(target, deterministic_id=True, min_version=version)
+            item = OutlineItem(f"Bagian {b.romawi} · {b.nama}", fit(binder.ref(pages[at])))
+            item.children.extend(OutlineItem(title, fit(binder.ref(pages[at + 1 + index]))) for title, index in source.outline)
+            outline.root.append(item)
+    nums: list[object] = [0, Dictionary(S=Name.r)]
+    for b, at, source in zip(bagian, divider_at, sources):
+        nums += [at, Dictionary(P=f"Bagian {b.romawi}")]
+        for index, label in source.labels:
+            label.P = f"{b.romawi}-" + str(label.get(Name.P, ""))
+            nums += [at + 1 + index, label]
+    binder.catalog.PageLabels = binder.skeleton.make_indirect(Dictionary(Nums=Array(nums)))
+    binder.catalog.PageMode = Name.UseOutlines
+    binder.close(version)
 
 
 def romawi(number: int) -> str:

@@ -3,7 +3,7 @@
 PDF/A admits no font that is not embedded, so the stamp is not drawn in a PDF standard font
 (Helvetica, as it was). Laying out one stamp page per SOP page with WeasyPrint costs about 12 s
 per 1,000 pages; instead WeasyPrint lays out one line holding every character a stamp uses
-(``binder_stempel.html``, in the theme's font), the embedded font subset of that line is copied
+(``binder_stempel.html``, in the theme's font), the embedded font subset of that line is written
 into the binder once, and every stamp is drawn with it: its character codes from the font's
 ToUnicode map, its advance widths from the font's ``/W`` array, so the right-aligned text ends
 where the old one did and a reader's text search finds it.
@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from pikepdf import Array, Dictionary, Name, Object, Pdf
 
+from .joined_pdf import JoinedPdf, Refs
 from .stream_ends import content_stream
 
 STAMP = "Himpunan SOP, hlm. {}"
@@ -41,9 +42,10 @@ _HEX = re.compile(rb"<([0-9a-fA-F]+)>")
 
 @dataclass(frozen=True)
 class StampFont:
-    """The embedded font every stamp is drawn in: the binder's copy, and its codes and widths."""
+    """The embedded font every stamp is drawn in: its object in the joined binder, and its codes and widths."""
 
-    font: Object
+    number: int
+    """The font's object in the binder (:class:`.joined_pdf.JoinedPdf`), written once for every page."""
     codes: Mapping[str, int]
     """Character -> the font's code (CID) for it."""
     widths: Mapping[int, float]
@@ -59,8 +61,8 @@ class StampFont:
         return f"{ARTIFACT} BDC {text_op} EMC\n".encode("ascii")
 
 
-def stamp_font(binder: Pdf, sample: bytes) -> StampFont:
-    """Copy the font of the laid-out sample line (a PDF holding :data:`CHARACTERS`) into ``binder``."""
+def stamp_font(binder: JoinedPdf, sample: bytes) -> StampFont:
+    """Write the font of the laid-out sample line (a PDF holding :data:`CHARACTERS`) into ``binder``."""
     with Pdf.open(io.BytesIO(sample)) as pdf:
         for font in pdf.pages[0].Resources.get(Name.Font, Dictionary()).values():
             if Name.ToUnicode not in font or Name.DescendantFonts not in font:
@@ -69,25 +71,25 @@ def stamp_font(binder: Pdf, sample: bytes) -> StampFont:
             if set(CHARACTERS) <= codes.keys():
                 descendant = font.DescendantFonts[0]
                 widths = _widths(descendant.get(Name.W, Array()), float(descendant.get(Name.DW, 1000)), codes.values())
-                return StampFont(binder.copy_foreign(font), codes, widths)
+                return StampFont(binder.write(pdf, font), codes, widths)
     raise RuntimeError(f"binder_stempel.html tidak mencetak semua huruf stempel dalam satu fon: {CHARACTERS!r}")
 
 
-def stamp_pages(binder: Pdf, first: int, font: StampFont) -> None:
-    """Write each SOP page's binder number (counting from page ``first``) in its top margin, right-aligned."""
-    save, restore = content_stream(binder, b"q\n"), content_stream(binder, b"\nQ\n")
-    for number, page in enumerate(binder.pages[first:], start=1):
+def stamp_pages(pdf: Pdf, first: int, font: StampFont, refs: Refs) -> None:
+    """Write each page's binder number (the first page's is ``first``) in its top margin, right-aligned; ``refs`` finds the font."""
+    save, restore = content_stream(pdf, b"q\n"), content_stream(pdf, b"\nQ\n")
+    for number, page in enumerate(pdf.pages, start=first):
         if int(page.obj.get(Name.Rotate, 0)) % 360:
             continue
         _x0, _y0, x1, y1 = (float(v) for v in page.mediabox)
         page.contents_add(save, prepend=True)
         page.contents_add(restore)
-        page.contents_add(content_stream(binder, font.draw(STAMP.format(number), x1 - STAMP_RIGHT_PT, y1 - STAMP_TOP_PT)))
+        page.contents_add(content_stream(pdf, font.draw(STAMP.format(number), x1 - STAMP_RIGHT_PT, y1 - STAMP_TOP_PT)))
         if Name.Resources not in page.obj:
             page.obj.Resources = Dictionary()
         if Name.Font not in page.obj.Resources:
             page.obj.Resources.Font = Dictionary()
-        page.obj.Resources.Font[Name("/" + FONT_KEY)] = font.font
+        page.obj.Resources.Font[Name("/" + FONT_KEY)] = refs(font.number)
 
 
 def _to_unicode(cmap: bytes) -> dict[str, int]:

@@ -4,9 +4,9 @@ A PDF writer names an embedded subset ``TAG+Font`` (``VRMYHF+Liberation-Sans``),
 one subset from another. WeasyPrint derives the tag from the font, not from the glyphs kept, so
 every SOP PDF names its (different) subset of Liberation Sans alike, and a binder joined from
 them holds a dozen different fonts under one name: a validator or a text extractor that goes by
-the name takes one for another. :func:`name_subsets_by_content` retags each font program with six
+the name takes one for another. :class:`SubsetNames` retags each font program with six
 letters from a hash of its bytes, consistently in the font, its descendant and its descriptor:
-the same program keeps one name, two programs never share one.
+the same program keeps one name in every part, two programs never share one.
 """
 
 from __future__ import annotations
@@ -22,20 +22,25 @@ FONT_PROGRAMS = (Name.FontFile2, Name.FontFile3, Name.FontFile)
 """Where a font descriptor holds the embedded program (TrueType, CFF/OpenType, Type 1)."""
 
 
-def name_subsets_by_content(pdf: Pdf) -> None:
-    """Retag every embedded subset font of the pages of ``pdf`` by the hash of its program.
+class SubsetNames:
+    """The tags given so far to the programs of the parts of one joined PDF: each part is retagged before it is joined."""
 
-    The fonts are those of the pages' resources, where WeasyPrint lists every font a page draws
-    with (its form XObjects list none of their own): no walk through every object of the PDF.
-    """
-    tags: dict[str, bytes] = {}
-    digests: dict[tuple[int, int], bytes] = {}
-    done: set[tuple[int, int]] = set()
-    for page in pdf.pages:
-        for font in page.obj.get(Name.Resources, Dictionary()).get(Name.Font, Dictionary()).values():
-            if font.objgen not in done:
-                done.add(font.objgen)
-                _retag(font, tags, digests)
+    def __init__(self) -> None:
+        self._tags: dict[str, bytes] = {}
+
+    def retag(self, pdf: Pdf) -> None:
+        """Retag every embedded subset font of the pages of ``pdf`` (a part) by the hash of its program.
+
+        The fonts are those of the pages' resources, where WeasyPrint lists every font a page draws
+        with (its form XObjects list none of their own): no walk through every object of the PDF.
+        """
+        digests: dict[tuple[int, int], bytes] = {}
+        done: set[tuple[int, int]] = set()
+        for page in pdf.pages:
+            for font in page.obj.get(Name.Resources, Dictionary()).get(Name.Font, Dictionary()).values():
+                if font.objgen not in done:
+                    done.add(font.objgen)
+                    _retag(font, self._tags, digests)
 
 
 def _retag(font: Object, tags: dict[str, bytes], digests: dict[tuple[int, int], bytes]) -> None:

@@ -5,20 +5,23 @@ and in which order they are read: what a screen reader follows and what PDF/A le
 PDF/UA require. Each piece of page content belongs to an element through its marked-content id
 (MCID) on the page; the page's ``/StructParents`` key finds, in the ParentTree, the element of
 each MCID. Joining PDFs page by page (the binder) copies the pages, not their trees:
-:class:`StructureJoin` copies each source's tree with its pages, so every element points at the
-joined PDF's copy of its page (``copy_foreign`` maps a source's objects once), and renumbers the
-``/StructParents`` keys so they stay unique in the one ParentTree.
+:class:`StructureJoin` has each source's elements written with its pages, so every element points
+at the joined PDF's copy of its page, gathers the sources' top-level elements under one root, and
+renumbers the ``/StructParents`` keys so they stay unique in the one ParentTree.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from pikepdf import Array, Dictionary, Name, NameTree, NumberTree, Object, Pdf
 
 from .stream_ends import content_stream
+
+V = TypeVar("V")
 
 ARTIFACT = b"/Artifact <</Type /Pagination>> BDC"
 """The beginning of a running header's or footer's marked content: pagination, not content."""
@@ -28,88 +31,93 @@ text as glyph codes, so the pattern cannot match inside a string: no parsing of 
 35 pages holds 100,000 operators, parsed and written again in 0.6 s)."""
 
 
-@dataclass
-class _Part:
-    """One source's top-level structure elements, and the joined PDF's copy of the source's first page (their place in reading order)."""
+@dataclass(frozen=True)
+class Pending:
+    """One part's structure, ready to be written: the objects to write and what the joined tree takes of them."""
 
-    first_page: tuple[int, int]
+    objects: list[Object]
+    """The part's top-level elements and ParentTree values (made indirect), from which every element is reached."""
     elements: list[Object]
+    parents: list[tuple[int, Object]]
+    ids: list[tuple[str, Object]]
+    class_map: list[tuple[str, Object]]
 
 
 @dataclass
 class StructureJoin:
     """The one structure tree of a PDF whose pages are joined from tagged PDFs (untagged ones join with no structure).
 
-    Add the sources with :meth:`add` in any order (the binder adds its front matter last, at the
-    front); :meth:`finish` writes the tree: its ``/K`` holds each source's top-level elements in
-    the order of the pages, its ParentTree every source's entries under new keys, its RoleMap,
-    ClassMap and IDTree the union of the sources'.
+    The joined PDF (:class:`.joined_pdf.JoinedPdf`) writes each part as it is added, so the tree
+    is kept as the joined file's object numbers: its ``/K`` holds each part's top-level elements
+    in the order of the pages (a part added at the front is read first), its ParentTree every
+    part's entries under new keys, its RoleMap, ClassMap and IDTree the union of the parts'.
     """
 
-    pdf: Pdf
-    _parts: list[_Part] = field(default_factory=list)
-    _parents: list[tuple[int, Object]] = field(default_factory=list)
+    _parts: list[list[int]] = field(default_factory=list)
+    _parents: list[tuple[int, int]] = field(default_factory=list)
     _next_key: int = 0
     _role_map: dict[str, Object] = field(default_factory=dict)
-    _class_map: dict[str, Object] = field(default_factory=dict)
-    _ids: dict[str, Object] = field(default_factory=dict)
+    _class_map: dict[str, bytes] = field(default_factory=dict)
+    _class_numbers: dict[str, int] = field(default_factory=dict)
+    _ids: dict[str, int] = field(default_factory=dict)
 
-    def __post_init__(self) -> None:
-        self.root = self.pdf.make_indirect(Dictionary(Type=Name.StructTreeRoot, K=Array()))
+    def prepare(self, source: Pdf, pages: Sequence[Object], root: Object) -> Pending:
+        """Renumber the ParentTree keys of ``source``'s ``pages`` and point its top-level elements at ``root``, the joined tree's.
 
-    def add(self, source: Pdf, at: int | None = None) -> int:
-        """Copy the pages of ``source`` (at page index ``at``, or after the last) with their structure; return how many.
-
-        ``source`` is changed: its keys are renumbered before its pages are copied.
+        ``source`` is changed; a name meaning two things in two parts cannot be joined (ValueError).
         """
         tree = source.Root.get(Name.StructTreeRoot)
         offset = self._next_key
-        for page in source.pages:
-            _shift_keys(page.obj, offset if tree is not None else None)
-        pages = list(source.pages)
-        if at is None:
-            self.pdf.pages.extend(pages)
-        else:
-            for index, page in enumerate(pages):
-                self.pdf.pages.insert(at + index, page)
+        for page in pages:
+            _shift_keys(page, offset if tree is not None else None)
         if tree is None or not pages:
-            return len(pages)
-        copied = self.pdf.copy_foreign(tree)  # its /Pg references are the pages just copied
-        elements = _kids(copied)
+            return Pending([], [], [], [], [])
+        elements = _kids(tree)
         for element in elements:
-            element.P = self.root
-        self._parts.append(_Part(self.pdf.copy_foreign(pages[0].obj).objgen, elements))
-        keys = [(key + offset, value) for key, value in NumberTree(copied.ParentTree).items()] if Name.ParentTree in copied else []
-        self._parents.extend(keys)
-        self._next_key = max([offset + int(copied.get(Name.ParentTreeNextKey, 0)), self._next_key, *(key + 1 for key, _ in keys)])
-        _merge(self._role_map, copied.get(Name.RoleMap, Dictionary()).items(), "RoleMap")
-        _merge(self._class_map, copied.get(Name.ClassMap, Dictionary()).items(), "ClassMap")
-        if Name.IDTree in copied:
-            _merge(self._ids, NameTree(copied.IDTree).items(), "IDTree", unique=True)
-        return len(pages)
+            element.P = root
+        parents = [(key + offset, value if value.is_indirect else source.make_indirect(value))
+                   for key, value in NumberTree(tree.ParentTree).items()] if Name.ParentTree in tree else []
+        self._next_key = max([offset + int(tree.get(Name.ParentTreeNextKey, 0)), self._next_key, *(key + 1 for key, _ in parents)])
+        _merge(self._role_map, ((str(k), Name(str(v))) for k, v in tree.get(Name.RoleMap, Dictionary()).items()), "RoleMap")
+        classes = [(str(k), v if v.is_indirect else source.make_indirect(v)) for k, v in tree.get(Name.ClassMap, Dictionary()).items()]
+        _merge(self._class_map, ((name, value.unparse(resolved=True)) for name, value in classes), "ClassMap")
+        ids = [(str(k), v) for k, v in NameTree(tree.IDTree).items()] if Name.IDTree in tree else []
+        taken = [name for name, _ in ids if name in self._ids]
+        if taken:
+            raise ValueError(f"IDTree: {taken[0]} ada di dua PDF yang digabung")
+        objects = [*elements, *(value for _, value in parents), *(value for _, value in classes)]
+        return Pending(objects, elements, parents, ids, classes)
 
-    def finish(self) -> None:
-        """Write the joined tree into the PDF's catalog and mark the PDF as tagged (nothing when no source was)."""
-        if not self._parts:
+    def add(self, part: Pending, numbers: Mapping[tuple[int, int], int], front: bool = False) -> None:
+        """Take a prepared part into the tree, its objects written under ``numbers``; first in reading order if ``front``."""
+        if not part.elements:
             return
-        order = {page.obj.objgen: index for index, page in enumerate(self.pdf.pages)}
-        self.root.K = Array([e for part in sorted(self._parts, key=lambda p: order[p.first_page]) for e in part.elements])
-        parents = NumberTree.new(self.pdf)
+        self._parts.insert(0 if front else len(self._parts), [numbers[element.objgen] for element in part.elements])
+        self._parents += [(key, numbers[value.objgen]) for key, value in part.parents]
+        self._ids.update((name, numbers[element.objgen]) for name, element in part.ids)
+        for name, value in part.class_map:
+            self._class_numbers.setdefault(name, numbers[value.objgen])
+
+    def finish(self, pdf: Pdf, ref: Callable[[int], Object]) -> Object | None:
+        """The joined tree's root, made in ``pdf`` with ``ref`` standing for the written objects; None when no part was tagged."""
+        if not self._parts:
+            return None
+        root = pdf.make_indirect(Dictionary(Type=Name.StructTreeRoot, K=Array([ref(n) for part in self._parts for n in part])))
+        parents = NumberTree.new(pdf)
         for key, value in self._parents:
-            parents[key] = value
-        self.root.ParentTree = parents.obj
-        self.root.ParentTreeNextKey = self._next_key
+            parents[key] = ref(value)
+        root.ParentTree = parents.obj
+        root.ParentTreeNextKey = self._next_key
         if self._role_map:
-            self.root.RoleMap = Dictionary(self._role_map)
-        if self._class_map:
-            self.root.ClassMap = Dictionary(self._class_map)
+            root.RoleMap = Dictionary(self._role_map)
+        if self._class_numbers:
+            root.ClassMap = Dictionary({name: ref(n) for name, n in self._class_numbers.items()})
         if self._ids:
-            ids = NameTree.new(self.pdf)
+            ids = NameTree.new(pdf)
             for name, element in sorted(self._ids.items()):
-                ids[name] = element
-            self.root.IDTree = ids.obj
-        self.pdf.Root.StructTreeRoot = self.root
-        self.pdf.Root.MarkInfo = Dictionary(Marked=True)
+                ids[name] = ref(element)
+            root.IDTree = ids.obj
+        return root
 
 
 def margins_as_artifacts(pdf: Pdf) -> None:
@@ -166,7 +174,7 @@ class _Placed:
         return self._kids[parent.objgen]
 
 
-def _shift_keys(page: Dictionary, offset: int | None) -> None:
+def _shift_keys(page: Object, offset: int | None) -> None:
     """Move a page's and its annotations' ParentTree keys by ``offset``; None: drop them (the page's PDF has no tree)."""
     holders = [(page, Name.StructParents), *((a, Name.StructParent) for a in page.get(Name.Annots, Array()) if isinstance(a, Dictionary))]
     for holder, key in holders:
@@ -183,10 +191,9 @@ def _kids(element: Object) -> list[Object]:
     return list(kids) if isinstance(kids, Array) else [] if kids is None else [kids]
 
 
-def _merge(into: dict[str, Object], items: Iterable[tuple[object, Object]], what: str, unique: bool = False) -> None:
-    """Add a source's map entries: a name meaning two things in two sources (any name twice, if ``unique``) cannot be joined."""
-    for key, value in items:
-        name = str(key)
-        if name in into and (unique or into[name] != value):
+def _merge(into: dict[str, V], items: Iterable[tuple[str, V]], what: str) -> None:
+    """Add a source's map entries: a name meaning two things in two sources cannot be joined."""
+    for name, value in items:
+        if name in into and into[name] != value:
             raise ValueError(f"{what}: {name} ada di dua PDF yang digabung dengan arti berbeda")
         into.setdefault(name, value)
