@@ -102,6 +102,64 @@ def edge_column_exits() -> SOP:
     return make_sop(cols, steps, kertas="A4")
 
 
+def _decisions(steps: list[dict[str, Any]], decisions: dict[int, tuple[str, str]]) -> list[dict[str, Any]]:
+    """``steps`` with a decision at each row (0-based) of ``decisions``: (ya, tidak) step numbers."""
+    for row, (ya, tidak) in decisions.items():
+        steps[row]["keputusan"] = {"ya": ya, "tidak": tidak}
+    return steps
+
+
+def loop_in_own_column() -> SOP:
+    """'Tidak' back to the step just above, in the decision's own 26 mm column (the commonest approval
+    loop): the lane turns 2.4 mm from the diamond's vertex and "Tidak" (5.75 mm) ran across the
+    column border (a random flow of the property test, minimised)."""
+    cols = ["P0", "P1", "P2", "P3", "P4"]
+    return make_sop(cols, _decisions(_steps(["P2", "P2", "P4"]), {1: ("3", "1")}))
+
+
+def skip_in_edge_column_a4() -> SOP:
+    """'Tidak' skipping a row down the last of six 19 mm columns on A4, its lane inside that column:
+    3 mm of line beside the diamond for "Tidak" (minimised from a random flow)."""
+    cols = [f"P{i}" for i in range(6)]
+    return make_sop(cols, _decisions(_steps(["P4", "P5", "P4", "P5"]), {1: ("3", "4")}), kertas="A4")
+
+
+def lane_through_ya() -> SOP:
+    """Three decisions over six 22 mm columns: a lane of another arrow runs down through the "Ya" of
+    the first, beside its vertex (minimised from a random flow)."""
+    cols = [f"P{i}" for i in range(6)]
+    steps = _steps(["P5", "P0", "P3", "P1", "P1", "P3"])
+    return make_sop(cols, _decisions(steps, {1: ("5", "4"), 3: ("6", "2"), 4: ("2", "3")}))
+
+
+def three_decisions_over_a_break() -> SOP:
+    """Three decisions over six 22 mm columns and two pages: a "Tidak" whose line turns inside its
+    own column, under a line entering the row's top (minimised from a random flow)."""
+    cols = [f"P{i}" for i in range(6)]
+    steps = _steps(["P4", "P3", "P4", "P3", "P0", "P5", "P1", "P4"])
+    return make_sop(cols, _decisions(steps, {2: ("6", "1"), 4: ("2", "4"), 6: ("5", "8")}))
+
+
+def crowded_lone_column() -> SOP:
+    """Twelve steps in one pelaksana column, six decisions and two skips: on one page, every lane by
+    the side the fourth decision's "Tidak" had claimed was busy, and it was cut into a connector pair
+    on one page, though no arrow used the diamond's other side; on the estimated plan a connector
+    beside a diamond ran through a "Tidak" (minimised from a random flow)."""
+    steps = _steps(["P0"] * 12)
+    steps[2]["lanjut"], steps[7]["lanjut"] = "10", "2"
+    return make_sop(["P0"], _decisions(steps, {1: ("4", "6"), 3: ("5", "12"), 5: ("12", "7"), 6: ("3", "5"), 10: ("9", "8")}))
+
+
+def packed_lone_column() -> SOP:
+    """Twelve steps in one pelaksana column, six decisions whose loops overlap so that, on one page,
+    the eight lanes hold every arrow only when packed by first row: claimed shortest first, the last
+    arrow (10 -> 1) found none and was cut into a connector pair on one page (minimised from a
+    random flow)."""
+    steps = _steps(["P0"] * 12)
+    decisions = {1: ("7", "5"), 3: ("8", "6"), 4: ("6", "10"), 5: ("12", "3"), 7: ("11", "9"), 9: ("1", "4")}
+    return make_sop(["P0"], _decisions(steps, decisions))
+
+
 CORPUS: dict[str, tuple[SOP, str]] = {
     "candipuro": (candipuro(), "F4"),
     "two_decisions": (two_decisions(), "F4"),
@@ -110,5 +168,11 @@ CORPUS: dict[str, tuple[SOP, str]] = {
     "long_texts_a4": (long_texts(), "A4"),
     "long_loop": (long_loop(), "F4"),
     "crowded_lanes": (crowded_lanes(), "F4"),
+    "loop_in_own_column": (loop_in_own_column(), "F4"),
+    "skip_in_edge_column_a4": (skip_in_edge_column_a4(), "A4"),
+    "lane_through_ya": (lane_through_ya(), "F4"),
+    "three_decisions_over_a_break": (three_decisions_over_a_break(), "F4"),
+    "crowded_lone_column": (crowded_lone_column(), "F4"),
+    "packed_lone_column": (packed_lone_column(), "F4"),
 }
 """Every case by name, with its paper."""

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from sopgen.domain.flow import Edge, EdgeKind, Flow, StepKind, build_flow
 from sopgen.domain.flowchart import Geometry, Layout, down_edges, letters
+from sopgen.domain.flowchart_labels import LIFT
 from sopgen.domain.flowchart_pages import RowHeights, plan_pages
 from sopgen.domain.flowchart_quality import quality
 from sopgen.domain.flowchart_routes import layout
@@ -277,10 +278,16 @@ def test_any_drawable_flow_draws_every_edge_once(case: tuple[SOP, tuple[tuple[in
     cut = {p.edge for p in lay.connectors}
     # Exactly the arrows across a break are cut: a segilima only joins pages (Permenpan RB 35/2012).
     assert cut == crossing
-    assert quality(lay).same_page_pairs == ()
-    for row in lay.cells:  # every drawing is expressible without calc()
+    report = quality(lay)
+    assert report.same_page_pairs == ()
+    assert report.label_hits == (), "a branch label crossed by a line, a symbol, a connector or a column border"
+    for r, row in enumerate(lay.cells):  # every drawing is expressible without calc()
         for cell in row:
             cell_layers(cell, lay.geometry)
+            for label in (lab for lab in cell.labels if lab.role == "branch"):
+                # One side rule: above the line beside the diamond, or beside the stem below it.
+                below = label.dy >= lay.geometry.size(flow.kinds[r])[1] / 2
+                assert label.dy + lay.geometry.label <= -LIFT + EPS or below, (r, label)
 
 
 def test_a_lane_into_a_top_whose_row_to_row_arrow_is_cut_is_drawable() -> None:

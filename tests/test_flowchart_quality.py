@@ -15,13 +15,14 @@ import pytest
 from sopgen.domain.flow import build_flow
 from sopgen.domain.flowchart import Geometry, Pages, Seg, label_width
 from sopgen.domain.flowchart_estimate import CLOSING, estimated_pages
+from sopgen.domain.flowchart_labels import LIFT, label_box
 from sopgen.domain.flowchart_quality import Quality, page_fill, quality
 from sopgen.domain.flowchart_routes import layout
 from sopgen.domain.flowchart_sheet import SHEETS, column_widths
 from sopgen.models.sop import SOP
 from sopgen.render.flowchart_svg import cell_layers
 
-from .flowchart_corpus import CORPUS, edge_column_exits, make_sop
+from .flowchart_corpus import CORPUS, crowded_lone_column, edge_column_exits, loop_in_own_column, make_sop, packed_lone_column
 from .support import PEJABAT_YAML, SITE_YAML, lines_with, sopgen_check, write_site
 
 
@@ -99,7 +100,8 @@ def test_narrow_columns_keep_lanes_two_millimetres_from_a_border() -> None:
 
 def test_a_label_a_border_cuts_moves_past_the_border_on_its_own_line() -> None:
     """In 17 mm columns "Tidak" is wider than the room beside the diamond (5 labels cut by a border
-    before): it moves along its line to just past the border it crossed, on the same side of the line."""
+    before): it moves along its line to just past the border it crossed, above the line as every
+    branch label beside a diamond (before, below a line going up and above one going down)."""
     sop, paper = CORPUS["big_40x8"]
     flow = build_flow(sop)
     geometry = Geometry(column=column_widths(SHEETS[paper], len(sop.pelaksana)).pelaksana)
@@ -107,11 +109,10 @@ def test_a_label_a_border_cuts_moves_past_the_border_on_its_own_line() -> None:
     moved = [(row, col, label) for row in range(len(lay.cells)) for col, cell in enumerate(lay.cells[row])
              for label in cell.labels if label.text == "Tidak" and col != flow.columns[row]]
     assert len(moved) == 5
-    tidak = {e.source: e for e in flow.edges if e.label == "Tidak"}
+    assert {e.target < e.source for e in flow.edges if e.label == "Tidak"} == {True}, "every line goes up"
     for row, col, label in moved:
         assert abs(col - flow.columns[row]) == 1 and label.align == "c", "just past the border"
-        upward = tidak[row].target < row
-        assert (label.dy > 0) == upward, "on the side of its line it had: below an upward line, above a downward one"
+        assert label.dy + geometry.label <= 0, "above its line"
     assert quality(lay).label_hits == ()
 
 
@@ -142,6 +143,50 @@ def test_a_connector_in_the_next_narrow_column_moves_over_for_the_label() -> Non
     (label,) = [lab for lab in lay.cells[2][4].labels if lab.text == "Tidak"]
     assert label.dy < 0 and label.dx > pentagon.dx
     assert quality(lay).label_hits == ()
+
+
+def test_a_label_with_no_room_beside_the_vertex_stands_above_the_diamond_s_slope() -> None:
+    """'Tidak' back to the step above in the decision's own 26 mm column: its line runs 2.4 mm from the
+    vertex to the lane, and "Tidak" (5.75 mm) ran across the column border. It now stands above its
+    line as every branch label, lifted along the diamond's upper slope so it starts further in and
+    ends before the lane, inside the decision's column."""
+    sop = loop_in_own_column()
+    flow = build_flow(sop)
+    geometry = Geometry(column=column_widths(SHEETS["F4"], len(sop.pelaksana)).pelaksana)
+    lay = layout(flow, geometry)
+    col = flow.columns[1]
+    (tidak,) = [(c, lab) for c, cell in enumerate(lay.cells[1]) for lab in cell.labels if lab.text == "Tidak"]
+    assert tidak[0] == col, "in the decision's own column"
+    x1, _, x2, y2 = label_box(tidak[1], geometry.column / 2, 0.0, geometry)
+    lane = geometry.column - geometry.lanes[0]
+    assert y2 <= -LIFT - 1e-9 < 0, "above its line, lifted"
+    assert x1 < geometry.column / 2 + geometry.symbol_width / 2, "starts left of the vertex, over the slope"
+    assert x2 <= lane, "ends before the lane"
+    assert quality(lay).label_hits == ()
+
+
+def test_a_lone_column_whose_first_side_is_busy_takes_the_diamond_s_other_side() -> None:
+    """Twelve steps in one column, on one page: every lane by the side the fourth decision's "Tidak"
+    claimed was busy over its rows, and it was cut into a connector pair on one page (the segilima
+    only joins pages, Permenpan RB 35/2012), though no arrow left the diamond's other side. It now
+    leaves by that side, down a lane there."""
+    sop = crowded_lone_column()
+    geometry = Geometry(column=column_widths(SHEETS["F4"], 1).pelaksana)
+    lay = layout(build_flow(sop), geometry)
+    assert lay.connectors == []
+    assert Seg("h", ("M", 0.0), ("L", geometry.spare_lanes[0]), ("C", 0.0)) in lay.cells[3][0].segs
+    report = quality(lay)
+    assert report.same_page_pairs == () and report.without_hop == () and report.label_hits == ()
+
+
+def test_lanes_are_packed_by_first_row_when_shortest_first_leaves_an_arrow_without_one() -> None:
+    """Twelve steps in one column, on one page, whose loops need all eight lanes: claimed shortest
+    span first, the arrow from step 10 back to step 1 found no lane and became a connector pair on one
+    page. Routed again with arrows taken by their first row, every arrow has a lane."""
+    lay = layout(build_flow(packed_lone_column()), Geometry(column=column_widths(SHEETS["F4"], 1).pelaksana))
+    assert lay.connectors == []
+    report = quality(lay)
+    assert report.same_page_pairs == () and report.without_hop == () and report.label_hits == ()
 
 
 def test_a_connector_pair_on_one_page_is_reported() -> None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .flow import StepKind
 from .flowchart import Layout, at, page_of
 from .flowchart_labels import Box, crossed_by, label_box
 
@@ -128,6 +129,7 @@ def quality(lay: Layout, heights: Sequence[float] | None = None, closing_page: i
     dots: set[tuple[float, float]] = set()
     hops: set[tuple[float, float]] = set()
     labels: list[tuple[int, str, Box]] = []
+    diamonds: list[Box] = []
     lanes: list[float] = []
     for row, cells in enumerate(lay.cells):
         top, height = tops[row], heights[row]
@@ -148,7 +150,10 @@ def quality(lay: Layout, heights: Sequence[float] | None = None, closing_page: i
             for hop_x, hop_y in cell.hops:
                 hops.add((round(left + at(hop_x, g.column), 3), round(top + at(hop_y, height), 3)))
             if cell.symbol:
-                boxes.append((cx - cell.symbol.width / 2, cy - cell.symbol.height / 2, cx + cell.symbol.width / 2, cy + cell.symbol.height / 2))
+                box = (cx - cell.symbol.width / 2, cy - cell.symbol.height / 2, cx + cell.symbol.width / 2, cy + cell.symbol.height / 2)
+                boxes.append(box)
+                if cell.symbol.kind is StepKind.KEPUTUSAN:
+                    diamonds.append(box)
             for p in cell.pentagons:
                 boxes.append((cx + p.dx - g.pentagon[0] / 2, cy + p.dy - g.pentagon[1] / 2, cx + p.dx + g.pentagon[0] / 2, cy + p.dy + g.pentagon[1] / 2))
             for label in cell.labels:
@@ -156,8 +161,9 @@ def quality(lay: Layout, heights: Sequence[float] | None = None, closing_page: i
                     labels.append((row, label.text, label_box(label, cx, cy, g)))
     h_lines, v_lines = _joined(h_lines, vertical=False), _joined(v_lines, vertical=True)
     crossings = _crossings(h_lines, v_lines, boxes, dots, hops)
+    shapes = [box for box in boxes if box not in diamonds]
     return Quality(
-        crossings, _label_hits(labels, h_lines, v_lines, g.column, len(lay.cells[0]) if lay.cells else 0, boxes),
+        crossings, _label_hits(labels, h_lines, v_lines, g.column, len(lay.cells[0]) if lay.cells else 0, shapes, diamonds),
         min(lanes) if lanes else None, _same_page_pairs(lay),
         None if closing_page is None else max(0, closing_page - page_of(lay.pages, len(lay.cells))[-1]),
     )
@@ -181,15 +187,16 @@ def _crossings(
 
 def _label_hits(
     labels: list[tuple[int, str, Box]], h_lines: list[_Line], v_lines: list[_Line], column: float, count: int,
-    boxes: list[Box],
+    shapes: list[Box], diamonds: list[Box],
 ) -> tuple[LabelHit, ...]:
-    """Branch labels that a line, a symbol, a connector or a column border passes through."""
+    """Branch labels that a line, a symbol (a diamond by its own outline), a connector or a column
+    border passes through."""
     h = [(line.x1, line.y1, line.x2, line.y2) for line in h_lines]
     v = [(line.x1, line.y1, line.x2, line.y2) for line in v_lines]
     borders = [border * column for border in range(count + 1)]
     hits = []
     for row, text, box in labels:
-        what = crossed_by(box, h, v, borders, boxes)
+        what = crossed_by(box, h, v, borders, shapes, diamonds)
         if what:
             hits.append(LabelHit(row, text, what))
     return tuple(hits)

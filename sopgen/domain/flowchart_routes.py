@@ -12,8 +12,11 @@ claims matters and is the whole policy:
    enters the target's side, or its top when an arrow leaves that side. In a
    crowded table an arrow takes, in turn, a spare lane further in, a lane by
    the far edge of a column beyond, a lane short of the target's column into
-   its top, and last leaves by its symbol's free bottom to a lane on either
-   side (an SOP with room never reaches these, so its drawing is unchanged);
+   its top, leaves by its symbol's free bottom to a lane on either side, and
+   last by the symbol's other side when no arrow uses it (an SOP with room
+   never reaches these, so its drawing is unchanged); should an arrow on one
+   page still find no lane, steps 1-3 run again with the arrows taken by their
+   first row (:data:`LANE_ORDERS`);
 4. connectors for arrows across a page break (and, should every lane still
    be busy, for that arrow: the quality report counts such a pair on one
    page, which Permenpan RB 35/2012 does not allow): one where each arrow
@@ -22,6 +25,8 @@ claims matters and is the whole policy:
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from .flow import Edge, Flow, StepKind
 from .flowchart import (
@@ -44,7 +49,7 @@ from .flowchart import (
     page_of,
 )
 from .flowchart_hops import add_hops
-from .flowchart_labels import settle_labels
+from .flowchart_labels import LIFT, settle_labels
 
 
 def layout(flow: Flow, geometry: Geometry, pages: Pages | None = None) -> Layout:
@@ -54,19 +59,13 @@ def layout(flow: Flow, geometry: Geometry, pages: Pages | None = None) -> Layout
     count = len(flow.kinds)
     pages = pages or ((0, count - 1),)
     on_page = page_of(pages, count)
-    router = _Router(flow, geometry)
-    sides = sorted(lane_edges(flow), key=lambda e: (abs(e.target - e.source), e.source, e.target))
-    for edge in sides:
-        router.claim_exit(edge, crossing=on_page[edge.source] != on_page[edge.target])
-    cut: list[Edge] = []
-    for edge in down_edges(flow).values():
-        if on_page[edge.source] == on_page[edge.target]:
-            router.down(edge)
-        else:
-            cut.append(edge)
-    for edge in sides:
-        if on_page[edge.source] != on_page[edge.target] or not router.lane(edge):
-            cut.append(edge)
+    router, cut = _route(flow, geometry, on_page, LANE_ORDERS[0])
+    for order in LANE_ORDERS[1:]:
+        if not _on_one_page(cut, on_page):
+            break
+        retry = _route(flow, geometry, on_page, order)
+        if _on_one_page(retry[1], on_page) < _on_one_page(cut, on_page):
+            router, cut = retry
     # One connector where the flow resumes per target row (every cut arrow into it carries its
     # letter), one where it leaves per arrow; letters run in the order they first appear.
     into: dict[int, list[Edge]] = {}
@@ -81,6 +80,40 @@ def layout(flow: Flow, geometry: Geometry, pages: Pages | None = None) -> Layout
     settle_labels(router.cells, geometry)
     add_hops(router.cells, geometry)
     return Layout(geometry, router.cells, tuple(pages), pairs)
+
+
+LANE_ORDERS: tuple[Callable[[Edge], tuple[int, ...]], ...] = (
+    lambda e: (abs(e.target - e.source), e.source, e.target),
+    lambda e: (min(e.source, e.target), abs(e.target - e.source), e.source),
+)
+"""The orders in which arrows claim their exits and lanes: shortest span first, so short loops nest
+inside long ones; and, only when that leaves an arrow on one page without a lane, the arrow whose
+rows start highest first (shortest first among those), which packs spans into fewer lanes
+(first-fit colouring of intervals by their first row); taken when it leaves fewer such arrows."""
+
+
+def _on_one_page(cut: list[Edge], on_page: list[int]) -> int:
+    """How many cut arrows start and end on one page (each would be a connector pair there)."""
+    return sum(on_page[e.source] == on_page[e.target] for e in cut)
+
+
+def _route(flow: Flow, geometry: Geometry, on_page: list[int], order: Callable[[Edge], tuple[int, ...]]) -> tuple[_Router, list[Edge]]:
+    """Steps 1-3 above, side-leaving arrows taken in ``order``: the router and the arrows it cut
+    (across a page break, or left without a lane)."""
+    router = _Router(flow, geometry)
+    sides = sorted(lane_edges(flow), key=order)
+    for edge in sides:
+        router.claim_exit(edge, crossing=on_page[edge.source] != on_page[edge.target])
+    cut: list[Edge] = []
+    for edge in down_edges(flow).values():
+        if on_page[edge.source] == on_page[edge.target]:
+            router.down(edge)
+        else:
+            cut.append(edge)
+    for edge in sides:
+        if on_page[edge.source] != on_page[edge.target] or not router.lane(edge):
+            cut.append(edge)
+    return router, cut
 
 
 CENTRE: Point = ("C", 0.0)
@@ -150,8 +183,9 @@ class _Router:
         cell.half = max(cell.half, abs(pentagon.dy) + self.g.pentagon[1] / 2 + 1.0)
         self._label(row, col, pentagon.letter, "connector", pentagon.dx, pentagon.dy - self.g.pentagon[1] * 0.08, "c")
 
-    def _branch_label(self, edge: Edge, side: str, upward: bool = False, beyond: bool = False, turn: str = "L") -> None:
-        """"Ya"/"Tidak" beside the stem below a diamond, or beside its vertex, off the side the line turns to.
+    def _branch_label(self, edge: Edge, side: str, beyond: bool = False, turn: str = "L") -> None:
+        """"Ya"/"Tidak" beside the stem below a diamond, off the side the stem ``turn``s to, or above the
+        line beside the diamond's vertex (the one side rule of ``flowchart_labels``).
 
         A label too wide for the room between the vertex and the column border, on a line that
         runs on into the next column (``beyond``), sits on that line just past the border, where
@@ -165,7 +199,7 @@ class _Router:
         if side == "B":  # off the side the stem ``turn``s to
             self._label(edge.source, col, edge.label, "branch", 0.8, h / 2 + 0.2, "l" if turn == "R" else "r")
             return
-        dy = 0.3 if upward else -(self.g.label + 0.3)
+        dy = -(self.g.label + LIFT)
         width = label_width(edge.label)
         other = self._neighbour(col, side)
         start = -self.g.column / 2 + BORDER_GAP
@@ -269,13 +303,16 @@ class _Router:
         at ``y0``; that lane is in
         the target's own column only when no other is free, as it crosses the
         line leaving that side. With no lane free on its side, an arrow whose
-        symbol has a free bottom leaves there and turns to a lane on either side.
+        symbol has a free bottom leaves there and turns to a lane on either side;
+        else it leaves by the symbol's other side when that is free, to a lane there.
         """
         s, t = edge.source, edge.target
         side, start = self.exits[edge], MID
         claimed = self._lane_for(edge, side)
         if claimed is None and self._free(s, "B"):
             claimed, start = self._from_bottom(edge), self.turn
+        if claimed is None:
+            claimed = self._other_side(edge)
         if claimed is None:
             return False
         col, x, by_side, side = claimed
@@ -300,7 +337,7 @@ class _Router:
         if start == self.turn:
             self._branch_label(edge, "B", turn=side)
         else:
-            self._branch_label(edge, side, upward, beyond=col != a)
+            self._branch_label(edge, side, beyond=col != a)
         return True
 
     def _lane_for(self, edge: Edge, side: str) -> tuple[int, Point, bool, str] | None:
@@ -320,11 +357,24 @@ class _Router:
         for lane_side in (side, "L" if side == "R" else "R"):
             claimed = self._lane_for(edge, lane_side)
             if claimed is not None:
-                del self.ports[(edge.source, side)]
-                self.ports[(edge.source, "B")] = "out"
-                self.exits[edge] = "B"
+                self._move_exit(edge, "B")
                 return claimed
         return None
+
+    def _other_side(self, edge: Edge) -> tuple[int, Point, bool, str] | None:
+        """A lane by the symbol's other side, when no arrow uses that side (in a lone column, where no
+        neighbour decides the side, every lane on the first one may be busy); the first side is given back."""
+        other = "L" if self.exits[edge] == "R" else "R"
+        claimed = self._lane_for(edge, other) if self._free(edge.source, other) else None
+        if claimed is not None:
+            self._move_exit(edge, other)
+        return claimed
+
+    def _move_exit(self, edge: Edge, side: str) -> None:
+        """The arrow leaves by ``side`` instead of the side it claimed first, which is free again."""
+        del self.ports[(edge.source, self.exits[edge])]
+        self.ports[(edge.source, side)] = "out"
+        self.exits[edge] = side
 
     def leave(self, edge: Edge, letter: str) -> tuple[int, int]:
         """The connector where an arrow leaves its page (or its crowded lane): below or beside the symbol."""
@@ -359,7 +409,8 @@ class _Router:
             return row, col
         dx = self._make_room(row, col, other, side, room)
         self._h(row, MID, (col, CENTRE), (other, CENTRE))
-        self._h(row, MID, (other, CENTRE), (other, ("C", dx)))  # a piece off the centre is drawn on its own
+        if abs(dx) > self.g.pentagon[0] / 2 + self.g.arrow:  # the arrowhead's tip is past the centre
+            self._h(row, MID, (other, CENTRE), (other, ("C", dx)))  # a piece off the centre is drawn on its own
         self._pentagon(row, other, Pentagon(pentagon.letter, dx, 0.0, pentagon.arrow))
         return row, other
 
