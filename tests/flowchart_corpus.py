@@ -102,6 +102,20 @@ def edge_column_exits() -> SOP:
     return make_sop(cols, steps, kertas="A4")
 
 
+def joint_steps() -> SOP:
+    """Steps done together (issue 11): one across two columns that a decision loops back into from the
+    right, one across three columns that a later loop must pass outside (no lane by a border inside
+    a symbol), and the last step across two columns."""
+    cols = ["Camat", "Sekcam", "Kasi", "Staf", "Tim"]
+    steps = _steps(["Staf", "Kasi", "Sekcam", "Tim", "Camat", "Kasi", "Staf"])
+    steps[1].update(p=["Staf", "Kasi"], id="periksa")
+    steps[3]["keputusan"] = {"ya": "5", "tidak": "periksa"}
+    steps[4]["p"] = ["Camat", "Sekcam", "Kasi"]
+    steps[5]["keputusan"] = {"ya": "7", "tidak": "3"}
+    steps[6]["p"] = ["Staf", "Tim"]
+    return make_sop(cols, steps)
+
+
 CORPUS: dict[str, tuple[SOP, str]] = {
     "candipuro": (candipuro(), "F4"),
     "two_decisions": (two_decisions(), "F4"),
@@ -110,5 +124,6 @@ CORPUS: dict[str, tuple[SOP, str]] = {
     "long_texts_a4": (long_texts(), "A4"),
     "long_loop": (long_loop(), "F4"),
     "crowded_lanes": (crowded_lanes(), "F4"),
+    "joint_steps": (joint_steps(), "F4"),
 }
 """Every case by name, with its paper."""

@@ -1,5 +1,5 @@
-"""What real SOPs write at a decision: a branch that ends the procedure, labels other than Ya/Tidak,
-and a step done by two pelaksana (not drawable: a message says how to write it).
+"""What real SOPs write at a decision: a branch that ends the procedure, labels other than Ya/Tidak
+(a step done by two pelaksana together is tests/test_sop_bersama.py's).
 
 Real YAML in, ``sopgen check`` messages at file:line, and the rendered page and PDF.
 """
@@ -77,8 +77,6 @@ def test_selesai_is_the_last_step() -> None:
     # An unknown target names the ids and says how to end a branch.
     ("tidak: selesai", "tidak: berhenti", 14, ["langkah tujuan 'berhenti' tidak ditemukan", "tulis 'selesai' bila alur ini mengakhiri prosedur"]),
     ("tidak: selesai", "tidak: selesi", 14, ["maksud Anda 'selesai'?"]),
-    # Two pelaksana for one step: what the flowchart supports, not pydantic's bare 'harus berupa teks'.
-    ("    pelaksana: Camat\n", "    pelaksana: [Camat, Sekretaris]\n", 17, ["satu langkah digambar di satu kolom pelaksana", "Kasi bersama Staf"]),
     ("label_tidak: Pribadi", "label_tidak: Cuti alasan pribadi lainnya", 14, ["label cabang terlalu panjang (27 karakter); paling banyak 9 karakter"]),
     ("label_ya: Dinas", 'label_ya: ""', 14, ["tidak boleh kosong"]),
 ])

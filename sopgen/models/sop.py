@@ -94,7 +94,7 @@ def _joint_names(value: object) -> object:
     return value[0] if len(value) == 1 else value
 
 
-PelaksanaLangkah = Annotated[str | list[str], BeforeValidator(_joint_names)]
+PelaksanaLangkah = Annotated[str | Annotated[list[str], Field(min_length=1)], BeforeValidator(_joint_names)]
 """One pelaksana column, or the adjacent columns of a step done together (real SOPs draw one symbol
 across them); a list of one is that one name."""
 
