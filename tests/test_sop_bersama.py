@@ -7,9 +7,11 @@ Real YAML in; the built HTML, PDF and DOCX read back.
 
 from __future__ import annotations
 
+import itertools
 import re
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -24,7 +26,7 @@ from sopgen.domain.flowchart_sheet import SHEETS, column_widths
 from sopgen.models.sop import SOP as Model
 
 from .support import PEJABAT_YAML, SITE_YAML, page_words, sopgen_check, write_site
-from .support_tools import rasterise
+from .support_tools import chromium, rasterise
 
 SOP = """\
 nomor: 100/9/SOP/2024
@@ -112,9 +114,8 @@ def test_the_page_draws_one_cell_across_both_columns_and_names_both(built: Path)
     assert "2 Kasi Pemerintahan dan Staf Kasi Pemerintahan dan Staf memeriksa" in page_words(page), "the reading view names both"
 
 
-def _white_runs(image: Image.Image, x: int, ys: range, least: int) -> int:
+def _white_runs(pixels: Any, x: int, ys: range, least: int) -> int:
     """White runs at least ``least`` pixels long down column ``x`` (a grid line is dark all along)."""
-    pixels = image.load()
     runs, length = 0, 0
     for y in ys:
         length = length + 1 if pixels[x, y] > 160 else 0
@@ -130,18 +131,19 @@ def test_the_pdf_draws_the_symbol_across_the_border_between_the_columns(built: P
     assert "Kasi Pemerintahan dan Staf memeriksa berkas" in text and "Mulai" in text and "Selesai" in text
     dpi = 100
     image = Image.open(rasterise(built / "bersama.pdf", tmp_path / "png", dpi)[last]).convert("L")
+    pixels: Any = image.load()
     widths = column_widths(SHEETS["A4"], 3)
     scale = dpi / 25.4
     x_of = [round((SHEETS["A4"].margin[3] + widths.no + widths.uraian + i * widths.pelaksana) * scale) for i in range(4)]
     def dark(x: int) -> list[int]:
-        return [y for y in range(image.height) if image.load()[x, y] < 100]
+        return [y for y in range(image.height) if pixels[x, y] < 100]
     names = dark(x_of[1])  # the table's top line, then (below PELAKSANA, which spans the columns) the names down
-    body = range(next(y for above, y in zip(names, names[1:]) if y - above > 1), names[-1])
+    body = range(next(y for above, y in itertools.pairwise(names) if y - above > 1), names[-1])
     least = round(1.5 * scale)
-    assert _white_runs(image, x_of[1], body, least) == 0, "the border between Camat and Kasi Pemerintahan runs unbroken"
+    assert _white_runs(pixels, x_of[1], body, least) == 0, "the border between Camat and Kasi Pemerintahan runs unbroken"
     # Across the joint row the Kasi/Staf border is not drawn: white above the box, inside it, below it.
-    assert _white_runs(image, x_of[2], body, least) == 3
-    assert _white_runs(image, x_of[3], body, least) == 0
+    assert _white_runs(pixels, x_of[2], body, least) == 3
+    assert _white_runs(pixels, x_of[3], body, least) == 0
 
 
 @pytest.mark.slow
@@ -178,3 +180,15 @@ def test_a_decision_is_made_by_one_pelaksana() -> None:
     finding = next(f for f in build_flow(_model(sop)).errors)
     assert finding.path == ("langkah", 1, "pelaksana")
     assert "langkah keputusan dijalankan oleh satu pelaksana" in finding.message and "pelaksana: Kasi Pemerintahan" in finding.hint
+
+
+@pytest.mark.browser
+def test_chromium_shows_the_joint_cell_as_wide_as_both_columns(built: Path) -> None:
+    with chromium() as browser:
+        page = browser.new_page()
+        page.goto((built / "bersama.html").as_uri())
+        joint = page.locator("#bagan-langkah-2 td.fc-pel").nth(1).bounding_box()
+        kasi, staf = (page.locator("#bagan-langkah-1 td.fc-pel").nth(i).bounding_box() for i in (1, 2))
+    assert joint is not None and kasi is not None and staf is not None
+    assert joint["x"] == pytest.approx(kasi["x"], abs=0.5)
+    assert joint["width"] == pytest.approx(kasi["width"] + staf["width"], abs=1.0)
