@@ -166,6 +166,8 @@ def test_the_word_copy_merges_the_two_cells(built: Path) -> None:
     ("[Staf, Stef]", ["'Stef' bukan salah satu kolom pelaksana", "maksud Anda 'Staf'?"]),
     ("[Staf, Staf]", ["pelaksana 'Staf' tertulis dua kali di langkah ini", "tulis setiap pelaksana satu kali"]),
     ("[]", ["daftar pelaksana langkah ini kosong", "pelaksana: [Kasi, Staf]"]),
+    ("{nama: Staf}", ["pelaksana langkah bukan nama", "pelaksana: [Kasi, Staf]"]),
+    ("[[Staf]]", ["harus berupa teks"]),
 ])
 def test_a_joint_step_written_wrong_says_how_to_write_it(tmp_path: Path, written: str, says: list[str]) -> None:
     done = sopgen_check(_site(tmp_path / "site", SOP.replace("pelaksana: [Staf, Kasi Pemerintahan]", f"pelaksana: {written}")))

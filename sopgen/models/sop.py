@@ -79,19 +79,24 @@ class Keputusan(Model):
         return value.strip()
 
 
+_HOW_PELAKSANA = ("tulis satu nama dari daftar 'pelaksana', mis. 'pelaksana: Kasi', atau beberapa nama yang kolomnya "
+                  "berdampingan bila langkah dikerjakan bersama, mis. 'pelaksana: [Kasi, Staf]'")
+
+
 def _joint_names(value: object) -> object:
-    """A step's ``pelaksana`` as written: a list of one is that name; an empty list or a name written
-    twice is refused here, where no column is needed to see it (the flow checks the columns)."""
+    """A step's ``pelaksana`` as written: a list of one is that name; an empty list, a name written
+    twice or a mapping is refused here, where no column is needed to see it (the flow checks the columns)."""
+    if isinstance(value, dict):
+        raise ValueError(f"pelaksana langkah bukan nama; {_HOW_PELAKSANA}")
     if not isinstance(value, list):
         return value
     if not value:
-        raise ValueError("daftar pelaksana langkah ini kosong; tulis satu nama dari daftar 'pelaksana', mis. 'pelaksana: Kasi', "
-                         "atau beberapa nama yang kolomnya berdampingan bila langkah dikerjakan bersama, mis. 'pelaksana: [Kasi, Staf]'")
+        raise ValueError(f"daftar pelaksana langkah ini kosong; {_HOW_PELAKSANA}")
     twice = written_twice([str(name).strip() for name in value])
     if twice:
         raise ValueError(f"pelaksana '{twice[0]}' tertulis dua kali di langkah ini; tulis setiap pelaksana satu kali, "
                          "mis. 'pelaksana: [Kasi, Staf]'")
-    return value[0] if len(value) == 1 else value
+    return value[0] if len(value) == 1 and isinstance(value[0], str) else value
 
 
 PelaksanaLangkah = Annotated[str | Annotated[list[str], Field(min_length=1)], BeforeValidator(_joint_names)]
