@@ -18,14 +18,13 @@ import yaml
 from PIL import Image
 from pypdf import PdfReader
 
-from sopgen.build import build_site
 from sopgen.domain.flow import build_flow
 from sopgen.domain.flowchart import Geometry
 from sopgen.domain.flowchart_routes import layout
 from sopgen.domain.flowchart_sheet import SHEETS, column_widths
 from sopgen.models.sop import SOP as Model
 
-from .support import PEJABAT_YAML, SITE_YAML, page_words, sopgen_check, write_site
+from .support import built_sop, one_sop_site, page_words, sopgen_check
 from .support_tools import chromium, rasterise
 
 SOP = """\
@@ -53,15 +52,9 @@ langkah:
 """Step 2 is done by the Kasi and the Staf together, written in the other order than the columns."""
 
 
-def _site(root: Path, sop: str) -> Path:
-    return write_site(root, {"site.yaml": SITE_YAML, "pejabat.yaml": PEJABAT_YAML, "sop/bersama.yaml": sop})
-
-
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    base = tmp_path_factory.mktemp("bersama")
-    build_site(_site(base / "site", SOP), base / "output")
-    return base / "output" / "sop"
+    return built_sop(tmp_path_factory.mktemp("bersama"), "bersama", SOP)
 
 
 def _model(sop: str) -> Model:
@@ -170,7 +163,7 @@ def test_the_word_copy_merges_the_two_cells(built: Path) -> None:
     ("[[Staf]]", ["harus berupa teks"]),
 ])
 def test_a_joint_step_written_wrong_says_how_to_write_it(tmp_path: Path, written: str, says: list[str]) -> None:
-    done = sopgen_check(_site(tmp_path / "site", SOP.replace("pelaksana: [Staf, Kasi Pemerintahan]", f"pelaksana: {written}")))
+    done = sopgen_check(one_sop_site(tmp_path / "site", "bersama", SOP.replace("pelaksana: [Staf, Kasi Pemerintahan]", f"pelaksana: {written}")))
     out = done.stdout + done.stderr
     assert done.returncode == 1 and "Traceback" not in out, out
     assert "sop/bersama.yaml:13:16: langkah[2].pelaksana: " in out and all(s in out for s in says), out

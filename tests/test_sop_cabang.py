@@ -13,11 +13,10 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from sopgen.build import build_site
 from sopgen.domain.flow import EdgeKind, build_flow
 from sopgen.models.sop import SOP as Model
 
-from .support import PEJABAT_YAML, SITE_YAML, sopgen_check, write_site
+from .support import built_sop, one_sop_site, sopgen_check
 
 SOP = """\
 nomor: 100/7/SOP/2024
@@ -46,14 +45,12 @@ langkah:
 
 
 def _site(root: Path, sop: str) -> Path:
-    return write_site(root, {"site.yaml": SITE_YAML, "pejabat.yaml": PEJABAT_YAML, "sop/cuti.yaml": sop})
+    return one_sop_site(root, "cuti", sop)
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    base = tmp_path_factory.mktemp("cabang")
-    build_site(_site(base / "site", SOP), base / "output")
-    return base / "output" / "sop"
+    return built_sop(tmp_path_factory.mktemp("cabang"), "cuti", SOP)
 
 
 @pytest.mark.slow
