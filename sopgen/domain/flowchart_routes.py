@@ -19,6 +19,10 @@ claims matters and is the whole policy:
    page, which Permenpan RB 35/2012 does not allow): one where each arrow
    leaves, one per target row where the flow resumes (every arrow into that
    row carries the same letter).
+
+A step done by several pelaksana together is routed in its columns as ``flowchart_span.py``
+says (its sides in its outer columns, its top and bottom in one column, no lane by a border
+inside it) and its cells are merged into one when the symbols are placed.
 """
 
 from __future__ import annotations
