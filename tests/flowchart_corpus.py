@@ -160,6 +160,20 @@ def packed_lone_column() -> SOP:
     return make_sop(["P0"], _decisions(steps, decisions))
 
 
+def joint_steps() -> SOP:
+    """Steps done together (issue 11): one across two columns that a decision loops back into from the
+    right, one across three columns that a later loop must pass outside (no lane by a border inside
+    a symbol), and the last step across two columns."""
+    cols = ["Camat", "Sekcam", "Kasi", "Staf", "Tim"]
+    steps = _steps(["Staf", "Kasi", "Sekcam", "Tim", "Camat", "Kasi", "Staf"])
+    steps[1].update(p=["Staf", "Kasi"], id="periksa")
+    steps[3]["keputusan"] = {"ya": "5", "tidak": "periksa"}
+    steps[4]["p"] = ["Camat", "Sekcam", "Kasi"]
+    steps[5]["keputusan"] = {"ya": "7", "tidak": "3"}
+    steps[6]["p"] = ["Staf", "Tim"]
+    return make_sop(cols, steps)
+
+
 CORPUS: dict[str, tuple[SOP, str]] = {
     "candipuro": (candipuro(), "F4"),
     "two_decisions": (two_decisions(), "F4"),
@@ -174,5 +188,6 @@ CORPUS: dict[str, tuple[SOP, str]] = {
     "three_decisions_over_a_break": (three_decisions_over_a_break(), "F4"),
     "crowded_lone_column": (crowded_lone_column(), "F4"),
     "packed_lone_column": (packed_lone_column(), "F4"),
+    "joint_steps": (joint_steps(), "F4"),
 }
 """Every case by name, with its paper."""

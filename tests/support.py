@@ -72,6 +72,17 @@ def write_site(root: Path, files: Mapping[str, str | bytes]) -> Path:
     return root
 
 
+def one_sop_site(root: Path, name: str, sop: str) -> Path:
+    """A site of the one SOP ``sop/<name>.yaml`` (the small site and the camat who signs it)."""
+    return write_site(root, {"site.yaml": SITE_YAML, "pejabat.yaml": PEJABAT_YAML, f"sop/{name}.yaml": sop})
+
+
+def built_sop(base: Path, name: str, sop: str) -> Path:
+    """The ``sop/`` output folder of :func:`one_sop_site` built (with its PDF and Word copy) under ``base``."""
+    build_site(one_sop_site(base / "site", name, sop), base / "output")
+    return base / "output" / "sop"
+
+
 def rencana_kinerja(indikator: str, tahun: int | str = 2024, kepala: str = "") -> str:
     """A kinerja.yaml of one tujuan and one sasaran around ``indikator`` (its list items, indented ten spaces)."""
     return (f"tahun: {tahun}\n{kepala}\ntujuan:\n  - kode: T1\n    uraian: Meningkatnya pelayanan\n    sasaran:\n"

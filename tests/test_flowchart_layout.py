@@ -61,11 +61,14 @@ class Shape:
     hh: float
     arrows: frozenset[str]
     leaving: bool = True
+    reach: float = 0.0
+    """How far either side of the centre a line may end on the symbol's middle: 0, or for a step done
+    together the distance to its outer columns' centres (a line ends at a column's centre under it)."""
 
     def holds(self, p: tuple[float, float]) -> bool:
         """A line ends at this shape: at a symbol's centre (its fill hides the rest), anywhere on a connector."""
         if self.name[0] == "langkah":
-            return abs(p[0] - self.cx) <= EPS and abs(p[1] - self.cy) <= EPS
+            return abs(p[0] - self.cx) <= self.reach + EPS and abs(p[1] - self.cy) <= EPS
         return abs(p[0] - self.cx) <= self.hw + EPS and abs(p[1] - self.cy) <= self.hh + EPS
 
     def crossed_by(self, line: Line) -> bool:
@@ -76,8 +79,9 @@ class Shape:
     def side(self, line: Line) -> str:
         """The side a touching line runs off to: T, B (below), L, R."""
         far = max(line.ends(), key=lambda p: abs(p[0] - self.cx) + abs(p[1] - self.cy))
-        if abs(far[0] - self.cx) > abs(far[1] - self.cy):
-            return "R" if far[0] > self.cx else "L"
+        cx = min(max(far[0], self.cx - self.reach), self.cx + self.reach)  # the nearest point of its middle
+        if abs(far[0] - cx) > abs(far[1] - self.cy):
+            return "R" if far[0] > cx else "L"
         return "B" if far[1] > self.cy else "T"
 
 
@@ -95,18 +99,19 @@ def drawing(lay: Layout) -> tuple[list[Line], list[Shape]]:
         top += 1000.0 if r and page[r] != page[r - 1] else 0.0
         H = heights[r]
         for c, cell in enumerate(row):
-            left = c * g.column
+            left, width = c * g.column, cell.width(g)
             for s in cell.segs:
                 if s.axis == "v":
-                    x = left + _abs(s.track, g.column)
+                    x = left + _abs(s.track, width)
                     lines.append(Line(x, top + _abs(s.start, H), x, top + _abs(s.end, H)))
                 else:
                     y = top + _abs(s.track, H)
-                    lines.append(Line(left + _abs(s.start, g.column), y, left + _abs(s.end, g.column), y))
-            cx, cy = left + g.column / 2, top + H / 2
+                    lines.append(Line(left + _abs(s.start, width), y, left + _abs(s.end, width), y))
+            cx, cy = left + width / 2, top + H / 2
             if cell.symbol:
                 sym = cell.symbol
-                shapes.append(Shape(("langkah", r), cx, cy, sym.width / 2 + g.arrow, sym.height / 2 + g.arrow, sym.arrows))
+                shapes.append(Shape(("langkah", r), cx, cy, sym.width / 2 + g.arrow, sym.height / 2 + g.arrow, sym.arrows,
+                                    reach=(cell.span - 1) * g.column / 2))
             for p in cell.pentagons:
                 arrows = frozenset({p.arrow} if p.arrow else set())
                 hw = g.pentagon[0] / 2 + (g.arrow if p.arrow in ("L", "R") else 0.15)
@@ -257,6 +262,11 @@ def flows(draw: st.DrawFn) -> tuple[SOP, tuple[tuple[int, int], ...], float]:
             steps[i]["keputusan"] = {"ya": str(ya + 1), "tidak": str(tidak + 1)}
         elif choice == "lanjut":
             steps[i]["lanjut"] = str(draw(st.sampled_from(others)) + 1)
+    for step in steps:  # now and then a step done together, across two or three adjacent columns
+        width = draw(st.sampled_from([1, 1, 1, 2, 3]))
+        if "keputusan" not in step and 1 < width <= k:
+            first = draw(st.integers(0, k - width))
+            step["p"] = cols[first:first + width]
     cuts = sorted(draw(st.sets(st.integers(1, n - 1), max_size=4)))
     bounds = [0, *cuts, n]
     pages = tuple((a, b - 1) for a, b in itertools.pairwise(bounds))

@@ -99,6 +99,18 @@ def test_mistakes_are_flagged() -> None:
     assert list(validator.iter_errors({**good, "tanggal": {"pembuatan": "17/01/2024", "pengesahan": "2024-01-17"}}))
 
 
+def test_a_step_done_together_names_its_pelaksana_in_a_list() -> None:
+    """``pelaksana`` of a langkah is one name or a list of names (a step done together); the editor
+    flags an empty list and a name that is not text, as sopgen does."""
+    validator = jsonschema.Draft202012Validator(schema_for(next(k for k in SOURCES if k.name == "sop")))
+    good = load((DEMO / "sop" / "pengukuran-data-kinerja.yaml").read_text(encoding="utf-8"))
+    first = good["langkah"][0]
+    for pelaksana, valid in ((first["pelaksana"], True), ([good["pelaksana"][0], good["pelaksana"][1]], True),
+                             ([], False), ([good["pelaksana"][0], 3], False)):
+        together = {**good, "langkah": [{**first, "pelaksana": pelaksana}, *good["langkah"][1:]]}
+        assert (not list(validator.iter_errors(together))) is valid, pelaksana
+
+
 def test_command_writes_schemas_unchanged_when_current(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["schema", str(DEMO), "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output

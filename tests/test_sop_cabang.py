@@ -1,5 +1,5 @@
-"""What real SOPs write at a decision: a branch that ends the procedure, labels other than Ya/Tidak,
-and a step done by two pelaksana (not drawable: a message says how to write it).
+"""What real SOPs write at a decision: a branch that ends the procedure, labels other than Ya/Tidak
+(a step done by two pelaksana together is tests/test_sop_bersama.py's).
 
 Real YAML in, ``sopgen check`` messages at file:line, and the rendered page and PDF.
 """
@@ -13,11 +13,10 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from sopgen.build import build_site
 from sopgen.domain.flow import EdgeKind, build_flow
 from sopgen.models.sop import SOP as Model
 
-from .support import PEJABAT_YAML, SITE_YAML, sopgen_check, write_site
+from .support import built_sop, one_sop_site, sopgen_check
 
 SOP = """\
 nomor: 100/7/SOP/2024
@@ -46,14 +45,12 @@ langkah:
 
 
 def _site(root: Path, sop: str) -> Path:
-    return write_site(root, {"site.yaml": SITE_YAML, "pejabat.yaml": PEJABAT_YAML, "sop/cuti.yaml": sop})
+    return one_sop_site(root, "cuti", sop)
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    base = tmp_path_factory.mktemp("cabang")
-    build_site(_site(base / "site", SOP), base / "output")
-    return base / "output" / "sop"
+    return built_sop(tmp_path_factory.mktemp("cabang"), "cuti", SOP)
 
 
 @pytest.mark.slow
@@ -77,8 +74,6 @@ def test_selesai_is_the_last_step() -> None:
     # An unknown target names the ids and says how to end a branch.
     ("tidak: selesai", "tidak: berhenti", 14, ["langkah tujuan 'berhenti' tidak ditemukan", "tulis 'selesai' bila alur ini mengakhiri prosedur"]),
     ("tidak: selesai", "tidak: selesi", 14, ["maksud Anda 'selesai'?"]),
-    # Two pelaksana for one step: what the flowchart supports, not pydantic's bare 'harus berupa teks'.
-    ("    pelaksana: Camat\n", "    pelaksana: [Camat, Sekretaris]\n", 17, ["satu langkah digambar di satu kolom pelaksana", "Kasi bersama Staf"]),
     ("label_tidak: Pribadi", "label_tidak: Cuti alasan pribadi lainnya", 14, ["label cabang terlalu panjang (27 karakter); paling banyak 9 karakter"]),
     ("label_ya: Dinas", 'label_ya: ""', 14, ["tidak boleh kosong"]),
 ])

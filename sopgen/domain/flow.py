@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from ..errors import Level, closest, did_you_mean
-from ..models.sop import AKHIR, SOP, AlurSOP, Langkah, LangkahAlur
+from ..models.sop import AKHIR, SOP, AlurSOP, Langkah, LangkahAlur, names_of
 
 FieldPath = tuple[str | int, ...]
 Graphed = SOP | AlurSOP
@@ -88,10 +88,18 @@ class Flow:
     ids: tuple[str, ...]
     kinds: tuple[StepKind, ...]
     columns: tuple[int, ...]
-    """Pelaksana column of each row; -1 when the pelaksana is not a column (an error finding says so)."""
+    """Pelaksana column of each row (the first of a step done together); -1 when a pelaksana is not a
+    column or the columns are not adjacent (an error finding says so)."""
     pelaksana: tuple[str, ...]
     edges: tuple[Edge, ...]
     findings: tuple[Finding, ...]
+    spans: tuple[tuple[int, int], ...] = ()
+    """First and last column of each row: one column, or the adjacent columns of a step done together
+    (drawn as one symbol across them). Empty means every row sits in its one column."""
+
+    def span(self, row: int) -> tuple[int, int]:
+        """The (first, last) columns row ``row`` is drawn across."""
+        return self.spans[row] if self.spans else (self.columns[row], self.columns[row])
 
     @property
     def errors(self) -> list[Finding]:
@@ -125,7 +133,7 @@ def build_flow(sop: Graphed) -> Flow:
     ids = tuple(step_id(i, step) for i, step in enumerate(langkah))
     findings: list[Finding] = []
     findings += _duplicate_ids(langkah, ids)
-    columns, found = _columns(sop)
+    spans, found = _columns(sop)
     findings += found
     findings += _misplaced(langkah)
     edges, found = _edges(langkah, ids)
@@ -133,7 +141,8 @@ def build_flow(sop: Graphed) -> Flow:
     findings += _reachability(len(langkah), edges + _meant_edges(langkah, ids))
     findings += _unused_columns(sop)
     kinds = tuple(step_kind(i, len(langkah), step) for i, step in enumerate(langkah))
-    return Flow(ids, kinds, columns, tuple(sop.pelaksana), tuple(edges), tuple(findings))
+    columns = tuple(first for first, _ in spans)
+    return Flow(ids, kinds, columns, tuple(sop.pelaksana), tuple(edges), tuple(findings), spans)
 
 
 def _duplicate_ids(langkah: Sequence[Step], ids: tuple[str, ...]) -> list[Finding]:
@@ -154,18 +163,49 @@ def _duplicate_ids(langkah: Sequence[Step], ids: tuple[str, ...]) -> list[Findin
     return findings
 
 
-def _columns(sop: Graphed) -> tuple[tuple[int, ...], list[Finding]]:
-    """Each step's pelaksana column, and an error for a pelaksana that is not a column."""
+def _columns(sop: Graphed) -> tuple[tuple[tuple[int, int], ...], list[Finding]]:
+    """Each step's (first, last) pelaksana column, and an error for a pelaksana that is not a column,
+    for the columns of a step done together that are not adjacent, and for such a step that decides."""
     index_of = {name: i for i, name in enumerate(sop.pelaksana)}
-    columns, findings = [], []
+    spans, findings = [], []
     for index, step in enumerate(_steps(sop)):
-        column = index_of.get(step.pelaksana, -1)
-        columns.append(column)
-        if column < 0:
-            hint = did_you_mean(step.pelaksana, sop.pelaksana) or "tambahkan ke daftar 'pelaksana' bila memang kolom baru."
-            message = f"'{step.pelaksana}' bukan salah satu kolom pelaksana ({', '.join(sop.pelaksana)})"
-            findings.append(Finding(("langkah", index, "pelaksana"), message, hint))
-    return tuple(columns), findings
+        names = names_of(step.pelaksana)
+        path: FieldPath = ("langkah", index, "pelaksana")
+        unknown = [name for name in names if name not in index_of]
+        for name in unknown:
+            hint = did_you_mean(name, sop.pelaksana) or "tambahkan ke daftar 'pelaksana' bila memang kolom baru."
+            findings.append(Finding(path, f"'{name}' bukan salah satu kolom pelaksana ({', '.join(sop.pelaksana)})", hint))
+        found = [] if unknown else _joint_findings(sop.pelaksana, names, step, path)
+        findings += found
+        columns = sorted(index_of[name] for name in names) if not unknown and not found else [-1]
+        spans.append((columns[0], columns[-1]))
+    return tuple(spans), findings
+
+
+def _joint_findings(columns: Sequence[str], names: tuple[str, ...], step: Step, path: FieldPath) -> list[Finding]:
+    """Why a step done together cannot be drawn as one symbol across its columns (nothing for one pelaksana)."""
+    if len(names) < 2:
+        return []
+    together = sorted(columns.index(name) for name in names)
+    between = [columns[i] for i in range(together[0], together[-1] + 1) if columns[i] not in names]
+    if between:
+        first = together[0]
+        reordered = [*columns[:first], *(columns[i] for i in together), *(c for c in columns[first:] if c not in names)]
+        return [Finding(
+            path, f"kolom {_joined_names(names, columns)} tidak berdampingan: kolom {_joined_names(between, columns)} berada di antaranya; "
+            "langkah yang dikerjakan bersama digambar sebagai satu simbol melintasi kolom-kolom yang berdampingan",
+            f"ubah urutan daftar 'pelaksana' agar kolom-kolom itu berdampingan, mis. pelaksana: [{', '.join(reordered)}].")]
+    if step.keputusan is not None:
+        return [Finding(
+            path, "langkah keputusan dijalankan oleh satu pelaksana; simbol keputusan tidak digambar melintasi beberapa kolom",
+            f"tulis satu nama pengambil keputusan, mis. 'pelaksana: {columns[together[0]]}', dan sebut pelaksana lainnya di uraian.")]
+    return []
+
+
+def _joined_names(names: Sequence[str], columns: Sequence[str]) -> str:
+    """Names in column order as a phrase: 'A', 'A' dan 'B', 'A', 'B' dan 'C'."""
+    quoted = [f"'{name}'" for name in sorted(names, key=columns.index)]
+    return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} dan {quoted[-1]}"
 
 
 def _misplaced(langkah: Sequence[Step]) -> list[Finding]:
@@ -276,7 +316,7 @@ def _reachability(count: int, edges: list[Edge]) -> list[Finding]:
 def _unused_columns(sop: Graphed) -> list[Finding]:
     """A column nobody works in is allowed (the signed reference has two) but worth a warning."""
     # A misspelt pelaksana already has its error; the column it was meant for counts as used.
-    used = {step.pelaksana if step.pelaksana in sop.pelaksana else closest(step.pelaksana, sop.pelaksana) for step in _steps(sop)}
+    used = {name if name in sop.pelaksana else closest(name, sop.pelaksana) for step in _steps(sop) for name in names_of(step.pelaksana)}
     return [
         Finding(("pelaksana", index), f"kolom pelaksana '{name}' tidak dipakai oleh langkah mana pun",
                 f"hapus kolom ini, atau tulis 'abaikan_peringatan: [{CODE_KOLOM_KOSONG}]' bila sengaja dipertahankan.",

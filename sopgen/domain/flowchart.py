@@ -152,6 +152,9 @@ class Symbol:
     height: float
     arrows: frozenset[str]
     """Sides that receive an arrowhead: "T" (from above), "L", "R"."""
+    top_dx: float = 0.0
+    """Where the arrow into the top lands, from the centre: a symbol across several columns is
+    entered at the centre of one of them (``flowchart_span.py``), never on a column border."""
 
 
 @dataclass(frozen=True)
@@ -191,6 +194,13 @@ class Cell:
     half: float = 0.0
     hops: set[tuple[Point, Point]] = field(default_factory=set)
     """Where a horizontal line bridges a vertical one (x of the vertical, y of the horizontal)."""
+    span: int = 1
+    """Columns the cell covers: several for a step done together (one cell across them, as the
+    table's colspan), 0 for a column that such a cell on its left covers (nothing drawn there)."""
+
+    def width(self, g: Geometry) -> float:
+        """The cell's width (mm): its columns'."""
+        return self.span * g.column
 
 
 @dataclass(frozen=True)

@@ -35,10 +35,11 @@ def _crossings(cell: Cell, g: Geometry, height: float) -> set[tuple[Point, Point
     found = set()
     for h in horizontal:
         for v in vertical:
-            x, y = at(v.track, g.column), at(h.track, height)
-            if not (_inside(x, h, g.column) and _inside(y, v, height)) or (v.track, h.track) in cell.dots:
+            width = cell.width(g)
+            x, y = at(v.track, width), at(h.track, height)
+            if not (_inside(x, h, width) and _inside(y, v, height)) or (v.track, h.track) in cell.dots:
                 continue
-            if _covered(cell, g, x - g.column / 2, y - height / 2) or not _drawable(v.track, h.track):
+            if _covered(cell, g, x - width / 2, y - height / 2) or not _drawable(v.track, h.track):
                 continue
             found.add((v.track, h.track))
     return found

@@ -117,14 +117,15 @@ def _marks(row: list[Cell], g: Geometry, height: float) -> tuple[list[Box], list
     shapes: list[Box] = []
     diamonds: list[Box] = []
     for col, cell in enumerate(row):
-        left, cx = col * g.column, col * g.column + g.column / 2
+        left, width = col * g.column, cell.width(g)
+        cx = left + width / 2
         for seg in cell.segs:
             if seg.axis == "v":
-                x = left + at(seg.track, g.column)
+                x = left + at(seg.track, width)
                 v_lines.append((x, at(seg.start, height) - height / 2, x, at(seg.end, height) - height / 2))
             else:
                 y = at(seg.track, height) - height / 2
-                h_lines.append((left + at(seg.start, g.column), y, left + at(seg.end, g.column), y))
+                h_lines.append((left + at(seg.start, width), y, left + at(seg.end, width), y))
         if cell.symbol:
             w, h = cell.symbol.width / 2, cell.symbol.height / 2
             (diamonds if cell.symbol.kind is StepKind.KEPUTUSAN else shapes).append((cx - w, -h, cx + w, h))

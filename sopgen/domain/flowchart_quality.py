@@ -134,21 +134,22 @@ def quality(lay: Layout, heights: Sequence[float] | None = None, closing_page: i
     for row, cells in enumerate(lay.cells):
         top, height = tops[row], heights[row]
         for col, cell in enumerate(cells):
-            left = col * g.column
-            cx, cy = left + g.column / 2, top + height / 2
+            left, width = col * g.column, cell.width(g)
+            cx, cy = left + width / 2, top + height / 2
             for seg in cell.segs:
                 if seg.axis == "v":
-                    x = left + at(seg.track, g.column)
+                    x = left + at(seg.track, width)
                     v_lines.append(_Line(x, top + at(seg.start, height), x, top + at(seg.end, height), row))
-                    if seg.track[0] != "C":
-                        lanes.append(min(x - left, left + g.column - x))
+                    border = min(x % g.column, g.column - x % g.column)
+                    if seg.track[0] != "C" and abs(border - g.column / 2) > EPS:  # a lane, not a line down a column's centre
+                        lanes.append(border)
                 else:
                     y = top + at(seg.track, height)
-                    h_lines.append(_Line(left + at(seg.start, g.column), y, left + at(seg.end, g.column), y, row))
+                    h_lines.append(_Line(left + at(seg.start, width), y, left + at(seg.end, width), y, row))
             for dot_x, dot_y in cell.dots:
-                dots.add((round(left + at(dot_x, g.column), 3), round(top + at(dot_y, height), 3)))
+                dots.add((round(left + at(dot_x, width), 3), round(top + at(dot_y, height), 3)))
             for hop_x, hop_y in cell.hops:
-                hops.add((round(left + at(hop_x, g.column), 3), round(top + at(hop_y, height), 3)))
+                hops.add((round(left + at(hop_x, width), 3), round(top + at(hop_y, height), 3)))
             if cell.symbol:
                 box = (cx - cell.symbol.width / 2, cy - cell.symbol.height / 2, cx + cell.symbol.width / 2, cy + cell.symbol.height / 2)
                 boxes.append(box)

@@ -22,6 +22,10 @@ claims matters and is the whole policy:
    page, which Permenpan RB 35/2012 does not allow): one where each arrow
    leaves, one per target row where the flow resumes (every arrow into that
    row carries the same letter).
+
+A step done by several pelaksana together is routed in its columns as ``flowchart_span.py``
+says (its sides in its outer columns, its top and bottom in one column, no lane by a border
+inside it) and its cells are merged into one when the symbols are placed.
 """
 
 from __future__ import annotations
@@ -50,6 +54,7 @@ from .flowchart import (
 )
 from .flowchart_hops import add_hops
 from .flowchart_labels import LIFT, settle_labels
+from .flowchart_span import meeting_columns, merge_span
 
 
 def layout(flow: Flow, geometry: Geometry, pages: Pages | None = None) -> Layout:
@@ -142,15 +147,28 @@ class _Router:
         right above the symbol, so it sits beside it or over the top (see :meth:`resume`)."""
         for edge in self.down_in:
             self.ports[(edge.source, "B")] = "out"
+        self.top, self.bottom = meeting_columns(flow)
+        self.covered: dict[tuple[int, str], set[int]] = {}
+        """Lanes no arrow may take: by the borders inside a step done together, whose symbol they would cross."""
         for row, kind in enumerate(flow.kinds):
+            first, last = flow.span(row)
+            for col in range(first, last):
+                self.covered.setdefault((col, "R"), set()).add(row)
+                self.covered.setdefault((col + 1, "L"), set()).add(row)
             self.cell(row).half = geometry.base_half(kind)
-            if kind in (StepKind.MULAI, StepKind.SELESAI):
-                self._label(row, flow.columns[row], "Mulai" if kind is StepKind.MULAI else "Selesai", "terminator", 0.0, 0.0, "c")
+            if kind in (StepKind.MULAI, StepKind.SELESAI):  # at the symbol's centre, however many columns it spans
+                self._label(row, first, "Mulai" if kind is StepKind.MULAI else "Selesai", "terminator",
+                            (last - first) * geometry.column / 2, 0.0, "c")
 
     # -- marks
 
     def cell(self, row: int, col: int | None = None) -> Cell:
         return self.cells[row][self.flow.columns[row] if col is None else col]
+
+    def _side(self, row: int, side: str) -> int:
+        """The column holding the symbol's ``side`` ("L" or "R"): its own, or an end of a step done together."""
+        first, last = self.flow.span(row)
+        return last if side == "R" else first
 
     def _size(self, row: int) -> tuple[float, float]:
         return self.g.size(self.flow.kinds[row])
@@ -229,7 +247,7 @@ class _Router:
         s, col = edge.source, self.flow.columns[edge.source]
         toward = "R" if self.flow.columns[edge.target] >= col else "L"
         both = [toward, "L" if toward == "R" else "R"]
-        roomy = [x for x in both if self._neighbour(col, x) is not None]
+        roomy = [x for x in both if self._neighbour(self._side(s, x), x) is not None]
         order = roomy + (["B"] if crossing else []) + both
         side = next(x for x in order if self._free(s, x))
         self.ports[(s, side)] = "out"
@@ -252,7 +270,7 @@ class _Router:
     def down(self, edge: Edge) -> None:
         """Row to next row: down, across at ``y0`` when the column changes, down into the symbol."""
         s, t = edge.source, edge.target
-        a, b = self.flow.columns[s], self.flow.columns[t]
+        a, b = self.bottom[s], self.top[t]
         self._v(s, a, CENTRE, MID, BOTTOM)
         if a == b:
             self._v(t, b, CENTRE, TOP, MID)
@@ -265,7 +283,7 @@ class _Router:
 
     def _top_entry(self, t: int, start: tuple[int, Point]) -> None:
         """Across at ``y0`` from (column, x) to the target's centre, then down into its top."""
-        b = self.flow.columns[t]
+        b = self.top[t]
         self._h(t, self.y0, start, (b, CENTRE))
         self._v(t, b, CENTRE, self.y0, MID)
         self.cell(t, b).dots.add((CENTRE, self.y0))
@@ -279,7 +297,7 @@ class _Router:
         A lane into the ``top`` may also lie short of the target's column, beyond the source's.
         """
         lo, hi = sorted((edge.source, edge.target))
-        a, c = self.flow.columns[edge.source], self.flow.columns[edge.target]
+        a, c = self._side(edge.source, side), self._side(edge.target, side)
         first = a if top else max(a, c) if side == "R" else min(a, c)
         near = range(first, self.k) if side == "R" else range(first, -1, -1)
         far_side = "L" if side == "R" else "R"
@@ -287,7 +305,7 @@ class _Router:
                  (near[1:], far_side, self.g.lanes + self.g.spare_lanes)]
         for columns, lane_side, lanes in tries:
             for col in columns:
-                if col in skip:
+                if col in skip or any(lo <= row <= hi for row in self.covered.get((col, lane_side), ())):
                     continue
                 for offset in lanes:
                     spans = self.busy.setdefault((col, lane_side, offset), [])
@@ -316,7 +334,7 @@ class _Router:
         if claimed is None:
             return False
         col, x, by_side, side = claimed
-        upward, a = t < s, self.flow.columns[s]
+        upward, a = t < s, self.bottom[s] if start == self.turn else self._side(s, self.exits[edge])
         if start == self.turn:
             self._v(s, a, CENTRE, MID, self.turn)
         self._h(s, start, (a, CENTRE), (col, x))
@@ -326,7 +344,7 @@ class _Router:
             self._v(row, col, x, TOP, BOTTOM)
         if by_side and self._entry(t, side, "lane"):
             self._v(t, col, x, MID, BOTTOM if upward else TOP)
-            self._h(t, MID, (col, x), (self.flow.columns[t], CENTRE))
+            self._h(t, MID, (col, x), (self._side(t, side), CENTRE))
             self.cells[t][col].dots.add((x, MID))
             self.arrows[t].add(side)
         else:
@@ -343,7 +361,7 @@ class _Router:
     def _lane_for(self, edge: Edge, side: str) -> tuple[int, Point, bool, str] | None:
         """A lane on ``side`` (column, x) and whether it enters the target's side (else its top)."""
         by_side = self.ports.get((edge.target, side)) in (None, "lane")
-        claimed = self._claim_lane(edge, side, skip=frozenset() if by_side else frozenset({self.flow.columns[edge.target]}))
+        claimed = self._claim_lane(edge, side, skip=frozenset() if by_side else frozenset({self._side(edge.target, side)}))
         if claimed is None and not by_side:
             claimed = self._claim_lane(edge, side)
         if claimed is None:
@@ -378,10 +396,11 @@ class _Router:
 
     def leave(self, edge: Edge, letter: str) -> tuple[int, int]:
         """The connector where an arrow leaves its page (or its crowded lane): below or beside the symbol."""
-        s, col = edge.source, self.flow.columns[edge.source]
+        s = edge.source
         side = self.exits.get(edge, "B")
+        col = self.bottom[s] if side == "B" else self._side(s, side)
         if side != "B" and self._neighbour(col, side) is None and self.k > 1 and self._free(s, "B"):
-            side = "B"  # no room beside at the table's edge; a decision without an arrow down has its bottom
+            side, col = "B", self.bottom[s]  # no room beside at the table's edge; a decision without an arrow down has its bottom
             self.ports[(s, "B")] = "out"
         g = self.g
         if side == "B":
@@ -397,7 +416,7 @@ class _Router:
     def _beside(self, row: int, side: str, pentagon: Pentagon, room: float = 0.0) -> tuple[int, int]:
         """A connector at the middle of the next column (or inside a lone column), joined to the symbol;
         inside a column it stands ``room`` further out (the branch label's) where no lane passes there."""
-        col = self.flow.columns[row]
+        col = self._side(row, side)
         other = self._neighbour(col, side)
         if other is None:
             dx = self._inside_dx(row, side)
@@ -446,12 +465,11 @@ class _Router:
     def resume(self, t: int, edges: list[Edge], letter: str) -> tuple[int, int]:
         """The one connector where cut arrows into row ``t`` come back: above it (a cut row-to-row arrow's
         place, unless a lane enters the top), beside it, or over its top."""
-        col = self.flow.columns[t]
         cut_down = any(e in self.down_in for e in edges) and t not in self.top_lanes
         if cut_down or (self._top_free(t) and not self._side_free(t)):
             return self._above(t, letter)
         for side in ("R", "L"):
-            if self._neighbour(col, side) is not None or self.k == 1:
+            if self._neighbour(self._side(t, side), side) is not None or self.k == 1:
                 if self._entry(t, side, "connector"):
                     self.arrows[t].add(side)
                     return self._beside(t, side, Pentagon(letter, 0.0, 0.0, None))
@@ -462,8 +480,7 @@ class _Router:
         return not any(e.target == row for e in self.down_in) and "T" not in self.arrows[row]
 
     def _side_free(self, row: int) -> bool:
-        col = self.flow.columns[row]
-        return any((self._neighbour(col, side) is not None or self.k == 1) and self.ports.get((row, side)) is None
+        return any((self._neighbour(self._side(row, side), side) is not None or self.k == 1) and self.ports.get((row, side)) is None
                    for side in ("R", "L"))
 
     @staticmethod
@@ -475,7 +492,7 @@ class _Router:
         )
 
     def _above(self, t: int, letter: str) -> tuple[int, int]:
-        g, col = self.g, self.flow.columns[t]
+        g, col = self.g, self.top[t]
         in_dy = g.in_pentagon_dy(self.flow.kinds[t])
         self._v(t, col, CENTRE, ("M", in_dy + g.pentagon[1] / 2), MID)
         self._pentagon(t, col, Pentagon(letter, 0.0, in_dy, None))
@@ -484,9 +501,9 @@ class _Router:
 
     def _over_the_top(self, t: int, letter: str) -> tuple[int, int]:
         """Both sides busy: a connector in a free neighbouring cell, joined along ``y0`` into the top."""
-        col = self.flow.columns[t]
+        col, (first, last) = self.top[t], self.flow.span(t)
         for other in sorted(range(self.k), key=lambda c: (abs(c - col), -c)):
-            if other != col and self._clear_middle(self.cells[t][other]):
+            if not first <= other <= last and self._clear_middle(self.cells[t][other]):
                 self._pentagon(t, other, Pentagon(letter, 0.0, 0.0, None))
                 self._v(t, other, CENTRE, self.y0, MID)
                 self.cells[t][other].dots.add((CENTRE, self.y0))
@@ -496,18 +513,23 @@ class _Router:
 
     def _beside_the_top(self, t: int, letter: str) -> tuple[int, int]:
         """Last resort: a connector beside the line coming down into the symbol, joining it above the arrowhead."""
-        g, col = self.g, self.flow.columns[t]
+        g, col = self.g, self.top[t]
         kind = self.flow.kinds[t]
         dx, dy = g.pentagon[0] / 2 + 1.5, g.in_pentagon_dy(kind)
         join = -(g.size(kind)[1] / 2 + g.arrow + 0.6)
         self._pentagon(t, col, Pentagon(letter, dx, dy, None))
         self._v(t, col, ("C", dx), ("M", dy + g.pentagon[1] / 2), ("M", join))
         self._h(t, ("M", join), (col, ("C", dx)), (col, CENTRE))
-        cell = self.cell(t)
+        cell = self.cell(t, col)
         cell.half = max(cell.half, -dy + g.pentagon[1] / 2 + g.y0 + 1.5)
         return t, col
 
     def finish(self) -> None:
+        """The symbols; a step done together gets one across its columns, whose cells become one."""
         for row, kind in enumerate(self.flow.kinds):
             w, h = self.g.size(kind)
-            self.cell(row).symbol = Symbol(kind, w, h, frozenset(self.arrows[row]))
+            first, last = self.flow.span(row)
+            top_dx = (self.top[row] - (first + last) / 2) * self.g.column
+            self.cell(row).symbol = Symbol(kind, w + (last - first) * self.g.column, h, frozenset(self.arrows[row]), top_dx)
+            if last > first:
+                merge_span(self.cells[row], first, last, self.g)

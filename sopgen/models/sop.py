@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import AliasChoices, ConfigDict, Field, field_validator, model_validator
+from pydantic import AliasChoices, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from .base import Model, OptionalTanggal, Tanggal, written_twice
 from .paper import PILIHAN_KERTAS, Kertas
@@ -79,12 +79,45 @@ class Keputusan(Model):
         return value.strip()
 
 
+_HOW_PELAKSANA = ("tulis satu nama dari daftar 'pelaksana', mis. 'pelaksana: Kasi', atau beberapa nama yang kolomnya "
+                  "berdampingan bila langkah dikerjakan bersama, mis. 'pelaksana: [Kasi, Staf]'")
+
+
+def _joint_names(value: object) -> object:
+    """A step's ``pelaksana`` as written: a list of one is that name; an empty list, a name written
+    twice or a mapping is refused here, where no column is needed to see it (the flow checks the columns)."""
+    if isinstance(value, dict):
+        raise ValueError(f"pelaksana langkah bukan nama; {_HOW_PELAKSANA}")
+    if not isinstance(value, list):
+        return value
+    if not value:
+        raise ValueError(f"daftar pelaksana langkah ini kosong; {_HOW_PELAKSANA}")
+    twice = written_twice([str(name).strip() for name in value])
+    if twice:
+        raise ValueError(f"pelaksana '{twice[0]}' tertulis dua kali di langkah ini; tulis setiap pelaksana satu kali, "
+                         "mis. 'pelaksana: [Kasi, Staf]'")
+    return value[0] if len(value) == 1 and isinstance(value[0], str) else value
+
+
+PelaksanaLangkah = Annotated[str | Annotated[list[str], Field(min_length=1)], BeforeValidator(_joint_names)]
+"""One pelaksana column, or the adjacent columns of a step done together (real SOPs draw one symbol
+across them); a list of one is that one name."""
+
+
+def names_of(pelaksana: str | list[str]) -> tuple[str, ...]:
+    """The names of a ``pelaksana`` field: one, or several for a step done together."""
+    return (pelaksana,) if isinstance(pelaksana, str) else tuple(pelaksana)
+
+
 class Langkah(Model):
     """One row of the flowchart table."""
 
     id: str | None = Field(None, description="Id langkah (opsional), dipakai oleh 'lanjut' dan 'keputusan'.")
     uraian: str = Field(description="Uraian prosedur langkah ini.")
-    pelaksana: str = Field(description="Kolom pelaksana yang menjalankan langkah ini (salah satu dari daftar 'pelaksana').")
+    pelaksana: PelaksanaLangkah = Field(
+        description="Kolom pelaksana yang menjalankan langkah ini (salah satu dari daftar 'pelaksana'); untuk langkah yang "
+        "dikerjakan bersama, daftar nama yang kolomnya berdampingan, mis. [Kasi Pemerintahan, Staf].",
+    )
     mutu_baku: MutuBaku = Field(
         # "mutu_buku" is the reference's own slip: accepted so the lint can warn with the fix
         # (a misspelt standard term is a warning, not a reason to refuse the whole SOP).
@@ -95,15 +128,10 @@ class Langkah(Model):
     keputusan: Keputusan | None = Field(None, description="Bila langkah ini sebuah keputusan: tujuan cabang 'ya' dan 'tidak'.")
     lanjut: str | None = Field(None, description=f"Id langkah berikutnya bila bukan baris di bawahnya, atau '{AKHIR}'.")
 
-    @field_validator("pelaksana", mode="before")
-    @classmethod
-    def _one_pelaksana(cls, value: object) -> object:
-        # Real SOPs write a step done by two officials together; the flowchart draws each symbol
-        # in one column, so say how to write it instead of pydantic's bare 'harus berupa teks'.
-        if isinstance(value, list):
-            raise ValueError("satu langkah digambar di satu kolom pelaksana; tulis satu nama dari daftar 'pelaksana', "
-                             "mis. 'pelaksana: Kasi', dan sebut pelaksana lainnya di uraian, mis. 'Kasi bersama Staf memeriksa berkas'")
-        return value
+    @property
+    def semua_pelaksana(self) -> tuple[str, ...]:
+        """Every pelaksana of the step: its one name, or the names of a step done together (in column order)."""
+        return names_of(self.pelaksana)
 
 
 class LangkahAlur(Model):
@@ -111,7 +139,7 @@ class LangkahAlur(Model):
 
     model_config = ConfigDict(extra="ignore")
     id: str | None = None
-    pelaksana: str
+    pelaksana: PelaksanaLangkah
     keputusan: Keputusan | None = None
     lanjut: str | None = None
 
@@ -211,6 +239,16 @@ class SOP(Model):
         if twice:
             raise ValueError(f"kolom pelaksana '{twice[0]}' tertulis dua kali")
         return value
+
+    @field_validator("langkah")
+    @classmethod
+    def _joint_in_column_order(cls, value: list[Langkah], info: ValidationInfo) -> list[Langkah]:
+        # A step done together names its pelaksana in the table's order wherever it is printed
+        # ("Kasi Pemerintahan dan Staf"), in whatever order they were written.
+        order = {name: index for index, name in enumerate(info.data.get("pelaksana", []))}
+        return [step.model_copy(update={"pelaksana": sorted(step.pelaksana, key=order.__getitem__)})
+                if isinstance(step.pelaksana, list) and all(name in order for name in step.pelaksana) else step
+                for step in value]
 
     @property
     def tanggal_revisi(self) -> dt.date | None:

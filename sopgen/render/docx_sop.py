@@ -191,8 +191,13 @@ def _flowchart_table(document: DocxDocument, view: FlowchartView, rows: tuple[Ro
             _text(cell, text, center=center, hyphens=hyphens, padding=PADDING_MM)
         cells = view.layout.cells[row.nomor - 1]
         for i, cell_layout in enumerate(cells):
+            if not cell_layout.span:
+                continue  # covered by a step done together, merged from its left
             cell = tr.cells[first_pel + i]
-            svg = cell_picture(cell_layout, geometry, widths[first_pel + i], height)
+            if cell_layout.span > 1:  # one cell across the columns of a step done together, as the PDF's colspan
+                cell = cell.merge(tr.cells[first_pel + i + cell_layout.span - 1])
+            width = sum(widths[first_pel + i:first_pel + i + cell_layout.span])
+            svg = cell_picture(cell_layout, geometry, width, height)
             paragraph = cell.paragraphs[0]
             paragraph.paragraph_format.space_after = Pt(0)
             # The line is as tall as the picture: a 1 pt mark leaves no descent below it (no gap in the lines).
@@ -201,5 +206,5 @@ def _flowchart_table(document: DocxDocument, view: FlowchartView, rows: tuple[Ro
             if svg is not None:
                 run = paragraph.add_run()
                 run.font.size = Pt(1)
-                pictures.add(run, svg, widths[first_pel + i], height)
+                pictures.add(run, svg, width, height)
     return table

@@ -43,6 +43,8 @@ class CellView:
     """The step's symbol kind when this cell holds it, else empty (``data-symbol`` for tests and tools)."""
     bands: tuple[BandView, ...]
     box: bool
+    colspan: int = 1
+    """Pelaksana columns the cell spans: several for a step done together (one symbol across them)."""
 
 
 @dataclass(frozen=True)
@@ -165,9 +167,11 @@ def _row_view(sop: SOP, lay: Layout, row: int, prefix: str) -> RowView:
     height = lay.min_heights[row]
     cells = []
     for cell in lay.cells[row]:
+        if not cell.span:
+            continue  # covered by a step done together, spanning from its left
         symbol = cell.symbol.kind.value if cell.symbol else ""
         bands = _bands(cell, lay.geometry, height, prefix)
-        cells.append(CellView(layers_style(cell_layers(cell, lay.geometry)), symbol, bands, bool(symbol or bands)))
+        cells.append(CellView(layers_style(cell_layers(cell, lay.geometry)), symbol, bands, bool(symbol or bands), cell.span))
     kind = next(c.symbol.kind.value for c in lay.cells[row] if c.symbol)
     mutu = step.mutu_baku
     return RowView(row_id(prefix, row), row + 1, kind, step.uraian, mutu.kelengkapan, mutu.waktu, mutu.output,

@@ -131,9 +131,9 @@ def _sprite(cell: Cell, g: Geometry) -> Layer | None:
         sym = cell.symbol
         parts.append(_symbol_svg(sym))
         for side in sorted(sym.arrows):
-            tip = {"T": (0.0, -sym.height / 2), "L": (-sym.width / 2, 0.0), "R": (sym.width / 2, 0.0)}[side]
+            tip = {"T": (sym.top_dx, -sym.height / 2), "L": (-sym.width / 2, 0.0), "R": (sym.width / 2, 0.0)}[side]
             parts.append(_arrowhead(*tip, side, g.arrow))
-        xs += [sym.width / 2 + g.arrow]
+        xs += [sym.width / 2 + g.arrow, abs(sym.top_dx) + g.arrow]
         ys += [sym.height / 2 + g.arrow]
     for p in cell.pentagons:
         parts.append(_pentagon_svg(p, g))

@@ -40,7 +40,7 @@ def langkah_baca(sop: SOP) -> list[LangkahBaca]:
     return [
         LangkahBaca(
             nomor=index + 1,
-            pelaksana=step.pelaksana,
+            pelaksana=together(step.semua_pelaksana),
             uraian=step.uraian,
             kelengkapan=step.mutu_baku.kelengkapan,
             waktu=step.mutu_baku.waktu,
@@ -51,6 +51,11 @@ def langkah_baca(sop: SOP) -> list[LangkahBaca]:
         )
         for index, step in enumerate(sop.langkah)
     ]
+
+
+def together(names: tuple[str, ...]) -> str:
+    """The pelaksana of a step as a phrase: "Kasi Pemerintahan dan Staf" for a step done together."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} dan {names[-1]}"
 
 
 def _arah(flow: Flow, index: int) -> tuple[str, ...]:
