@@ -99,6 +99,18 @@ def test_mistakes_are_flagged() -> None:
     assert list(validator.iter_errors({**good, "tanggal": {"pembuatan": "17/01/2024", "pengesahan": "2024-01-17"}}))
 
 
+def test_an_sop_of_several_procedures_validates_and_langkah_or_prosedur_is_required() -> None:
+    """The editor says what sopgen says: exactly one of 'langkah' and 'prosedur', each procedure with its nama and langkah."""
+    sop = next(k for k in SOURCES if k.name == "sop")
+    validator = jsonschema.Draft202012Validator(schema_for(sop))
+    several = load((Path(__file__).parent / "fixtures" / "dua-prosedur" / "sop" / "surat.yaml").read_text(encoding="utf-8"))
+    assert not list(validator.iter_errors(several))
+    one = load((DEMO / "sop" / "pengukuran-data-kinerja.yaml").read_text(encoding="utf-8"))
+    assert list(validator.iter_errors({**several, "langkah": one["langkah"]})), "both"
+    assert list(validator.iter_errors({k: v for k, v in several.items() if k != "prosedur"})), "neither"
+    assert list(validator.iter_errors({**several, "prosedur": [{"langkah": one["langkah"]}]})), "a procedure without nama"
+
+
 def test_command_writes_schemas_unchanged_when_current(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["schema", str(DEMO), "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output

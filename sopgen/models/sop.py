@@ -126,9 +126,9 @@ class LangkahAlur(Model):
 
 LangkahList = Annotated[list[Langkah], Field(min_length=2)]
 LangkahAlurList = Annotated[list[LangkahAlur], Field(min_length=2)]
-CONTOH_PROSEDUR = ("prosedur:\n  - nama: Prosedur Surat Masuk\n    langkah: [...]\n"
-                   "  - nama: Prosedur Surat Keluar\n    langkah: [...]")
-"""How a document of several procedures is written, for the messages that say so."""
+CONTOH_PROSEDUR = ("'prosedur:' berisi butir '- nama: Prosedur Surat Masuk' dengan 'langkah:' di bawahnya, "
+                   "lalu '- nama: Prosedur Surat Keluar' dengan 'langkah:'-nya")
+"""How a document of several procedures is written, for the messages that say so (one line: a message is one line)."""
 
 S = TypeVar("S", Langkah, LangkahAlur)
 
@@ -152,10 +152,12 @@ def _prosedur_list(langkah: Sequence[S] | None, prosedur: Sequence[Any] | None) 
 
 def _prosedur_item_complete(value: object) -> object:
     """A procedure without its nama or its langkah, said with how to write it (not pydantic's bare 'wajib diisi')."""
-    if isinstance(value, dict):
-        for key, example in (("nama", "nama: Prosedur Surat Keluar"), ("langkah", "langkah: (daftar langkah, paling sedikit dua)")):
-            if value.get(key) is None:
-                raise ValueError(f"prosedur ini tidak memiliki '{key}'; setiap prosedur ditulis dengan 'nama' dan 'langkah', mis. {example}")
+    if isinstance(value, dict) and value.get("nama") is None:
+        raise ValueError("prosedur ini tidak memiliki 'nama'; tulis nama yang dicetak sebagai judul bagan alirnya, di atas "
+                         "'langkah:', mis. '- nama: Prosedur Surat Keluar'")
+    if isinstance(value, dict) and value.get("langkah") is None:
+        raise ValueError("prosedur ini tidak memiliki 'langkah'; tulis 'langkah:' di bawah 'nama:', berisi paling sedikit dua "
+                         "langkah, ditulis seperti 'langkah' SOP yang memuat satu prosedur")
     return value
 
 
@@ -163,18 +165,19 @@ def _prosedur_filled(value: object) -> object:
     """``prosedur:`` written with no procedure under it."""
     if value is None or value == []:
         raise ValueError("daftar prosedur kosong; tulis paling sedikit satu prosedur dengan 'nama' dan 'langkah', mis. "
-                         f"{CONTOH_PROSEDUR}, atau hapus 'prosedur:' dan tulis 'langkah:' bila SOP ini hanya memuat satu prosedur")
+                         f"{CONTOH_PROSEDUR}; atau hapus 'prosedur:' dan tulis 'langkah:' bila SOP ini hanya memuat satu prosedur")
     return value
 
 
 def _one_of_langkah_prosedur(langkah: object, prosedur: object) -> None:
     """Exactly one of ``langkah`` and ``prosedur``: both would leave it unclear which steps are the SOP's."""
     if langkah is not None and prosedur is not None:
-        raise FieldError("'langkah' dan 'prosedur' tertulis bersamaan; tulis langkah setiap prosedur di bawah 'prosedur', "
-                         "mis. " + CONTOH_PROSEDUR + ", dan hapus 'langkah' di tingkat atas", "prosedur")
+        raise FieldError("'langkah' dan 'prosedur' tertulis bersamaan; pindahkan langkah-langkah itu ke salah satu prosedur "
+                         "di bawah 'prosedur' lalu hapus 'langkah' di tingkat atas, atau hapus 'prosedur' bila SOP ini hanya memuat satu prosedur",
+                         "prosedur")
     if langkah is None and prosedur is None:
-        raise FieldError("SOP belum memiliki langkah; tulis 'langkah:' (daftar langkah prosedur), atau 'prosedur:' bila "
-                         "satu dokumen SOP memuat beberapa prosedur, mis. " + CONTOH_PROSEDUR, "langkah")
+        raise FieldError("SOP belum memiliki langkah; tulis 'langkah:' (daftar langkah prosedur), atau, bila satu dokumen SOP "
+                         "memuat beberapa prosedur, " + CONTOH_PROSEDUR, "langkah")
 
 
 def _unique_nama(prosedur: list[Any]) -> None:
@@ -184,7 +187,7 @@ def _unique_nama(prosedur: list[Any]) -> None:
         if nama in names[:index]:
             raise FieldError(f"nama prosedur '{nama}' sudah dipakai oleh prosedur ke-{names.index(nama) + 1}; "
                              "setiap prosedur dalam satu SOP memiliki nama yang berbeda, mis. 'Prosedur Surat Masuk' dan "
-                             "'Prosedur Surat Keluar'", index, "nama")
+                             "'Prosedur Surat Keluar'", "prosedur", index, "nama")
 
 
 class Prosedur(Model):
@@ -217,7 +220,7 @@ class AlurSOP(Model):
     model_config = ConfigDict(extra="ignore")
     pelaksana: list[str] = Field(min_length=1)
     langkah: LangkahAlurList | None = None
-    prosedur: list[ProsedurAlur] | None = None
+    prosedur: Annotated[list[ProsedurAlur], Field(min_length=1)] | None = None
     abaikan_peringatan: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
