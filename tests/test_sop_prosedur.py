@@ -143,7 +143,7 @@ SECOND = TEXT.index("  - nama: Prosedur Surat Keluar")
     pytest.param(HEAD + LANGKAH + TEXT[len(HEAD):], "14:3: prosedur:", ["'langkah' dan 'prosedur' tertulis bersamaan", "hapus 'langkah' di tingkat atas"], id="both"),
     pytest.param(HEAD, "1:1: langkah:", ["SOP belum memiliki langkah", "'prosedur:' berisi butir '- nama: Prosedur Surat Masuk'"], id="neither"),
     pytest.param(HEAD + "prosedur: []\n", "10:11: prosedur:", ["daftar prosedur kosong", "atau hapus 'prosedur:' dan tulis 'langkah:'"], id="empty"),
-    pytest.param(HEAD + "prosedur:\n", "10:10: prosedur:", ["daftar prosedur kosong"], id="blank"),
+    pytest.param(HEAD + "prosedur:\n", "1:1: langkah:", ["SOP belum memiliki langkah"], id="blank"),
     pytest.param(TEXT.replace("  - nama: Prosedur Surat Keluar\n    langkah:", "  - langkah:"), "32:5: prosedur[2]:",
                  ["prosedur ini tidak memiliki 'nama'", "'- nama: Prosedur Surat Keluar'"], id="no-nama"),
     pytest.param(TEXT[:SECOND] + "  - nama: Prosedur Surat Keluar\n", "32:5: prosedur[2]:",

@@ -162,8 +162,9 @@ def _prosedur_item_complete(value: object) -> object:
 
 
 def _prosedur_filled(value: object) -> object:
-    """``prosedur:`` written with no procedure under it."""
-    if value is None or value == []:
+    """``prosedur: []``. A blank ``prosedur:`` is None, as not written (so ``model_dump`` output validates
+    again): with no ``langkah`` either, the message that SOP has no steps says how to write both."""
+    if value == []:
         raise ValueError("daftar prosedur kosong; tulis paling sedikit satu prosedur dengan 'nama' dan 'langkah', mis. "
                          f"{CONTOH_PROSEDUR}; atau hapus 'prosedur:' dan tulis 'langkah:' bila SOP ini hanya memuat satu prosedur")
     return value
