@@ -181,6 +181,13 @@ def _one_of_langkah_prosedur(langkah: object, prosedur: object) -> None:
                          "memuat beberapa prosedur, " + CONTOH_PROSEDUR, "langkah")
 
 
+def _steps_written(langkah: object, prosedur: list[Any] | None) -> None:
+    """The checks both models of an SOP make of its steps: ``langkah`` or ``prosedur``, each procedure named once."""
+    _one_of_langkah_prosedur(langkah, prosedur)
+    if prosedur:
+        _unique_nama(prosedur)
+
+
 def _unique_nama(prosedur: list[Any]) -> None:
     """Two procedures of one name would print two identical headings (and be cited ambiguously)."""
     names = [p.nama for p in prosedur]
@@ -226,9 +233,7 @@ class AlurSOP(Model):
 
     @model_validator(mode="after")
     def _steps_given(self) -> AlurSOP:
-        _one_of_langkah_prosedur(self.langkah, self.prosedur)
-        if self.prosedur:
-            _unique_nama(self.prosedur)
+        _steps_written(self.langkah, self.prosedur)
         return self
 
     @property
@@ -337,9 +342,7 @@ class SOP(Model):
 
     @model_validator(mode="after")
     def _steps_given(self) -> SOP:
-        _one_of_langkah_prosedur(self.langkah, self.prosedur)
-        if self.prosedur:
-            _unique_nama(self.prosedur)
+        _steps_written(self.langkah, self.prosedur)
         return self
 
     @property
