@@ -171,3 +171,25 @@ def test_a_warning_in_a_procedure_is_at_its_step(tmp_path: Path) -> None:
     done = sopgen_check(_site(tmp_path / "site", TEXT.replace("waktu: 2 jam", "waktu: secepatnya")))
     out = done.stdout + done.stderr
     assert "sop/surat.yaml:40:84:" in out and "prosedur[2].langkah[2].mutu_baku.waktu: waktu 'secepatnya' bukan lama waktu yang terukur" in out, out
+
+
+def test_flow_of_the_procedures_is_checked_when_the_schema_fails_elsewhere(tmp_path: Path) -> None:
+    """An error outside the steps (an empty nomor) does not hide one in them: both in one run (AlurSOP)."""
+    text = TEXT.replace("nomor: W1-A1/123/OT.01.2/I/2024", 'nomor: ""').replace("{ya: disposisi, tidak: arsip,", "{ya: disposisi, tidak: konsep,")
+    done = sopgen_check(_site(tmp_path / "site", text))
+    out = done.stdout + done.stderr
+    assert "sop/surat.yaml:1:" in out and "nomor SOP kosong" in out, out
+    assert "sop/surat.yaml:19:43: prosedur[1].langkah[2].keputusan.tidak: langkah 'konsep' adalah langkah prosedur 'Prosedur Surat Keluar'" in out, out
+
+
+@pytest.mark.slow
+def test_a_long_first_procedure_breaks_on_its_own_and_the_signature_follows_the_last(tmp_path: Path) -> None:
+    """Surat Keluar first: its two pages are planned while Surat Masuk, one page, carries the signature."""
+    start, second = TEXT.index("prosedur:\n") + len("prosedur:\n"), TEXT.index("  - nama: Prosedur Surat Keluar")
+    site = _site(tmp_path / "site", TEXT[:start] + TEXT[second:] + TEXT[start:second])
+    build_site(site, tmp_path / "output")
+    pages = [squash(page.extract_text()) for page in PdfReader(tmp_path / "output" / "sop" / "surat.pdf").pages]
+    keluar = next(i for i, text in enumerate(pages) if NAMES[1] in text)
+    assert [NAMES[0] in text for text in pages[keluar:]] == [False, False, True], "Surat Keluar on two pages, then Surat Masuk"
+    assert steps()[1][-1] in pages[keluar + 1] and SIGNER in pages[-1] and steps()[0][-1] in pages[-1]
+    assert SIGNER not in " ".join(pages[keluar:-1])
