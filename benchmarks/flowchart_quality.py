@@ -63,7 +63,7 @@ def main() -> None:
             faults[name] += count
             failing[name] += bool(count)
         if any(found.values()) and len(shown) < args.show:
-            steps = [(step.pelaksana, step.keputusan and (step.keputusan.ya, step.keputusan.tidak), step.lanjut) for step in sop.langkah]
+            steps = [(step.pelaksana, step.keputusan and (step.keputusan.ya, step.keputusan.tidak), step.lanjut) for step in sop.semua_langkah]
             shown.append(f"column {column:.2f} mm, {sop.pelaksana}, pages {pages}\n  {steps}\n  {report.label_hits} {report.same_page_pairs}")
 
     number = args.seed

@@ -42,7 +42,7 @@ from .render.sop import PrintedLayout
 from .shard import Shard
 
 CACHE_DIR = ".sopgen-cache"
-FORMAT = b"sopgen-cache/1\n"
+FORMAT = b"sopgen-cache/2\n"
 """The first line of every entry; a new layout of the entry changes it (old entries then miss)."""
 CACHED_PHASES = ("pdf", "binder", "docx")
 """The outputs worth caching: those laid out by WeasyPrint, and the Word copies (their pictures are drawn by
@@ -164,14 +164,16 @@ def encode_result(result: Any) -> tuple[Any] | None:
     if result is None:
         return (None,)
     if isinstance(result, PrintedLayout):
-        return ({"pages": [list(p) for p in result.pages], "heights": list(result.heights)},)
+        return ({"bagan": [{"pages": [list(p) for p in pages], "heights": list(heights)} for pages, heights in zip(result.plans, result.heights, strict=True)]},)
     return None
 
 
 def decode_result(data: Any) -> Any:
     if data is None:
         return None
-    return PrintedLayout(tuple((int(a), int(b)) for a, b in data["pages"]), tuple(float(h) for h in data["heights"]))
+    bagan = data["bagan"]
+    return PrintedLayout(tuple(tuple((int(a), int(b)) for a, b in one["pages"]) for one in bagan),
+                         tuple(tuple(float(h) for h in one["heights"]) for one in bagan))
 
 
 def read_entry(entry: Path, key: str) -> tuple[bytes, Any] | None:

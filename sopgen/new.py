@@ -169,8 +169,14 @@ def _items(texts: list[str]) -> str:
 
 
 def _rows_monitoring(sop: dict[str, Any]) -> str:
-    """A monitoring row per langkah of the SOP, its uraian as a comment, judged 'baik' with a note to write."""
+    """A monitoring row per langkah of the SOP, its uraian as a comment, judged 'baik' with a note to write.
+
+    The steps of an SOP of several procedures are numbered on through the document, as
+    ``SOP.semua_langkah`` (what the record is checked against)."""
     langkah = sop.get("langkah")
+    prosedur = sop.get("prosedur")
+    if langkah is None and isinstance(prosedur, list):
+        langkah = [step for p in prosedur if isinstance(p, dict) and isinstance(p.get("langkah"), list) for step in p["langkah"]]
     count = len(langkah) if isinstance(langkah, list) and langkah else 1
     rows = []
     for number in range(1, count + 1):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sopgen.domain.flow import CODE_KOLOM_KOSONG, Edge, EdgeKind, StepKind, build_flow, step_id
+from sopgen.domain.flow import CODE_KOLOM_KOSONG, Edge, EdgeKind, StepKind, build_flow, flow_findings, step_id
 from sopgen.errors import Level
 from sopgen.models.sop import SOP
 
@@ -40,7 +40,7 @@ def errors(flow: Any) -> list[tuple[tuple[Any, ...], str, str]]:
 
 def test_step_id_is_written_id_else_row_number() -> None:
     s = approval()
-    assert [step_id(i, step) for i, step in enumerate(s.langkah)] == ["1", "draf", "3", "4"]
+    assert [step_id(i, step) for i, step in enumerate(s.daftar_prosedur[0].langkah)] == ["1", "draf", "3", "4"]
     assert build_flow(s).ids == ("1", "draf", "3", "4")
 
 
@@ -128,12 +128,12 @@ def test_self_reference_and_misplaced_decisions() -> None:
 
 
 def test_unused_column_is_a_warning_with_the_lint_code() -> None:
-    flow = build_flow(sop([langkah("Camat"), langkah("Staf")]))
-    (warning,) = flow.findings
+    graphed = sop([langkah("Camat"), langkah("Staf")])
+    (warning,) = flow_findings(graphed)
     assert warning.level is Level.WARNING and warning.code == CODE_KOLOM_KOSONG
     assert warning.path == ("pelaksana", 1)
     assert warning.message == "kolom pelaksana 'Sekretaris' tidak dipakai oleh langkah mana pun"
-    assert flow.drawable
+    assert build_flow(graphed).drawable
 
 
 def test_both_branches_to_one_step_is_a_warning() -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import shutil
+from collections.abc import Sequence
 from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
@@ -48,7 +49,8 @@ _PAGE = _env.from_string(
 )
 
 
-def document(view: FlowchartView) -> str:
+def document(views: Sequence[FlowchartView]) -> str:
+    (view,) = views  # one procedure
     return _PAGE.render(flowchart=view)
 
 
@@ -62,8 +64,9 @@ _SIGNED = _env.from_string(
 SIGNER = {"jabatan_tanda_tangan": "CAMAT CONTOH", "nama": "BUDI SANTOSO, S.Sos", "pangkat": "Pembina", "nip": "198001012005011001"}
 
 
-def signed_document(view: FlowchartView) -> str:
+def signed_document(views: Sequence[FlowchartView]) -> str:
     """The flowchart with the SOP's signature block under it, as ``sop_pdf.html`` prints it."""
+    (view,) = views  # one procedure
     return _SIGNED.render(flowchart=view, penandatangan=SIGNER)
 
 
@@ -98,7 +101,7 @@ def long_loop_sop() -> SOP:
 
 def lay_out(sop: SOP, paper: str) -> tuple[Pagination, str]:
     result = paginate(sop, document, base_url=str(THEME / "x.html"), paper=paper)
-    return result, document(flowchart_view(sop, result.pages, paper=paper))
+    return result, document([flowchart_view(sop, result.bagan[0].pages, paper=paper)])
 
 
 @pytest.fixture(scope="module")
@@ -142,7 +145,7 @@ def test_pages_are_laid_out_on_the_sheet_the_columns_are_computed_for(case: str,
     page = result.document.pages[0]
     assert (page.width * MM_PER_PX, page.height * MM_PER_PX) == pytest.approx((sheet.paper.height, sheet.paper.width))
     top, right, bottom, left = sheet.margin
-    assert (result.measurement.area_top, result.measurement.area_bottom) == pytest.approx((top, sheet.paper.width - bottom))
+    assert (result.bagan[0].measurement.area_top, result.bagan[0].measurement.area_bottom) == pytest.approx((top, sheet.paper.width - bottom))
     assert page.anchors[flowchart_view(sop, None).probe_ids[0]][0] * MM_PER_PX == pytest.approx(left)
     assert sum(column_widths(sheet, len(sop.pelaksana)).all()) == pytest.approx(sheet.paper.height - left - right)
 
@@ -152,29 +155,29 @@ def test_plan_verified_and_every_page_has_the_header(case: str, request: pytest.
     sop, result, _ = request.getfixturevalue(case)
     assert result.verified and result.layouts <= 3
     reader = pdf_of(result)
-    assert len(reader.pages) == len(result.pages) > 1
+    assert len(reader.pages) == len(result.bagan[0].pages) > 1
     ncols = len(sop.pelaksana) + 6
-    for index, ((first, last), page) in enumerate(zip(result.pages, reader.pages)):
+    for index, ((first, last), page) in enumerate(zip(result.bagan[0].pages, reader.pages)):
         text = page.extract_text()
         for heading in ("No", "Uraian Prosedur", "PELAKSANA", "MUTU BAKU", "Kelengkapan", "Waktu", "Output", "Keterangan"):
             assert heading in text, f"page {index + 1} lacks {heading!r}"
         assert " ".join(str(n) for n in range(1, ncols + 1)) in " ".join(text.split())
-        assert f"Halaman {index + 1} dari {len(result.pages)}" in text
+        assert f"Halaman {index + 1} dari {len(result.bagan[0].pages)}" in text
         for row in range(first, last + 1):
             assert landed(result, row_id("bagan", row))[0] == index
     # Breaks come from the layout: the first page is full, the next row would not have fitted.
-    m = result.measurement
-    first_last = result.pages[0][1]
+    m = result.bagan[0].measurement
+    first_last = result.bagan[0].pages[0][1]
     assert m.rows[first_last].bottom <= m.area_bottom + 0.01
 
 
 @pytest.mark.parametrize("case", CASES)
 def test_connector_pairs_match_across_pages(case: str, request: pytest.FixtureRequest) -> None:
     sop, result, _ = request.getfixturevalue(case)
-    view = flowchart_view(sop, result.pages, paper="A4" if case == "long_a4" else "F4")
+    view = flowchart_view(sop, result.bagan[0].pages, paper="A4" if case == "long_a4" else "F4")
     pairs = view.layout.connectors
     assert pairs, "a multi-page flowchart continues through connectors"
-    page_of_row = {r: i for i, (a, b) in enumerate(result.pages) for r in range(a, b + 1)}
+    page_of_row = {r: i for i, (a, b) in enumerate(result.bagan[0].pages) for r in range(a, b + 1)}
     for pair in pairs:
         out_page, _ = landed(result, connector_id("bagan", pair.letter, leaving=True))
         in_page, _ = landed(result, connector_id("bagan", pair.letter, leaving=False))
@@ -192,8 +195,8 @@ def test_connector_pairs_match_across_pages(case: str, request: pytest.FixtureRe
 def test_candipuro_flow_continues_from_a_connector_at_the_break(candipuro: tuple[SOP, Pagination, str]) -> None:
     sop, result, _ = candipuro
     flow = build_flow(sop)
-    view = flowchart_view(sop, result.pages)
-    (_first, last), *_ = result.pages
+    view = flowchart_view(sop, result.bagan[0].pages)
+    (_first, last), *_ = result.bagan[0].pages
     down = [p for p in view.layout.connectors if p.edge.source == last]
     assert [(p.edge.target, p.out_at, p.in_at) for p in down] == [(last + 1, (last, flow.columns[last]), (last + 1, flow.columns[last + 1]))]
 
@@ -239,7 +242,7 @@ def test_arrows_meet_symbols_whatever_the_row_height(case: str, request: pytest.
     sop, result, _ = request.getfixturevalue(case)
     paper = "A4" if case == "long_a4" else "F4"
     flow = build_flow(sop)
-    view = flowchart_view(sop, result.pages, paper=paper)
+    view = flowchart_view(sop, result.bagan[0].pages, paper=paper)
     pdf = tmp_path / "bagan.pdf"
     result.document.write_pdf(pdf)
     dpi = 150
@@ -282,9 +285,9 @@ def test_chromium_shows_the_same_segments_and_connectors(candipuro: tuple[SOP, P
             "td[data-symbol]", "els => els.map(e => { const r = e.getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; })")
         shot = artifact("bagan-alir-chromium.png")
         page.screenshot(path=str(shot), full_page=True)
-    assert segments == [last - first + 1 for first, last in result.pages]
+    assert segments == [last - first + 1 for first, last in result.bagan[0].pages]
     assert sorted(i for i, _ in letters) == sorted(
-        connector_id("bagan", p.letter, leaving) for p in flowchart_view(sop, result.pages).layout.connectors for leaving in (True, False))
+        connector_id("bagan", p.letter, leaving) for p in flowchart_view(sop, result.bagan[0].pages).layout.connectors for leaving in (True, False))
     assert all(visible for _, visible in letters)
     # Every symbol is drawn at its cell's centre: its outline crosses the middle line left and right of centre.
     image = Image.open(shot).convert("L")
@@ -300,15 +303,15 @@ def test_corpus_as_printed_has_no_lone_signature_page_and_no_pair_on_one_page(na
     """The quality report of the final WeasyPrint layout (measured rows, where the signature landed)."""
     sop, paper = CORPUS[name]
     result = paginate(sop, signed_document, base_url=str(THEME / "x.html"), paper=paper)
-    figures = result.quality().figures()
-    assert result.verified and result.measurement.closing is not None
-    assert figures["lone_signature_pages"] == 0, (result.pages, result.measurement.closing)
+    figures = result.bagan[0].quality().figures()
+    assert result.verified and result.bagan[0].measurement.closing is not None
+    assert figures["lone_signature_pages"] == 0, (result.bagan[0].pages, result.bagan[0].measurement.closing)
     assert figures["same_page_pairs"] == figures["crossings_without_hop"] == figures["label_collisions"] == 0, figures
 
 
 def test_a_signature_alone_on_its_page_is_counted(long_loop: tuple[SOP, Pagination, str]) -> None:
     """The report reads where the signature landed: on the page after the last row it counts one."""
     _, result, _ = long_loop
-    assert result.quality().lone_closing_pages is None, "no signature in this document"
-    measured = replace(result.measurement, closing=Landing(result.measurement.rows[-1].page + 1, 20.0, 65.0))
-    assert replace(result, measurement=measured).quality().figures()["lone_signature_pages"] == 1
+    assert result.bagan[0].quality().lone_closing_pages is None, "no signature in this document"
+    measured = replace(result.bagan[0].measurement, closing=Landing(result.bagan[0].measurement.rows[-1].page + 1, 20.0, 65.0))
+    assert replace(result.bagan[0], measurement=measured).quality().figures()["lone_signature_pages"] == 1

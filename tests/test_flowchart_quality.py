@@ -38,7 +38,7 @@ def measured_fill(sop: SOP, paper: str) -> tuple[Quality, Pages, list[float]]:
     sheet = SHEETS[paper]
     columns = column_widths(sheet, len(sop.pelaksana))
     geometry = Geometry(column=columns.pelaksana)
-    pages, heights, capacity = estimated_pages(flow, sop.langkah, geometry, sheet, columns)
+    pages, heights, capacity = estimated_pages(flow, sop.daftar_prosedur[0].langkah, geometry, sheet, columns)
     fill = list(page_fill(pages, heights, capacity, capacity))
     fill[-1] += CLOSING / capacity
     return quality(layout(flow, geometry, pages), heights), pages, fill

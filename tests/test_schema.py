@@ -111,6 +111,18 @@ def test_a_step_done_together_names_its_pelaksana_in_a_list() -> None:
         assert (not list(validator.iter_errors(together))) is valid, pelaksana
 
 
+def test_an_sop_of_several_procedures_validates_and_langkah_or_prosedur_is_required() -> None:
+    """The editor says what sopgen says: exactly one of 'langkah' and 'prosedur', each procedure with its nama and langkah."""
+    sop = next(k for k in SOURCES if k.name == "sop")
+    validator = jsonschema.Draft202012Validator(schema_for(sop))
+    several = load((Path(__file__).parent / "fixtures" / "dua-prosedur" / "sop" / "surat.yaml").read_text(encoding="utf-8"))
+    assert not list(validator.iter_errors(several))
+    one = load((DEMO / "sop" / "pengukuran-data-kinerja.yaml").read_text(encoding="utf-8"))
+    assert list(validator.iter_errors({**several, "langkah": one["langkah"]})), "both"
+    assert list(validator.iter_errors({k: v for k, v in several.items() if k != "prosedur"})), "neither"
+    assert list(validator.iter_errors({**several, "prosedur": [{"langkah": one["langkah"]}]})), "a procedure without nama"
+
+
 def test_command_writes_schemas_unchanged_when_current(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["schema", str(DEMO), "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output

@@ -63,7 +63,7 @@ def _model(sop: str) -> Model:
 
 def test_the_names_are_put_in_column_order_and_the_step_spans_their_columns() -> None:
     sop = _model(SOP)
-    assert sop.langkah[1].pelaksana == ["Kasi Pemerintahan", "Staf"], "written [Staf, Kasi Pemerintahan]"
+    assert sop.semua_langkah[1].pelaksana == ["Kasi Pemerintahan", "Staf"], "written [Staf, Kasi Pemerintahan]"
     flow = build_flow(sop)
     assert flow.drawable, flow.findings
     assert flow.spans == ((2, 2), (1, 2), (0, 0), (2, 2))
@@ -74,7 +74,7 @@ def test_a_list_of_one_is_that_one_name() -> None:
     """Decided: ``pelaksana: [Staf]`` is accepted as ``pelaksana: Staf`` (same flow, same drawing)."""
     one = _model(SOP.replace("pelaksana: [Staf, Kasi Pemerintahan]", "pelaksana: [Staf]"))
     plain = _model(SOP.replace("pelaksana: [Staf, Kasi Pemerintahan]", "pelaksana: Staf"))
-    assert one.langkah[1].pelaksana == "Staf"
+    assert one.semua_langkah[1].pelaksana == "Staf"
     assert one == plain
 
 

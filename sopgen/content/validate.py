@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ..errors import Problem, did_you_mean
+from ..models.base import FieldError
 from .yamlsource import FieldPath, SourceMap, field_name
 
 T = TypeVar("T")
@@ -119,6 +120,9 @@ def _problems(schema: Any, data: Any, source: SourceMap, exc: ValidationError) -
     misspelt = _misspelt_keys(schema, data, errors)
     for error in errors:
         loc = _data_path(data, error["loc"], error["type"])
+        raised = error.get("ctx", {}).get("error")
+        if isinstance(raised, FieldError):
+            loc += raised.path  # a whole model's check about one of its fields: at that field's line
         if error["type"] == "missing" and loc in misspelt:
             continue  # already reported as the unknown key that was meant to be this one
         if any(loc[: len(split)] == split for split in source.split):

@@ -10,6 +10,10 @@ wrong as plain :class:`Finding` data; the loader turns findings into
 number as a string (``"1"``, ``"2"``, …), so ``lanjut: "3"`` works without
 naming every step. Field paths use 0-based list indexes, like the source map.
 
+**Procedures.** An SOP document of several procedures (``prosedur:``) has one graph per
+procedure: ids, numbers, ``Mulai`` and ``Selesai`` are each procedure's own, and an arrow to a
+step of another procedure is an error that says so. The pelaksana columns are the document's.
+
 **Edges.** A decision (``keputusan``) has two edges, ``ya`` and ``tidak``; any
 other step goes to its ``lanjut`` when given, else to the next row; the last
 step ends the flow and has none. A target written ``selesai`` (``tidak: selesai``,
@@ -23,9 +27,10 @@ from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Any
 
 from ..errors import Level, closest, did_you_mean
-from ..models.sop import AKHIR, SOP, AlurSOP, Langkah, LangkahAlur, names_of
+from ..models.sop import AKHIR, SOP, AlurSOP, Langkah, LangkahAlur, ProsedurSOP, names_of
 
 FieldPath = tuple[str | int, ...]
 Graphed = SOP | AlurSOP
@@ -127,25 +132,53 @@ def step_kind(index: int, count: int, langkah: Step) -> StepKind:
     return StepKind.PROSES
 
 
-def build_flow(sop: Graphed) -> Flow:
-    """The graph of ``sop`` with every finding about it (errors and warnings)."""
-    langkah = _steps(sop)
+def build_flow(sop: Graphed, prosedur: ProsedurSOP[Any] | None = None) -> Flow:
+    """The graph of one procedure of ``sop`` with every finding about its steps (errors and warnings).
+
+    ``prosedur`` may be left out for a document of one procedure; the findings about the whole
+    document (a column no procedure uses) are :func:`flow_findings`'.
+    """
+    if prosedur is None:
+        (prosedur,) = sop.daftar_prosedur  # a document of several procedures names the one it draws
+    langkah, at = prosedur.langkah, prosedur.path
     ids = tuple(step_id(i, step) for i, step in enumerate(langkah))
+    elsewhere = _ids_elsewhere(sop, prosedur, ids)
     findings: list[Finding] = []
-    findings += _duplicate_ids(langkah, ids)
-    spans, found = _columns(sop)
+    findings += _duplicate_ids(langkah, ids, at)
+    spans, found = _columns(sop, langkah, at)
     findings += found
-    findings += _misplaced(langkah)
-    edges, found = _edges(langkah, ids)
+    findings += _misplaced(langkah, at)
+    edges, found = _edges(langkah, ids, at, elsewhere)
     findings += found
-    findings += _reachability(len(langkah), edges + _meant_edges(langkah, ids))
-    findings += _unused_columns(sop)
+    findings += _reachability(len(langkah), edges + _meant_edges(langkah, ids), at)
     kinds = tuple(step_kind(i, len(langkah), step) for i, step in enumerate(langkah))
     columns = tuple(first for first, _ in spans)
     return Flow(ids, kinds, columns, tuple(sop.pelaksana), tuple(edges), tuple(findings), spans)
 
 
-def _duplicate_ids(langkah: Sequence[Step], ids: tuple[str, ...]) -> list[Finding]:
+def _ids_elsewhere(sop: Graphed, prosedur: ProsedurSOP[Any], ids: tuple[str, ...]) -> dict[str, str]:
+    """The written ids of the other procedures' steps that are not ids of this one, each with the
+    name of the first procedure that has it: an arrow to one of them gets a message of its own."""
+    found: dict[str, str] = {}
+    for other in sop.daftar_prosedur:
+        if other.path != prosedur.path:
+            for step in other.langkah:
+                if step.id and step.id not in ids:
+                    found.setdefault(step.id, other.nama or "")
+    return found
+
+
+def build_flows(sop: Graphed) -> tuple[Flow, ...]:
+    """The graph of every procedure of ``sop``, in document order."""
+    return tuple(build_flow(sop, prosedur) for prosedur in sop.daftar_prosedur)
+
+
+def flow_findings(sop: Graphed) -> list[Finding]:
+    """Every finding about the flow of ``sop``: each procedure's, then a column none of them uses."""
+    return [finding for flow in build_flows(sop) for finding in flow.findings] + _unused_columns(sop)
+
+
+def _duplicate_ids(langkah: Sequence[Step], ids: tuple[str, ...], at: FieldPath) -> list[Finding]:
     """Two steps with one id make every arrow to that id ambiguous."""
     first: dict[str, int] = {}
     findings = []
@@ -154,23 +187,23 @@ def _duplicate_ids(langkah: Sequence[Step], ids: tuple[str, ...]) -> list[Findin
             first[sid] = index
             continue
         # Report at the written id (the one the author can change); an unwritten id is a row number.
-        at, other = (index, first[sid]) if langkah[index].id else (first[sid], index)
+        row, other = (index, first[sid]) if langkah[index].id else (first[sid], index)
         if langkah[index].id and langkah[first[sid]].id:
             hint = "setiap langkah harus memiliki id yang berbeda."
         else:
             hint = "gunakan id berupa kata (mis. 'verifikasi') agar tidak tertukar dengan nomor urut langkah."
-        findings.append(Finding(("langkah", at, "id"), f"id langkah '{sid}' sudah dipakai oleh langkah {other + 1}", hint))
+        findings.append(Finding(at + (row, "id"), f"id langkah '{sid}' sudah dipakai oleh langkah {other + 1}", hint))
     return findings
 
 
-def _columns(sop: Graphed) -> tuple[tuple[tuple[int, int], ...], list[Finding]]:
+def _columns(sop: Graphed, langkah: Sequence[Step], at: FieldPath) -> tuple[tuple[tuple[int, int], ...], list[Finding]]:
     """Each step's (first, last) pelaksana column, and an error for a pelaksana that is not a column,
     for the columns of a step done together that are not adjacent, and for such a step that decides."""
     index_of = {name: i for i, name in enumerate(sop.pelaksana)}
     spans, findings = [], []
-    for index, step in enumerate(_steps(sop)):
+    for index, step in enumerate(langkah):
         names = names_of(step.pelaksana)
-        path: FieldPath = ("langkah", index, "pelaksana")
+        path: FieldPath = at + (index, "pelaksana")
         unknown = [name for name in names if name not in index_of]
         for name in unknown:
             hint = did_you_mean(name, sop.pelaksana) or "tambahkan ke daftar 'pelaksana' bila memang kolom baru."
@@ -208,25 +241,25 @@ def _joined_names(names: Sequence[str], columns: Sequence[str]) -> str:
     return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} dan {quoted[-1]}"
 
 
-def _misplaced(langkah: Sequence[Step]) -> list[Finding]:
+def _misplaced(langkah: Sequence[Step], at: FieldPath) -> list[Finding]:
     """The first row must be drawable as "Mulai", the last as "Selesai"; a decision takes no ``lanjut``."""
     findings = []
     last = len(langkah) - 1
     if langkah[0].keputusan is not None:
-        findings.append(Finding(("langkah", 0, "keputusan"), "langkah pertama adalah awal prosedur (Mulai) sehingga tidak dapat berupa keputusan", "tambahkan langkah awal sebelum keputusan ini."))
+        findings.append(Finding(at + (0, "keputusan"), "langkah pertama adalah awal prosedur (Mulai) sehingga tidak dapat berupa keputusan", "tambahkan langkah awal sebelum keputusan ini."))
     if langkah[last].keputusan is not None:
-        findings.append(Finding(("langkah", last, "keputusan"), "langkah terakhir adalah akhir prosedur (Selesai) sehingga tidak dapat berupa keputusan", "tambahkan langkah penutup sesudah keputusan ini."))
+        findings.append(Finding(at + (last, "keputusan"), "langkah terakhir adalah akhir prosedur (Selesai) sehingga tidak dapat berupa keputusan", "tambahkan langkah penutup sesudah keputusan ini."))
     if langkah[last].lanjut is not None:
-        findings.append(Finding(("langkah", last, "lanjut"), "langkah terakhir adalah akhir prosedur (Selesai) sehingga tidak dapat memiliki 'lanjut'", "hapus 'lanjut', atau pindahkan langkah penutup ke baris terakhir."))
+        findings.append(Finding(at + (last, "lanjut"), "langkah terakhir adalah akhir prosedur (Selesai) sehingga tidak dapat memiliki 'lanjut'", "hapus 'lanjut', atau pindahkan langkah penutup ke baris terakhir."))
     for index, step in enumerate(langkah):
         if step.keputusan is not None and step.lanjut is not None:
-            findings.append(Finding(("langkah", index, "lanjut"), "langkah keputusan tidak memakai 'lanjut'", "tujuan keputusan ditentukan oleh 'keputusan.ya' dan 'keputusan.tidak'; hapus 'lanjut'."))
+            findings.append(Finding(at + (index, "lanjut"), "langkah keputusan tidak memakai 'lanjut'", "tujuan keputusan ditentukan oleh 'keputusan.ya' dan 'keputusan.tidak'; hapus 'lanjut'."))
     return findings
 
 
-def _targets(index: int, step: Step, last: int) -> list[tuple[FieldPath, str | None, EdgeKind, str]]:
+def _targets(index: int, step: Step, last: int, at: FieldPath) -> list[tuple[FieldPath, str | None, EdgeKind, str]]:
     """Where a step's arrows go, as written: (field path, target id or None for next row, kind, label)."""
-    here: FieldPath = ("langkah", index)
+    here: FieldPath = at + (index,)
     if step.keputusan is not None:
         k = step.keputusan
         return [(here + ("keputusan", "ya"), k.ya, EdgeKind.YA, k.label_ya), (here + ("keputusan", "tidak"), k.tidak, EdgeKind.TIDAK, k.label_tidak)]
@@ -246,16 +279,21 @@ def _rows_by_id(ids: tuple[str, ...]) -> dict[str, int]:
     return row_of
 
 
-def _edges(langkah: Sequence[Step], ids: tuple[str, ...]) -> tuple[list[Edge], list[Finding]]:
-    """Every arrow whose target exists; an error for each target that does not."""
+def _edges(langkah: Sequence[Step], ids: tuple[str, ...], at: FieldPath, elsewhere: dict[str, str]) -> tuple[list[Edge], list[Finding]]:
+    """Every arrow whose target exists; an error for each target that does not, or that is a step of
+    another procedure (``elsewhere``: its ids, each with its procedure's name)."""
     row_of = _rows_by_id(ids)
     edges: list[Edge] = []
     findings: list[Finding] = []
     last = len(langkah) - 1
     for index, step in enumerate(langkah):
-        for path, target_id, kind, label in _targets(index, step, last):
+        for path, target_id, kind, label in _targets(index, step, last, at):
             target = index + 1 if target_id is None else row_of.get(target_id)
-            if target is None:
+            if target is None and target_id in elsewhere:
+                findings.append(Finding(path, f"langkah '{target_id}' adalah langkah prosedur '{elsewhere[target_id]}', bukan prosedur ini",
+                                        f"setiap prosedur punya alurnya sendiri; arahkan ke langkah prosedur ini ({', '.join(ids)}), "
+                                        f"atau tulis '{AKHIR}' bila alur ini mengakhiri prosedur."))
+            elif target is None:
                 hint = did_you_mean(target_id or "", (*ids, AKHIR)) or (
                     f"id langkah yang ada: {', '.join(ids)}; tulis '{AKHIR}' bila alur ini mengakhiri prosedur.")
                 findings.append(Finding(path, f"langkah tujuan '{target_id}' tidak ditemukan", hint))
@@ -264,7 +302,7 @@ def _edges(langkah: Sequence[Step], ids: tuple[str, ...]) -> tuple[list[Edge], l
             else:
                 edges.append(Edge(index, target, kind, label))
         if step.keputusan is not None and step.keputusan.ya == step.keputusan.tidak:
-            findings.append(Finding(("langkah", index, "keputusan"), f"cabang 'ya' dan 'tidak' menuju langkah yang sama ('{step.keputusan.ya}')", "keputusan perlu dua tujuan yang berbeda.", Level.WARNING))
+            findings.append(Finding(at + (index, "keputusan"), f"cabang 'ya' dan 'tidak' menuju langkah yang sama ('{step.keputusan.ya}')", "keputusan perlu dua tujuan yang berbeda.", Level.WARNING))
     return edges, findings
 
 
@@ -277,7 +315,7 @@ def _meant_edges(langkah: Sequence[Step], ids: tuple[str, ...]) -> list[Edge]:
     row_of = _rows_by_id(ids)
     meant = []
     for index, step in enumerate(langkah):
-        for _, target_id, kind, _label in _targets(index, step, len(langkah) - 1):
+        for _, target_id, kind, _label in _targets(index, step, len(langkah) - 1, ()):
             if target_id is not None and target_id not in row_of:
                 match = closest(target_id, (*ids, AKHIR))
                 if match is not None and row_of[match] != index:
@@ -295,7 +333,7 @@ def _reachable(start: int, links: dict[int, list[int]]) -> set[int]:
     return seen
 
 
-def _reachability(count: int, edges: list[Edge]) -> list[Finding]:
+def _reachability(count: int, edges: list[Edge], at: FieldPath) -> list[Finding]:
     """Steps the flow never reaches, and reached steps from which "Selesai" cannot be reached."""
     forward: dict[int, list[int]] = {}
     backward: dict[int, list[int]] = {}
@@ -307,16 +345,17 @@ def _reachability(count: int, edges: list[Edge]) -> list[Finding]:
     findings = []
     for index in range(count):
         if index not in from_start:
-            findings.append(Finding(("langkah", index), f"langkah {index + 1} tidak dapat dicapai dari langkah pertama (Mulai)", "periksa 'lanjut' dan cabang 'keputusan' pada langkah-langkah sebelumnya."))
+            findings.append(Finding(at + (index,), f"langkah {index + 1} tidak dapat dicapai dari langkah pertama (Mulai)", "periksa 'lanjut' dan cabang 'keputusan' pada langkah-langkah sebelumnya."))
         elif index not in to_end:
-            findings.append(Finding(("langkah", index), f"alur dari langkah {index + 1} tidak pernah sampai ke langkah terakhir (Selesai)", "periksa apakah 'lanjut' atau cabang 'keputusan' membentuk putaran tanpa jalan keluar."))
+            findings.append(Finding(at + (index,), f"alur dari langkah {index + 1} tidak pernah sampai ke langkah terakhir (Selesai)", "periksa apakah 'lanjut' atau cabang 'keputusan' membentuk putaran tanpa jalan keluar."))
     return findings
 
 
 def _unused_columns(sop: Graphed) -> list[Finding]:
     """A column nobody works in is allowed (the signed reference has two) but worth a warning."""
     # A misspelt pelaksana already has its error; the column it was meant for counts as used.
-    used = {name if name in sop.pelaksana else closest(name, sop.pelaksana) for step in _steps(sop) for name in names_of(step.pelaksana)}
+    steps = [step for prosedur in sop.daftar_prosedur for step in prosedur.langkah]
+    used = {name if name in sop.pelaksana else closest(name, sop.pelaksana) for step in steps for name in names_of(step.pelaksana)}
     return [
         Finding(("pelaksana", index), f"kolom pelaksana '{name}' tidak dipakai oleh langkah mana pun",
                 f"hapus kolom ini, atau tulis 'abaikan_peringatan: [{CODE_KOLOM_KOSONG}]' bila sengaja dipertahankan.",
@@ -324,7 +363,3 @@ def _unused_columns(sop: Graphed) -> list[Finding]:
         for index, name in enumerate(sop.pelaksana) if name not in used
     ]
 
-
-def _steps(sop: Graphed) -> Sequence[Step]:
-    """The langkah of either kind of SOP, typed as one sequence."""
-    return sop.langkah

@@ -91,7 +91,7 @@ class MonitoringKind(CatatanKind):
 
     def lint_record(self, site: Site, catatan: Catatan[Any], problems: Problems) -> None:
         """Each row names a langkah of the SOP, once."""
-        count = len(site.sops[catatan.sop].model.langkah)
+        count = len(site.sops[catatan.sop].model.semua_langkah)
         seen: set[int] = set()
         for index, row in enumerate(catatan.doc.model.penilaian):
             where = catatan.doc.source.at("penilaian", index, "langkah")

@@ -149,4 +149,4 @@ def _pdf(ctx: RenderContext, doc: Doc[SOP]) -> Any:
 
 def _page(ctx: RenderContext, doc: Doc[SOP], pdf_path: str | None) -> None:
     printed = ctx.results.get(pdf_path) if pdf_path else None
-    write_page(ctx.site, ctx.env, doc, ctx.stage, printed.pages if printed else None, pdf_path is not None)
+    write_page(ctx.site, ctx.env, doc, ctx.stage, printed.plans if printed else None, pdf_path is not None)

@@ -25,7 +25,7 @@ from ..content.monev import catatan_sop
 from ..content.validate import validate
 from ..content.yamlsource import FieldPath, SourceMap, field_name
 from ..domain.durasi import SATUAN, parse_durasi, split_angka_satuan
-from ..domain.flow import CODE_KOLOM_KOSONG, Graphed, build_flow
+from ..domain.flow import CODE_KOLOM_KOSONG, Graphed, flow_findings
 from ..domain.periode import Periode, periode_terakhir
 from ..errors import Level, Problem, Problems
 from ..models.base import tanggal_indonesia
@@ -104,7 +104,7 @@ def _alur(doc: Doc[SOP], problems: Problems) -> None:
 def alur_problems(sop: Graphed, source: SourceMap) -> list[Problem]:
     """The flow graph's findings (errors and the unused-column warning), each at its field."""
     found = Problems()
-    for finding in build_flow(sop).findings:
+    for finding in flow_findings(sop):
         found.add(source.at(*finding.path), field_name(finding.path), finding.message, finding.hint, finding.level, finding.code)
     return found.items
 
@@ -236,21 +236,23 @@ def _tebak_tahun(digits: str, teks: str, batas: dt.date) -> int | None:
 
 
 def _waktu(doc: Doc[SOP], problems: Problems) -> None:
-    for index, langkah in enumerate(doc.model.langkah):
-        waktu = langkah.mutu_baku.waktu
-        if parse_durasi(waktu) is not None:
-            continue
-        parts = split_angka_satuan(waktu)
-        satuan = difflib.get_close_matches(parts[1].lower(), sorted(SATUAN), n=1, cutoff=0.6) if parts else []
-        hint = f"maksud Anda '{parts[0]} {satuan[0]}'?" if parts and satuan else "tulis angka dan satuan, mis. '10 menit', '2 jam', '3 hari'."
-        _warn(doc, ("langkah", index, "mutu_baku", "waktu"), f"waktu '{waktu}' bukan lama waktu yang terukur", hint, CODE_WAKTU, problems)
+    for prosedur in doc.model.daftar_prosedur:
+        for index, langkah in enumerate(prosedur.langkah):
+            waktu = langkah.mutu_baku.waktu
+            if parse_durasi(waktu) is not None:
+                continue
+            parts = split_angka_satuan(waktu)
+            satuan = difflib.get_close_matches(parts[1].lower(), sorted(SATUAN), n=1, cutoff=0.6) if parts else []
+            hint = f"maksud Anda '{parts[0]} {satuan[0]}'?" if parts and satuan else "tulis angka dan satuan, mis. '10 menit', '2 jam', '3 hari'."
+            _warn(doc, prosedur.path + (index, "mutu_baku", "waktu"), f"waktu '{waktu}' bukan lama waktu yang terukur", hint, CODE_WAKTU, problems)
 
 
 def _istilah(doc: Doc[SOP], problems: Problems) -> None:
-    for index in range(len(doc.model.langkah)):
-        if ("langkah", index, "mutu_buku") in doc.source.keys:
-            where = doc.source.key_at("langkah", index, "mutu_buku")
-            problems.add(where, f"langkah[{index + 1}].mutu_buku", "'mutu_buku' salah ketik", "tulis 'mutu_baku' (MUTU BAKU).", Level.WARNING, CODE_ISTILAH)
+    for prosedur in doc.model.daftar_prosedur:
+        for index in range(len(prosedur.langkah)):
+            slip = prosedur.path + (index, "mutu_buku")
+            if slip in doc.source.keys:
+                problems.add(doc.source.key_at(*slip), field_name(slip), "'mutu_buku' salah ketik", "tulis 'mutu_baku' (MUTU BAKU).", Level.WARNING, CODE_ISTILAH)
     for path, teks in teks_bidang(doc.model.model_dump()):
         written = _as_written(doc, path)
         periksa_teks(doc.source.at(*written), field_name(written), teks, problems)

@@ -143,3 +143,15 @@ Laman = Annotated[str, BeforeValidator(_web_address)]
 """A web address, http(s) only."""
 Surel = Annotated[str, BeforeValidator(_mail_address)]
 """An e-mail address without ``mailto:``."""
+
+
+class FieldError(ValueError):
+    """A model check's error about one of its fields (or a field of an item), raised where only the
+    whole model can see the problem (two fields that exclude each other, a name written twice in a list).
+
+    ``content/validate.py`` reports it at that field's line, not at the model's first line.
+    """
+
+    def __init__(self, message: str, *path: str | int) -> None:
+        super().__init__(message)
+        self.path = path

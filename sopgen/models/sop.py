@@ -1,13 +1,21 @@
-"""The SOP document (Permenpan RB 35/2012): identity fields and the langkah of its flowchart."""
+"""The SOP document (Permenpan RB 35/2012): identity fields and the langkah of its flowchart.
+
+An SOP document holds one procedure (``langkah:``) or several under one nomor (``prosedur:``,
+each with its ``nama`` and ``langkah``, as a court's "Prosedur Surat Masuk" and "Prosedur Surat
+Keluar"). Every reader of the steps goes through ``daftar_prosedur``, where a single-``langkah``
+SOP is one unnamed procedure.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from pydantic import AliasChoices, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from .base import Model, OptionalTanggal, Tanggal, written_twice
+from .base import FieldError, Model, OptionalTanggal, Tanggal, written_twice
 from .paper import PILIHAN_KERTAS, Kertas
 
 
@@ -144,6 +152,109 @@ class LangkahAlur(Model):
     lanjut: str | None = None
 
 
+LangkahList = Annotated[list[Langkah], Field(min_length=2)]
+LangkahAlurList = Annotated[list[LangkahAlur], Field(min_length=2)]
+CONTOH_PROSEDUR = ("'prosedur:' berisi butir '- nama: Prosedur Surat Masuk' dengan 'langkah:' di bawahnya, "
+                   "lalu '- nama: Prosedur Surat Keluar' dengan 'langkah:'-nya")
+"""How a document of several procedures is written, for the messages that say so (one line: a message is one line)."""
+
+S = TypeVar("S", Langkah, LangkahAlur)
+
+
+@dataclass(frozen=True)
+class ProsedurSOP(Generic[S]):
+    """One procedure of an SOP document: its name (None for the one procedure of a ``langkah:`` SOP),
+    its steps, and where they are written, so a finding about step ``i`` is reported at ``path + (i, ...)``."""
+
+    nama: str | None
+    langkah: Sequence[S]
+    path: tuple[str | int, ...]
+
+
+def _prosedur_list(langkah: Sequence[S] | None, prosedur: Sequence[Any] | None) -> tuple[ProsedurSOP[S], ...]:
+    """The procedures of either kind of SOP model; the validators guarantee exactly one of the two is given."""
+    if prosedur:
+        return tuple(ProsedurSOP(p.nama, p.langkah, ("prosedur", i, "langkah")) for i, p in enumerate(prosedur))
+    return (ProsedurSOP(None, langkah or (), ("langkah",)),)
+
+
+def _prosedur_item_complete(value: object) -> object:
+    """A procedure without its nama or its langkah, said with how to write it (not pydantic's bare 'wajib diisi')."""
+    if isinstance(value, dict) and value.get("nama") is None:
+        raise ValueError("prosedur ini tidak memiliki 'nama'; tulis nama yang dicetak sebagai judul bagan alirnya, di atas "
+                         "'langkah:', mis. '- nama: Prosedur Surat Keluar'")
+    if isinstance(value, dict) and value.get("langkah") is None:
+        raise ValueError("prosedur ini tidak memiliki 'langkah'; tulis 'langkah:' di bawah 'nama:', berisi paling sedikit dua "
+                         "langkah, ditulis seperti 'langkah' SOP yang memuat satu prosedur")
+    return value
+
+
+def _prosedur_filled(value: object) -> object:
+    """``prosedur: []``. A blank ``prosedur:`` is None, as not written (so ``model_dump`` output validates
+    again): with no ``langkah`` either, the message that SOP has no steps says how to write both."""
+    if value == []:
+        raise ValueError("daftar prosedur kosong; tulis paling sedikit satu prosedur dengan 'nama' dan 'langkah', mis. "
+                         f"{CONTOH_PROSEDUR}; atau hapus 'prosedur:' dan tulis 'langkah:' bila SOP ini hanya memuat satu prosedur")
+    return value
+
+
+def _one_of_langkah_prosedur(langkah: object, prosedur: object) -> None:
+    """Exactly one of ``langkah`` and ``prosedur``: both would leave it unclear which steps are the SOP's."""
+    if langkah is not None and prosedur is not None:
+        raise FieldError("'langkah' dan 'prosedur' tertulis bersamaan; pindahkan langkah-langkah itu ke salah satu prosedur "
+                         "di bawah 'prosedur' lalu hapus 'langkah' di tingkat atas, atau hapus 'prosedur' bila SOP ini hanya memuat satu prosedur",
+                         "prosedur")
+    if langkah is None and prosedur is None:
+        raise FieldError("SOP belum memiliki langkah; tulis 'langkah:' (daftar langkah prosedur), atau, bila satu dokumen SOP "
+                         "memuat beberapa prosedur, " + CONTOH_PROSEDUR, "langkah")
+
+
+def _steps_written(langkah: object, prosedur: list[Any] | None) -> None:
+    """The checks both models of an SOP make of its steps: ``langkah`` or ``prosedur``, each procedure named once."""
+    _one_of_langkah_prosedur(langkah, prosedur)
+    if prosedur:
+        _unique_nama(prosedur)
+
+
+def _unique_nama(prosedur: list[Any]) -> None:
+    """Two procedures of one name would print two identical headings (and be cited ambiguously)."""
+    names = [p.nama for p in prosedur]
+    for index, nama in enumerate(names):
+        if nama in names[:index]:
+            raise FieldError(f"nama prosedur '{nama}' sudah dipakai oleh prosedur ke-{names.index(nama) + 1}; "
+                             "setiap prosedur dalam satu SOP memiliki nama yang berbeda, mis. 'Prosedur Surat Masuk' dan "
+                             "'Prosedur Surat Keluar'", "prosedur", index, "nama")
+
+
+def _in_column_order(steps: list[Langkah], columns: Sequence[str]) -> list[Langkah]:
+    """``steps`` with each step done together naming its pelaksana in the table's order, as it is
+    printed wherever it appears ("Kasi Pemerintahan dan Staf"), in whatever order they were written."""
+    order = {name: index for index, name in enumerate(columns)}
+    return [step.model_copy(update={"pelaksana": sorted(step.pelaksana, key=order.__getitem__)})
+            if isinstance(step.pelaksana, list) and all(name in order for name in step.pelaksana) else step
+            for step in steps]
+
+
+class Prosedur(Model):
+    """One procedure of an SOP document that holds several: a heading and its own flowchart table."""
+
+    nama: str = Field(description="Nama prosedur, dicetak sebagai judul bagan alirnya, mis. 'Prosedur Surat Masuk'.")
+    langkah: LangkahList = Field(description="Langkah-langkah prosedur ini, berurutan; nomor langkah mulai dari 1 pada setiap prosedur.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _complete(cls, value: object) -> object:
+        return _prosedur_item_complete(value)
+
+
+class ProsedurAlur(Model):
+    """What the flow graph reads of a procedure (see :class:`AlurSOP`)."""
+
+    model_config = ConfigDict(extra="ignore")
+    nama: str
+    langkah: LangkahAlurList
+
+
 class AlurSOP(Model):
     """The part of an SOP its flowchart is drawn from, read alone when another part of the file is invalid.
 
@@ -153,8 +264,19 @@ class AlurSOP(Model):
 
     model_config = ConfigDict(extra="ignore")
     pelaksana: list[str] = Field(min_length=1)
-    langkah: list[LangkahAlur] = Field(min_length=2)
+    langkah: LangkahAlurList | None = None
+    prosedur: Annotated[list[ProsedurAlur], Field(min_length=1)] | None = None
     abaikan_peringatan: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _steps_given(self) -> AlurSOP:
+        _steps_written(self.langkah, self.prosedur)
+        return self
+
+    @property
+    def daftar_prosedur(self) -> tuple[ProsedurSOP[LangkahAlur], ...]:
+        """The procedures, as :attr:`SOP.daftar_prosedur`."""
+        return _prosedur_list(self.langkah, self.prosedur)
 
 
 class Keterkaitan(Model):
@@ -176,6 +298,9 @@ TANDA_ILUSTRASI = "Contoh ilustrasi, bukan dokumen resmi"
 
 class SOP(Model):
     """One SOP file (content/sop/*.yaml)."""
+
+    # The editor's schema says what the validator does: exactly one of 'langkah' and 'prosedur'.
+    model_config = ConfigDict(json_schema_extra={"oneOf": [{"required": ["langkah"]}, {"required": ["prosedur"]}]})
 
     nomor: str = Field(description="Nomor SOP, mis. '700/16.1/SOP/427.83/2024'.")
     nama: str = Field(description="Nama SOP.")
@@ -207,7 +332,14 @@ class SOP(Model):
         description="Judul kolom Mutu Baku bila kantor memakai judul lain, mis. {kelengkapan: Kelengkapan dan Peralatan}; "
         "bawaan: Kelengkapan, Waktu, Output.",
     )
-    langkah: list[Langkah] = Field(min_length=2, description="Langkah-langkah prosedur, berurutan.")
+    langkah: LangkahList | None = Field(
+        None, description="Langkah-langkah prosedur, berurutan. Bila satu dokumen SOP memuat beberapa prosedur, tulis 'prosedur' sebagai gantinya.",
+    )
+    prosedur: list[Prosedur] | None = Field(
+        None,
+        description="Sebagai ganti 'langkah', bila satu dokumen SOP memuat beberapa prosedur (mis. Prosedur Surat Masuk dan "
+        "Prosedur Surat Keluar): setiap prosedur dengan 'nama' dan 'langkah'-nya, masing-masing dengan bagan alir sendiri.",
+    )
     abaikan_peringatan: list[str] = Field(
         default_factory=list,
         description="Kode peringatan yang sengaja diabaikan untuk SOP ini, mis. 'kolom-pelaksana-kosong'.",
@@ -242,13 +374,34 @@ class SOP(Model):
 
     @field_validator("langkah")
     @classmethod
-    def _joint_in_column_order(cls, value: list[Langkah], info: ValidationInfo) -> list[Langkah]:
-        # A step done together names its pelaksana in the table's order wherever it is printed
-        # ("Kasi Pemerintahan dan Staf"), in whatever order they were written.
-        order = {name: index for index, name in enumerate(info.data.get("pelaksana", []))}
-        return [step.model_copy(update={"pelaksana": sorted(step.pelaksana, key=order.__getitem__)})
-                if isinstance(step.pelaksana, list) and all(name in order for name in step.pelaksana) else step
-                for step in value]
+    def _joint_in_column_order(cls, value: list[Langkah] | None, info: ValidationInfo) -> list[Langkah] | None:
+        return None if value is None else _in_column_order(value, info.data.get("pelaksana", []))
+
+    @field_validator("prosedur")
+    @classmethod
+    def _joint_in_column_order_per_prosedur(cls, value: list[Prosedur] | None, info: ValidationInfo) -> list[Prosedur] | None:
+        columns = info.data.get("pelaksana", [])
+        return None if value is None else [p.model_copy(update={"langkah": _in_column_order(p.langkah, columns)}) for p in value]
+
+    @field_validator("prosedur", mode="before")
+    @classmethod
+    def _prosedur_written(cls, value: object) -> object:
+        return _prosedur_filled(value)
+
+    @model_validator(mode="after")
+    def _steps_given(self) -> SOP:
+        _steps_written(self.langkah, self.prosedur)
+        return self
+
+    @property
+    def daftar_prosedur(self) -> tuple[ProsedurSOP[Langkah], ...]:
+        """The procedures of this document, in order: the ``prosedur`` written, or the one unnamed procedure of ``langkah``."""
+        return _prosedur_list(self.langkah, self.prosedur)
+
+    @property
+    def semua_langkah(self) -> tuple[Langkah, ...]:
+        """Every step of every procedure, in document order: what a monitoring record numbers 1, 2, ... across the document."""
+        return tuple(step for prosedur in self.daftar_prosedur for step in prosedur.langkah)
 
     @property
     def tanggal_revisi(self) -> dt.date | None:

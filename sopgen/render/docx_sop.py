@@ -4,7 +4,8 @@ Cover, identity table and signature are the PDF's own templates (``sop_cover.htm
 ``sop_document.html``, ``sop_signature.html``) written as Word tables and paragraphs
 (:mod:`.docx_html`). The flowchart is a real Word table with the PDF's columns (No, Uraian
 Prosedur, one column per pelaksana, Kelengkapan / Waktu / Output, Keterangan), one table per
-page of the PDF's break plan, with its header rows repeated. Each pelaksana cell holds a
+page of the PDF's break plan, with its header rows repeated; in an SOP of several procedures,
+each procedure's tables under its name. Each pelaksana cell holds a
 picture of exactly the PDF's cell (:func:`~.flowchart_svg.cell_picture`: the same symbol,
 arrow and label layers), edge to edge, in a row as tall as the PDF's row: the pictures of
 adjacent cells join into the drawing, and the text columns stay text a reviewer can edit.
@@ -45,7 +46,7 @@ from .docx_page import (
     word_problems,
 )
 from .env import render_page
-from .flowchart import SHEETS, FlowchartView, RowView, flowchart_view
+from .flowchart import SHEETS, FlowchartView, RowView, flowchart_views
 from .flowchart_svg import cell_picture
 from .hyphenation import MIN_WORD, MIN_WORD_NARROW, SOFT_HYPHEN, hyphenate
 from .sop import PrintedLayout, sop_context, sop_paths
@@ -106,13 +107,15 @@ def sop_docx(site: Site, env: Environment, doc: Doc[SOP], printed: PrintedLayout
     if doc.model.ilustrasi:
         document.add_paragraph().add_run(TANDA_ILUSTRASI).italic = True
     writer.write(html["sop_document.html"])
-    view = flowchart_view(doc.model, printed.pages, paper=kertas)
     pictures = writer.pictures
-    first_row = 0
-    for segment in view.segments:
-        _page_break(document)
-        _flowchart_table(document, view, segment.rows, printed.heights[first_row:first_row + len(segment.rows)], pictures)
-        first_row += len(segment.rows)
+    for view, heights in zip(flowchart_views(doc.model, printed.plans, paper=kertas), printed.heights, strict=True):
+        first_row = 0
+        for index, segment in enumerate(view.segments):
+            _page_break(document)
+            if view.judul and index == 0:
+                _heading(document, view.judul)
+            _flowchart_table(document, view, segment.rows, heights[first_row:first_row + len(segment.rows)], pictures)
+            first_row += len(segment.rows)
     document.add_paragraph()  # a table right after a table would merge with it
     writer.write(html["sop_signature.html"])
     document.core_properties.title = f"SOP {doc.model.nama}"
@@ -124,6 +127,16 @@ def sop_docx(site: Site, env: Environment, doc: Doc[SOP], printed: PrintedLayout
 
 def _page_break(document: DocxDocument) -> None:
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def _heading(document: DocxDocument, nama: str) -> None:
+    """A procedure's name above its first table page, as ``.fc-prosedur`` prints it in the PDF."""
+    paragraph = document.add_paragraph()
+    run = paragraph.add_run(nama)
+    run.bold = True
+    run.font.size = Pt(11)
+    paragraph.paragraph_format.space_after = Mm(2)
+    paragraph.paragraph_format.keep_with_next = True
 
 
 def _text(cell: _Cell, text: str, size: float = TEXT_PT, bold: bool = False, center: bool = False,

@@ -11,13 +11,14 @@ box centred on the row, at fixed distances from the symbol.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..domain.flow import Flow, build_flow
 from ..domain.flowchart import Cell, Geometry, Layout, Pages
 from ..domain.flowchart_routes import layout
 from ..domain.flowchart_sheet import SHEETS, column_widths  # SHEETS is part of this module's API
-from ..models.sop import SOP
+from ..models.sop import SOP, Langkah, ProsedurSOP
 from .flowchart_svg import cell_layers, layers_style, mm  # cell_layers is part of this module's API
 from .header_fit import header_style
 from .hyphenation import name_words
@@ -72,6 +73,8 @@ class FlowchartView:
     """Everything ``flowchart.html`` needs; pass it to the template as ``flowchart``."""
 
     id_prefix: str
+    judul: str | None
+    """The procedure's name, printed above its table in a document of several procedures; None for the one procedure of ``langkah:``."""
     paper: str
     pelaksana: tuple[str, ...]
     mutu_baku: tuple[str, str, str]
@@ -162,8 +165,8 @@ def _bands(cell: Cell, g: Geometry, box_height: float, prefix: str) -> tuple[Ban
     return tuple(bands)
 
 
-def _row_view(sop: SOP, lay: Layout, row: int, prefix: str) -> RowView:
-    step = sop.langkah[row]
+def _row_view(prosedur: ProsedurSOP[Langkah], lay: Layout, row: int, prefix: str) -> RowView:
+    step = prosedur.langkah[row]
     height = lay.min_heights[row]
     cells = []
     for cell in lay.cells[row]:
@@ -186,20 +189,42 @@ def flowchart_view(
     id_prefix: str = "bagan",
     probes: bool = False,
     flow: Flow | None = None,
+    prosedur: ProsedurSOP[Langkah] | None = None,
 ) -> FlowchartView:
-    """The view of one SOP's flowchart: one segment per planned page, or one continuous table.
+    """The view of one procedure's flowchart (``prosedur``; None: the SOP's only one): one segment
+    per planned page, or one continuous table.
 
     ``pages`` is the break plan from :func:`sopgen.render.paginate.paginate`;
     with it the site page shows the same page segments and connector pairs as
     the PDF. ``probes`` adds the markers the measuring pass reads.
     """
-    flow = flow or build_flow(sop)
+    if prosedur is None:
+        (prosedur,) = sop.daftar_prosedur  # a document of several procedures names the one it draws
+    flow = flow or build_flow(sop, prosedur)
     widths = column_widths(SHEETS[paper], len(sop.pelaksana))
     lay = layout(flow, Geometry(column=widths.pelaksana), pages)
     segments = tuple(
-        SegmentView(f"{id_prefix}-halaman-{index + 1}", tuple(_row_view(sop, lay, r, id_prefix) for r in range(first, last + 1)))
+        SegmentView(f"{id_prefix}-halaman-{index + 1}", tuple(_row_view(prosedur, lay, r, id_prefix) for r in range(first, last + 1)))
         for index, (first, last) in enumerate(lay.pages)
     )
     judul = sop.judul_mutu_baku
-    return FlowchartView(id_prefix, paper, tuple(sop.pelaksana), (judul.kelengkapan, judul.waktu, judul.output),
+    return FlowchartView(id_prefix, prosedur.nama, paper, tuple(sop.pelaksana), (judul.kelengkapan, judul.waktu, judul.output),
                          tuple(mm(w) for w in widths.all()), segments, probes, pages, lay)
+
+
+def bagan_prefix(index: int, count: int) -> str:
+    """The id prefix of procedure ``index``'s flowchart: ``bagan`` for an SOP of one procedure (as
+    before procedures existed), ``bagan-1``, ``bagan-2`` ... for each of several."""
+    return "bagan" if count == 1 else f"bagan-{index + 1}"
+
+
+def flowchart_views(sop: SOP, plans: Sequence[Pages | None] | None = None, *, paper: str = "F4", probes: bool = False,
+                    flows: Sequence[Flow] | None = None) -> tuple[FlowchartView, ...]:
+    """One view per procedure of ``sop``, in document order, each on its own break plan (``plans``;
+    None: every table continuous), its own connector letters and its step numbers from 1."""
+    procedures = sop.daftar_prosedur
+    return tuple(
+        flowchart_view(sop, plans[i] if plans else None, paper=paper, id_prefix=bagan_prefix(i, len(procedures)), probes=probes,
+                       flow=flows[i] if flows else None, prosedur=prosedur)
+        for i, prosedur in enumerate(procedures)
+    )

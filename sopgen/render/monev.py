@@ -42,7 +42,7 @@ def monev_path(jenis: str, catatan: Catatan[Any]) -> str:
 
 def baris_monitoring(site: Site, catatan: Catatan[Monitoring]) -> list[Baris]:
     """The monitoring rows, each with the SOP's langkah text as its prosedur."""
-    langkah = site.sops[catatan.sop].model.langkah
+    langkah = site.sops[catatan.sop].model.semua_langkah
     return [
         Baris(p.langkah, langkah[p.langkah - 1].uraian, p.penerapan, p.catatan, p.tindakan)
         for p in catatan.doc.model.penilaian if p.langkah <= len(langkah)

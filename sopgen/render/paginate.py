@@ -33,14 +33,14 @@ from pathlib import Path
 
 from weasyprint import HTML, Document
 
-from ..domain.flow import Flow, build_flow
+from ..domain.flow import Flow, build_flows
 from ..domain.flowchart import Geometry, Layout, Pages
 from ..domain.flowchart_estimate import estimated_pages
 from ..domain.flowchart_pages import grown_heights, loops, plan_pages
 from ..domain.flowchart_quality import Quality, quality
 from ..domain.flowchart_sheet import SHEETS, column_widths
-from ..models.sop import SOP
-from .flowchart import MM_PER_PX, FlowchartView, flowchart_view, probe_ids, row_id
+from ..models.sop import SOP, Langkah
+from .flowchart import MM_PER_PX, FlowchartView, flowchart_views, probe_ids, row_id
 from .pdf import PdfRenderer
 
 log = logging.getLogger(__name__)
@@ -49,9 +49,10 @@ MAX_ROUNDS = 3
 SAFETY_MM = 0.5
 """Kept free at the bottom of each page: rounding between the measure and the final layout."""
 
-RenderDocument = Callable[[FlowchartView], str]
-"""Renders the whole SOP document (identity page, flowchart, signature) around a flowchart view;
-or, for the measuring pass (``render_flowchart``), only the flowchart and what follows it on its pages."""
+RenderDocument = Callable[[Sequence[FlowchartView]], str]
+"""Renders the whole SOP document (identity page, flowcharts, signature) around the flowchart views
+of its procedures; or, for the measuring pass (``render_flowchart``), only the flowcharts and what
+follows them on their pages."""
 
 
 @dataclass(frozen=True)
@@ -109,24 +110,36 @@ class Measurement:
         return None if self.closing is None else self.closing.page - self.rows[0].page
 
 
-@dataclass
-class Pagination:
-    """The outcome: the laid-out document to write, the plan the site page reuses, and how it went."""
+@dataclass(frozen=True)
+class Bagan:
+    """One procedure's flowchart as printed: its break plan, what the final layout measured, its routing."""
 
-    document: Document
     pages: Pages
-    verified: bool
-    layouts: int
     measurement: Measurement
     layout: Layout
-    """The routed flowchart of the final layout."""
-    alone: bool = False
-    """The measuring layout was the flowchart alone (it spans pages: the document is laid out again)."""
 
     def quality(self) -> Quality:
         """The layout-quality report of what is printed: measured row heights, and pages holding
         only the signature counted from where it landed."""
         return quality(self.layout, self.measurement.heights, self.measurement.closing_page)
+
+
+@dataclass
+class Pagination:
+    """The outcome: the laid-out document to write, the plans the site page reuses, and how it went."""
+
+    document: Document
+    bagan: tuple[Bagan, ...]
+    """Each procedure's flowchart, in document order (one for an SOP of ``langkah:``)."""
+    verified: bool
+    layouts: int
+    alone: bool = False
+    """The measuring layout was the flowchart alone (it spans pages: the document is laid out again)."""
+
+    @property
+    def plans(self) -> tuple[Pages, ...]:
+        """Each procedure's break plan."""
+        return tuple(b.pages for b in self.bagan)
 
 
 def _anchor_box(value: Sequence[float], next_top: float | None) -> tuple[float, float]:
@@ -178,46 +191,72 @@ def paginate(
     render_flowchart: RenderDocument | None = None,
     base_url: str,
     paper: str = "F4",
-    id_prefix: str = "bagan",
     renderer: PdfRenderer | None = None,
     max_rounds: int = MAX_ROUNDS,
 ) -> Pagination:
     """Lay out ``sop`` with measured page breaks and off-page connectors; see the module docstring.
 
-    ``render_flowchart``: the document of the measuring pass when the flowchart is expected on
-    several pages (None: the whole document is measured)."""
-    flow = build_flow(sop)
-    count = len(sop.langkah)
+    Each procedure's flowchart starts on a page of its own (``.fc { break-before: page }``), so
+    each is planned from its own rows and page area, all of them in the same layouts; the
+    signature (the closing block) follows the last one. ``render_flowchart``: the document of the
+    measuring pass when a flowchart is expected on several pages (None: the whole document is
+    measured)."""
+    flows = build_flows(sop)
+    counts = [len(p.langkah) for p in sop.daftar_prosedur]
 
-    def lay_out(pages: Pages | None, render: RenderDocument = render_document) -> tuple[Document, Measurement, Layout]:
-        view = flowchart_view(sop, pages, paper=paper, id_prefix=id_prefix, probes=True, flow=flow)
-        html = render(view)
+    def lay_out(plans: Sequence[Pages | None], render: RenderDocument = render_document) -> tuple[Document, list[Measurement], list[Layout]]:
+        views = flowchart_views(sop, plans, paper=paper, probes=True, flows=flows)
+        html = render(views)
         document = renderer.document(html, Path(base_url)) if renderer else HTML(string=html, base_url=base_url).render()
-        return document, measure(document, view, count), view.layout
+        return document, [measure(document, view, count) for view, count in zip(views, counts, strict=True)], [v.layout for v in views]
 
-    measuring = render_flowchart if render_flowchart is not None and expected_on_pages(sop, flow, paper) else None
-    document, first, routed = lay_out(None, measuring or render_document)
+    unplanned: list[Pages | None] = [None] * len(flows)
+    expected = any(expected_on_pages(sop, flow, prosedur.langkah, paper) for flow, prosedur in zip(flows, sop.daftar_prosedur, strict=True))
+    measuring = render_flowchart if render_flowchart is not None and expected else None
+    document, first, routed = lay_out(unplanned, measuring or render_document)
     layouts = 1
-    if measuring and _one_page(first):
-        document, first, routed = lay_out(None)  # the estimate was wrong: the whole document, as measuring it would have been
+    if measuring and all(_one_page(m) for m in first):
+        document, first, routed = lay_out(unplanned)  # the estimate was wrong: the whole document, as measuring it would have been
         layouts += 1
     alone = measuring is not None
-    if _one_page(first):
-        return Pagination(document, ((0, count - 1),), True, layouts, first, routed, alone)
-    geometry = flowchart_view(sop, None, paper=paper, flow=flow).layout.geometry
-    heights = grown_heights(flow, geometry, first.heights)
-    margin = SAFETY_MM
-    pages: Pages = ()
+    if all(_one_page(m) for m in first):
+        return Pagination(document, _bagan([((0, c - 1),) for c in counts], first, routed), True, layouts, alone)
+    geometry = flowchart_views(sop, None, paper=paper, flows=flows)[0].layout.geometry
+    # A flowchart that fit its page in the continuous layout keeps it; the others are planned.
+    plans: list[Pages | None] = [None if _one_page(m) else () for m in first]
+    margins = [SAFETY_MM] * len(flows)
+    results = first
     for _ in range(max_rounds):
-        pages = plan_pages(heights, first.first_capacity - margin, first.capacity - margin, loops(flow), first.closing_height)
-        document, result, routed = lay_out(pages)
+        for i, (flow, m) in enumerate(zip(flows, first, strict=True)):
+            if plans[i] is not None and not _held(plans[i], results[i]):
+                heights = grown_heights(flow, geometry, m.heights)
+                plans[i] = plan_pages(heights, m.first_capacity - margins[i], m.capacity - margins[i], loops(flow), m.closing_height)
+        document, results, routed = lay_out(plans)
         layouts += 1
-        if holds(pages, result):
-            return Pagination(document, pages, True, layouts, result, routed, alone)
-        margin += _overflow(pages, result) + 1.0
-        log.debug("flowchart plan %s did not hold; retrying with %.1f mm margin", pages, margin)
+        if all(_held(plan, result) for plan, result in zip(plans, results, strict=True)):
+            return Pagination(document, _bagan(_final(plans, counts), results, routed), True, layouts, alone)
+        for i, (plan, result) in enumerate(zip(plans, results, strict=True)):
+            if plan and not holds(plan, result):
+                margins[i] += _overflow(plan, result) + 1.0
+                log.debug("flowchart plan %s did not hold; retrying with %.1f mm margin", plan, margins[i])
     log.warning("bagan alir '%s': pemisahan halaman tidak sesuai rencana setelah %d kali tata letak", sop.nama, layouts)
-    return Pagination(document, pages, False, layouts, result, routed, alone)
+    return Pagination(document, _bagan(_final(plans, counts), results, routed), False, layouts, alone)
+
+
+def _held(plan: Pages | None, result: Measurement) -> bool:
+    """A planned flowchart landed as planned; an unplanned one (None) still on one page. ``()``: not planned yet."""
+    if plan is None:
+        return _one_page(result)
+    return bool(plan) and holds(plan, result)
+
+
+def _final(plans: Sequence[Pages | None], counts: Sequence[int]) -> list[Pages]:
+    """Each flowchart's plan, an unplanned one as the one page it fits."""
+    return [plan if plan is not None else ((0, count - 1),) for plan, count in zip(plans, counts, strict=True)]
+
+
+def _bagan(plans: Sequence[Pages], measured: Sequence[Measurement], routed: Sequence[Layout]) -> tuple[Bagan, ...]:
+    return tuple(Bagan(p, m, r) for p, m, r in zip(plans, measured, routed, strict=True))
 
 
 def _one_page(measurement: Measurement) -> bool:
@@ -225,11 +264,12 @@ def _one_page(measurement: Measurement) -> bool:
     return len(set(measurement.pages_of_rows())) == 1 and measurement.closing_with_last_row()
 
 
-def expected_on_pages(sop: SOP, flow: Flow, paper: str) -> bool:
-    """Whether ``sopgen check``'s estimate of the page plan puts the flowchart on more than one page."""
+def expected_on_pages(sop: SOP, flow: Flow, langkah: Sequence[Langkah], paper: str) -> bool:
+    """Whether ``sopgen check``'s estimate of the page plan puts a procedure's flowchart (``flow``
+    of ``langkah``) on more than one page."""
     sheet = SHEETS[paper]
     columns = column_widths(sheet, len(sop.pelaksana))
-    pages, _, _ = estimated_pages(flow, sop.langkah, Geometry(column=columns.pelaksana), sheet, columns)
+    pages, _, _ = estimated_pages(flow, langkah, Geometry(column=columns.pelaksana), sheet, columns)
     return len(pages) > 1
 
 

@@ -9,6 +9,7 @@ site, plain text on paper).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -25,11 +26,11 @@ from .alamat import published_url
 from .arsip import Arsip, write_archive
 from .docx_page import docx_path
 from .env import relative_url, render_page
-from .flowchart import FlowchartView, flowchart_view
+from .flowchart import FlowchartView, flowchart_views
 from .monev import monev_page
 from .paginate import Pagination, paginate
 from .pdf import PdfPreview, PdfRenderer
-from .sop_baca import langkah_baca
+from .sop_baca import prosedur_baca
 
 
 @dataclass(frozen=True)
@@ -158,11 +159,12 @@ def alamat_terbit(site: Site, path: str) -> str | None:
 
 @dataclass(frozen=True)
 class PrintedLayout:
-    """What the PDF's layout decided: the flowchart's page breaks (the page shows them) and each row's height (the Word copy's rows)."""
+    """What the PDF's layout decided, for each procedure's flowchart in document order: its page
+    breaks (the page shows them) and each row's height (the Word copy's rows)."""
 
-    pages: Pages
-    heights: tuple[float, ...]
-    """Each flowchart row's height in the PDF (mm)."""
+    plans: tuple[Pages, ...]
+    heights: tuple[tuple[float, ...], ...]
+    """Each flowchart row's height in the PDF (mm), per procedure."""
 
 
 def write_pdf(site: Site, env: Environment, doc: Doc[SOP], stage: Staging, renderer: PdfRenderer) -> PrintedLayout:
@@ -170,7 +172,7 @@ def write_pdf(site: Site, env: Environment, doc: Doc[SOP], stage: Staging, rende
     target = stage.path(sop_paths(doc)[1], doc.shown)
     result = layout_pdf(site, env, doc, target, renderer)
     write_archive(result.document, target, Arsip(site.root, (doc.file,)))
-    return PrintedLayout(result.pages, tuple(result.measurement.heights))
+    return PrintedLayout(result.plans, tuple(tuple(b.measurement.heights) for b in result.bagan))
 
 
 def layout_pdf(site: Site, env: Environment, doc: Doc[SOP], target: Path, renderer: PdfRenderer, kertas: str | None = None) -> Pagination:
@@ -180,8 +182,8 @@ def layout_pdf(site: Site, env: Environment, doc: Doc[SOP], target: Path, render
     pdf_path = sop_paths(doc)[1]
     context = sop_context(site, doc, pdf_path, links=False)
 
-    def render_document(view: FlowchartView, measuring: bool = False) -> str:
-        return render_page(env, "sop_pdf.html", pdf_path, flowchart=view, measuring=measuring, **context)
+    def render_document(views: Sequence[FlowchartView], measuring: bool = False) -> str:
+        return render_page(env, "sop_pdf.html", pdf_path, measuring=measuring, **flowchart_context(views), **context)
 
     # The preview (check, --no-pdf) checks the whole document's HTML, and stops at the first layout.
     alone = None if isinstance(renderer, PdfPreview) else partial(render_document, measuring=True)
@@ -191,13 +193,19 @@ def layout_pdf(site: Site, env: Environment, doc: Doc[SOP], target: Path, render
     )
 
 
-def write_page(site: Site, env: Environment, doc: Doc[SOP], stage: Staging, pages: Pages | None, pdf: bool) -> None:
-    """Write one SOP's page; it shows the PDF's flowchart pages (``pages``) when the PDF was laid out."""
+def flowchart_context(views: Sequence[FlowchartView]) -> dict[str, Any]:
+    """The templates' flowcharts: ``flowcharts``, one per procedure, and ``flowchart``, the last one,
+    which the signature after it names (and a theme written for one flowchart includes)."""
+    return {"flowcharts": tuple(views), "flowchart": views[-1]}
+
+
+def write_page(site: Site, env: Environment, doc: Doc[SOP], stage: Staging, plans: Sequence[Pages] | None, pdf: bool) -> None:
+    """Write one SOP's page; it shows the PDF's flowchart pages (``plans``, one per procedure) when the PDF was laid out."""
     html_path, pdf_path = sop_paths(doc)
     context = sop_context(site, doc, html_path, links=True)
-    flowchart = flowchart_view(doc.model, pages, paper=context["kertas"])
+    views = flowchart_views(doc.model, plans, paper=context["kertas"])
     monev = monev_page(site, doc.id, html_path, pdf)
     word = docx_path(pdf_path) if pdf else None  # written after the page, from the PDF's layout; a failure fails the build
-    page = render_page(env, "sop.html", html_path, pdf_url=pdf_path if pdf else None, docx_url=word, flowchart=flowchart, monev=monev,
-                       baca=langkah_baca(doc.model), sumber=doc.file.relative_to(site.root).as_posix(), **context)
+    page = render_page(env, "sop.html", html_path, pdf_url=pdf_path if pdf else None, docx_url=word, monev=monev,
+                       baca=prosedur_baca(doc.model), sumber=doc.file.relative_to(site.root).as_posix(), **flowchart_context(views), **context)
     stage.write_text(html_path, doc.shown, page)

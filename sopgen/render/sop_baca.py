@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..domain.flow import EdgeKind, Flow, StepKind, build_flow
-from ..models.sop import SOP
+from ..models.sop import SOP, Langkah, ProsedurSOP
 
 TANPA_KETERANGAN = "-"
 """The Keterangan a step has when none is written (models.sop.Langkah); not repeated in the reading view."""
@@ -34,10 +34,29 @@ class LangkahBaca:
     jenis: StepKind
 
 
-def langkah_baca(sop: SOP) -> list[LangkahBaca]:
-    """Every step of ``sop`` in order, with its branches written as sentences."""
-    flow = build_flow(sop)
+@dataclass(frozen=True)
+class ProsedurBaca:
+    """One procedure of the reading view: its name (None for the one procedure of ``langkah:``), where
+    its steps' anchors start (``langkah-`` or ``langkah-2-``), and its steps."""
+
+    nama: str | None
+    anchor: str
+    langkah: tuple[LangkahBaca, ...]
+
+
+def prosedur_baca(sop: SOP) -> list[ProsedurBaca]:
+    """Every procedure of ``sop`` in order, each with its steps numbered from 1 as its flowchart numbers them."""
+    procedures = sop.daftar_prosedur
     return [
+        ProsedurBaca(prosedur.nama, "langkah-" if len(procedures) == 1 else f"langkah-{index + 1}-", langkah_baca(sop, prosedur))
+        for index, prosedur in enumerate(procedures)
+    ]
+
+
+def langkah_baca(sop: SOP, prosedur: ProsedurSOP[Langkah]) -> tuple[LangkahBaca, ...]:
+    """Every step of one procedure in order, with its branches written as sentences."""
+    flow = build_flow(sop, prosedur)
+    return tuple(
         LangkahBaca(
             nomor=index + 1,
             pelaksana=together(step.semua_pelaksana),
@@ -49,8 +68,8 @@ def langkah_baca(sop: SOP) -> list[LangkahBaca]:
             arah=_arah(flow, index),
             jenis=flow.kinds[index],
         )
-        for index, step in enumerate(sop.langkah)
-    ]
+        for index, step in enumerate(prosedur.langkah)
+    )
 
 
 def together(names: tuple[str, ...]) -> str:
