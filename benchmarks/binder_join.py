@@ -30,7 +30,7 @@ from sopgen.build import check_site
 from sopgen.kinds import navigation
 from sopgen.output import Staging
 from sopgen.render.arsip import PDF_VARIANT, Arsip
-from sopgen.render.binder import BINDER_PATH, append_sops, finish, front_matter
+from sopgen.render.binder import BINDER_PATH, append_sops, binder_entries, finish, front_matter
 from sopgen.render.binder_stempel import CHARACTERS, stamp_font
 from sopgen.render.env import make_env, render_page, theme_dir
 from sopgen.render.joined_pdf import JoinedPdf
@@ -84,18 +84,23 @@ def main() -> None:
     times: dict[str, float] = {}
     peaks: dict[str, float] = {}
     before = peak_mb()
+    sources = [stage_dir / sop_paths(doc)[1] for doc in docs]
+    start = time.perf_counter()
+    entries = binder_entries(docs, sources)
+    pages = sum(e.pages for e in entries)
+    times["hitung halaman SOP"] = time.perf_counter() - start
+    peaks["hitung halaman SOP"] = peak_mb()
+    start = time.perf_counter()
+    front = front_matter(site, env, renderer, target, entries, None, Arsip(site.root, [doc.file for doc in docs]))
+    times[f"sampul + daftar isi, PDF/A ({front.pages} hlm)"] = time.perf_counter() - start
+    peaks[f"sampul + daftar isi, PDF/A ({front.pages} hlm)"] = peak_mb()
     with target.open("wb") as file:
         binder = JoinedPdf(file)
         start = time.perf_counter()
         stamp = renderer.document(render_page(env, "binder_stempel.html", BINDER_PATH, huruf=CHARACTERS), target).write_pdf(pdf_variant=PDF_VARIANT)
-        entries = append_sops(binder, docs, [stage_dir / sop_paths(doc)[1] for doc in docs], stamp_font(binder, stamp))
-        pages = sum(e.pages for e in entries)
+        append_sops(binder, entries, sources, stamp_font(binder, stamp))
         times["stempel; baca, stempel, tulis halaman SOP"] = time.perf_counter() - start
         peaks["stempel; baca, stempel, tulis halaman SOP"] = peak_mb()
-        start = time.perf_counter()
-        front = front_matter(site, env, renderer, target, entries, None, Arsip(site.root, [doc.file for doc in docs]))
-        times[f"sampul + daftar isi, PDF/A ({front.pages} hlm)"] = time.perf_counter() - start
-        peaks[f"sampul + daftar isi, PDF/A ({front.pages} hlm)"] = peak_mb()
         start = time.perf_counter()
         finish(binder, front, entries)
         times["sisipkan depan, penanda, tautan, katalog"] = time.perf_counter() - start

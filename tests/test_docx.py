@@ -26,6 +26,7 @@ from docx.text.paragraph import Paragraph
 from sopgen.build import BuildResult, build_site
 from sopgen.errors import ContentError
 from sopgen.models.paper import PAPERS
+from sopgen.render.docx_page import svg_png
 
 from .conftest import DEMO
 from .support import page_words, small_site, sop_yaml, write_site
@@ -235,6 +236,7 @@ def test_a_word_copy_that_fails_is_a_problem_at_its_document(tmp_path: Path, mon
         raise ValueError("gambar rusak")
 
     monkeypatch.setattr("cairosvg.svg2png", broken)
+    svg_png.cache_clear()  # pictures drawn by an earlier test in this process would be served, not drawn
     with pytest.raises(ContentError) as raised:
         build_site(site, tmp_path / "out", pdf=True)
     [problem] = raised.value.problems

@@ -92,11 +92,14 @@ def build_binder(
     target = stage.path(BINDER_PATH, "site.yaml")
     stamp_html = render_page(env, "binder_stempel.html", BINDER_PATH, huruf=CHARACTERS)
     sources = [_on_binder_paper(site, env, stage, renderer, doc) for doc in docs]
+    entries = binder_entries(docs, sources)
+    # The front matter before the stamps: a preview (check, --no-pdf) stops at the first layout, and
+    # binder.html, the template an office overrides, must have been rendered and its URLs checked by then.
+    front = front_matter(site, env, renderer, target, entries, keputusan, Arsip(site.root, sumber))
     stamp = renderer.document(stamp_html, target).write_pdf(pdf_variant=PDF_VARIANT)
     with target.open("wb") as file:
         binder = JoinedPdf(file)
-        entries = append_sops(binder, docs, sources, stamp_font(binder, stamp))
-        front = front_matter(site, env, renderer, target, entries, keputusan, Arsip(site.root, sumber))
+        append_sops(binder, entries, sources, stamp_font(binder, stamp))
         finish(binder, front, entries)
     return target
 
@@ -120,22 +123,33 @@ def _on_binder_paper(site: Site, env: Environment, stage: Staging, renderer: Pdf
     return laid_out.getvalue()
 
 
-def append_sops(binder: JoinedPdf, docs: Sequence[Doc[SOP]], sources: Sequence[Path | bytes], font: StampFont) -> list[BinderEntry]:
-    """Stamp each SOP's pages with their binder numbers and write them, with their structure, to ``binder``; note where each starts.
-
-    One source is open at a time, read from memory (no file left open per SOP: a site of 1,500
-    SOPs would exceed the usual limit of 1,024 open files) and closed once its pages are written.
-    """
+def binder_entries(docs: Sequence[Doc[SOP]], sources: Sequence[Path | bytes]) -> list[BinderEntry]:
+    """Where each SOP starts in the binder and how many pages it has, read from its PDF (opened and closed at once)."""
     entries, start = [], 1
     for doc, file in zip(docs, sources):
-        with Pdf.open(io.BytesIO(file if isinstance(file, bytes) else file.read_bytes())) as source:
-            refs = Refs(source)
-            stamp_pages(source, start, font, refs)
-            binder.add(source, refs)
+        with _opened(file) as source:
             pages = len(source.pages)
         entries.append(BinderEntry(doc, start, pages))
         start += pages
     return entries
+
+
+def _opened(file: Path | bytes) -> Pdf:
+    """A source PDF read into memory, so no file stays open while it is."""
+    return Pdf.open(io.BytesIO(file if isinstance(file, bytes) else file.read_bytes()))
+
+
+def append_sops(binder: JoinedPdf, entries: Sequence[BinderEntry], sources: Sequence[Path | bytes], font: StampFont) -> None:
+    """Stamp each SOP's pages with their binder numbers (from ``entries``) and write them, with their structure, to ``binder``.
+
+    One source is open at a time, read from memory (no file left open per SOP: a site of 1,500
+    SOPs would exceed the usual limit of 1,024 open files) and closed once its pages are written.
+    """
+    for entry, file in zip(entries, sources):
+        with _opened(file) as source:
+            refs = Refs(source)
+            stamp_pages(source, entry.start, font, refs)
+            binder.add(source, refs)
 
 
 def front_matter(
