@@ -37,8 +37,9 @@ Joined into one pikepdf ``Pdf``, the binder of 1,500 SOPs (6,866 pages) took 73 
 at 3.1 GB: qpdf's graph of the joined PDF's 1.3 million objects, not its sources. It is written
 part by part instead (:class:`.joined_pdf.JoinedPdf`): each SOP's pages are stamped and written
 to the file when the SOP is added, one source open at a time, and only the page tree, outline,
-structure root and catalog are made at the end: 82 s, peak 500 MB, of which the join itself
-251 MB however many SOPs (``benchmarks/binder_join.py``, docs/performance.md).
+structure root and catalog are made at the end: peak about 490 MB, of which the join itself
+about 250 MB however many SOPs, and 80–110 s depending on the machine's load
+(``benchmarks/binder_join.py``, docs/performance.md).
 """
 
 from __future__ import annotations
