@@ -125,10 +125,14 @@ def _on_binder_paper(site: Site, env: Environment, stage: Staging, renderer: Pdf
 
 
 def binder_entries(docs: Sequence[Doc[SOP]], sources: Sequence[Path | bytes]) -> list[BinderEntry]:
-    """Where each SOP starts in the binder and how many pages it has, read from its PDF (opened and closed at once)."""
+    """Where each SOP starts in the binder and how many pages it has, read from its PDF (opened and closed at once).
+
+    A staged file is opened where it is, not read into memory: qpdf reads only its cross-reference
+    table and page tree to count the pages, not the whole file as the join must.
+    """
     entries, start = [], 1
     for doc, file in zip(docs, sources):
-        with _opened(file) as source:
+        with Pdf.open(io.BytesIO(file) if isinstance(file, bytes) else file) as source:
             pages = len(source.pages)
         entries.append(BinderEntry(doc, start, pages))
         start += pages
