@@ -106,3 +106,21 @@ def descendants(pid: int) -> set[int]:
         todo.extend(pids - found)
         found |= pids
     return found
+
+
+def test_fonts_subset_by_fonttools_carry_no_build_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without libharfbuzz-subset WeasyPrint subsets fonts with fontTools, which stamps each with the time of saving:
+    two builds a few seconds apart made different PDFs (and the cache, shard and --jobs comparisons failed)."""
+    import weasyprint.pdf.fonts
+
+    monkeypatch.setattr(weasyprint.pdf.fonts, "harfbuzz_subset", None)  # the machine without the library
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # a user's own value is not what the fonts get either
+    site = write_site(tmp_path / "content", {"site.yaml": SITE_YAML, "pejabat.yaml": PEJABAT_YAML,
+                                             "sop/prosedur-1.yaml": sop_yaml("Prosedur 1", "100/1/SOP/2024")})
+    now = time.time()
+    monkeypatch.setattr(time, "time", lambda: now)
+    build_site(site, tmp_path / "one", pdf=True)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")
+    monkeypatch.setattr(time, "time", lambda: now + 86_400)
+    build_site(site, tmp_path / "two", pdf=True)
+    assert (tmp_path / "one/sop/prosedur-1.pdf").read_bytes() == (tmp_path / "two/sop/prosedur-1.pdf").read_bytes()

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,6 +56,18 @@ ARSIP_WAKTU = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 the build otherwise, and a PDF whose bytes change from build to build cannot be cached, compared
 (``--jobs 2`` against ``--jobs 1``) or told apart from an altered one by its SHA-256 on the
 verification page. The attachment's content is the source; its time says nothing about the document."""
+
+
+def pin_font_times() -> None:
+    """Have fontTools stamp the fonts it subsets with :data:`ARSIP_WAKTU` rather than the time of the build.
+
+    WeasyPrint subsets fonts with HarfBuzz where ``libharfbuzz-subset0`` is installed, else with
+    fontTools, whose saved font carries the time of saving in its ``head`` table unless
+    ``SOURCE_DATE_EPOCH`` (the reproducible-builds convention it reads) says otherwise: on a
+    machine without the HarfBuzz library every PDF changed from build to build. Set for the whole
+    process, over any value of the user's: a PDF's bytes must follow from its inputs alone (the
+    cache serves an entry for the same inputs), and the font's time says nothing about the document."""
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(ARSIP_WAKTU.timestamp()))
 
 SUMBER = (".yaml", ".yml", ".md", ".csv", ".xlsx")
 """Content files worth embedding as a document's source (not its images or logo: those are printed)."""

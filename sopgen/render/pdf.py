@@ -23,7 +23,7 @@ from weasyprint import HTML, Document
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
-from .arsip import Arsip, write_archive
+from .arsip import Arsip, pin_font_times, write_archive
 from .resources import file_refusal, html_urls, url_refusal
 from .stylesheets import install as reuse_stylesheets
 
@@ -64,6 +64,7 @@ class PdfRenderer:
 
     def __init__(self, allowed: list[Path]):
         reuse_stylesheets()
+        pin_font_times()
         self.fonts = FontConfiguration()
         self.fetcher = SiteFetcher(allowed)
 
