@@ -27,6 +27,7 @@ import json
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import metadata
@@ -118,26 +119,33 @@ class PdfCache:
 
     def key(self, output: Output, context: RenderContext) -> str:
         """The SHA-256 of everything ``output`` is made from (see the module's docstring)."""
-        site = context.site
-        digest = hashlib.sha256(FORMAT + tool_fingerprint().encode())
-        digest.update(f"\0{site.unit or ''}\0{output.path}\0".encode())
-        files = set(input_files(output.inputs, site, context.env))
-        if site.kabupaten is not None:
-            kabupaten = site.kabupaten
-            files |= {kabupaten.root / PEMDA_FILE, *(unit.root / SITE_FILE for unit in kabupaten.units.values())}
-            if kabupaten.config.logo:
-                files.add(kabupaten.root / kabupaten.config.logo)
-        for file in sorted(files):
-            digest.update(f"{_name(file, site.root)}\0{self._digest(file)}\n".encode())
-        for need in output.needs:
-            staged = context.stage.root / need
-            digest.update(f"needs {need}\0{_file_digest(staged) if staged.is_file() else '-'}\n".encode())
-        return digest.hexdigest()
+        return output_key(output, context, self._digest)
 
     def _digest(self, file: Path) -> str:
         if file not in self._digests:
-            self._digests[file] = _file_digest(file) if file.is_file() else "-"
+            self._digests[file] = file_digest(file)
         return self._digests[file]
+
+
+def output_key(output: Output, context: RenderContext, digest_of: Callable[[Path], str], extra: str = "") -> str:
+    """The SHA-256 of everything ``output`` is made from (see the module's docstring), and of ``extra``.
+
+    ``digest_of``: a content file's :func:`file_digest`, remembered for the build (the content does not change meanwhile)."""
+    site = context.site
+    digest = hashlib.sha256(FORMAT + tool_fingerprint().encode())
+    digest.update(f"\0{site.unit or ''}\0{output.path}\0{extra}\0".encode())
+    files = set(input_files(output.inputs, site, context.env))  # resolved
+    if site.kabupaten is not None:
+        kabupaten = site.kabupaten
+        inherited = [kabupaten.root / PEMDA_FILE, *(unit.root / SITE_FILE for unit in kabupaten.units.values())]
+        files.update(p.resolve() for p in inherited + ([kabupaten.root / kabupaten.config.logo] if kabupaten.config.logo else []))
+    root = site.root.resolve()
+    for file in sorted(files):
+        digest.update(f"{_name(file, root)}\0{digest_of(file)}\n".encode())
+    for need in output.needs:
+        staged = context.stage.root / need
+        digest.update(f"needs {need}\0{file_digest(staged)}\n".encode())
+    return digest.hexdigest()
 
 
 def cacheable(output: Output, context: RenderContext) -> bool:
@@ -146,12 +154,14 @@ def cacheable(output: Output, context: RenderContext) -> bool:
 
 
 def _name(file: Path, root: Path) -> str:
-    """A file's name in the key: relative to the site when inside it (a moved checkout still hits), else absolute."""
-    resolved, root = file.resolve(), root.resolve()
-    return resolved.relative_to(root).as_posix() if resolved.is_relative_to(root) else resolved.as_posix()
+    """A resolved file's name in the key: relative to the (resolved) site when inside it (a moved checkout still hits), else absolute."""
+    return file.relative_to(root).as_posix() if file.is_relative_to(root) else file.as_posix()
 
 
-def _file_digest(file: Path) -> str:
+def file_digest(file: Path) -> str:
+    """The SHA-256 of a file, "-" when there is none."""
+    if not file.is_file():
+        return "-"
     digest = hashlib.sha256()
     with file.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):

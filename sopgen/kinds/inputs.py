@@ -10,7 +10,9 @@ not be rendered again); a test checks them against what Jinja and WeasyPrint rea
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
 from jinja2 import Environment, TemplateNotFound, meta
 
@@ -25,19 +27,33 @@ CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)""")
 
 def input_files(inputs: Inputs, site: Site, env: Environment) -> list[Path]:
     """Every file the output reads, resolved, sorted and without repeats."""
-    found: set[Path] = set()
+    found: set[Path] = set(_theme_reach(inputs.templates, inputs.theme, site, env))
     for name in inputs.sources:
         found.update(_files(site.root / name))
-    theme = theme_dir(site).resolve()
-    texts = []
-    for file in template_files(inputs.templates, env):
-        found.add(file)
-        texts.append(file.read_text(encoding="utf-8"))
-    named = {m for text in texts for m in STATIC_REF.findall(text)} | set(inputs.theme)
-    for name in named:
-        for file in _files(theme / name):
-            found |= _with_css_urls(file)
     return sorted(p for p in found if p.exists())
+
+
+_REACH: WeakKeyDictionary[Environment, dict[tuple[tuple[str, ...], tuple[str, ...]], frozenset[Path]]] = WeakKeyDictionary()
+"""The template and theme files of each (templates, theme) pair, per environment: a build's outputs share a few pairs
+(every SOP page reads the same templates), and a build makes its environment anew, so an edited template is read again."""
+
+
+def _theme_reach(templates: tuple[str, ...], theme_names: tuple[str, ...], site: Site, env: Environment) -> frozenset[Path]:
+    """The templates reached from ``templates``, the theme files they name, the named ``theme_names``, and what their CSS loads."""
+    known = _REACH.setdefault(env, {})
+    if (templates, theme_names) not in known:
+        theme = theme_dir(site).resolve()
+        found: set[Path] = set()
+        texts = []
+        for file in template_files(templates, env):
+            found.add(file)
+            texts.append(file.read_text(encoding="utf-8"))
+        named = {m for text in texts for m in STATIC_REF.findall(text)} | set(theme_names)
+        for name in named:
+            for file in _files(theme / name):
+                found |= _with_css_urls(file)
+        known[templates, theme_names] = frozenset(found)
+    return known[templates, theme_names]
 
 
 def template_files(names: tuple[str, ...], env: Environment) -> list[Path]:
@@ -54,8 +70,21 @@ def template_files(names: tuple[str, ...], env: Environment) -> list[Path]:
         except TemplateNotFound:
             continue  # reported when the output renders
         seen[name] = Path(filename or name).resolve()
-        todo.extend(n for n in meta.find_referenced_templates(env.parse(source)) if n is not None)
+        todo.extend(referenced_templates(source))
     return sorted(set(seen.values()))
+
+
+_PARSER = Environment()
+"""Parses templates for their references only: sopgen's environments use Jinja's default syntax, so any parses alike."""
+
+
+@lru_cache(maxsize=512)
+def referenced_templates(source: str) -> tuple[str, ...]:
+    """The templates ``source`` extends, includes or imports by a constant name.
+
+    Remembered by text: parsing is nearly all the cost of finding an output's inputs (a build asks
+    for the same few templates once per output, ~6 ms a parse), and an edited template is new text."""
+    return tuple(n for n in meta.find_referenced_templates(_PARSER.parse(source)) if n is not None)
 
 
 def _files(path: Path) -> list[Path]:
