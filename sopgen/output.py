@@ -112,6 +112,9 @@ class Staging:
     def __init__(self, root: Path):
         self.root = root
         self.written: dict[str, str] = {}
+        """The owner of each path claimed, by the path in lower case (two names one case apart are one file on some systems)."""
+        self.names: dict[str, str] = {}
+        """Each claimed path as it was written, by the same key."""
 
     def path(self, relative: str, owner: str) -> Path:
         """Claim ``relative`` for ``owner`` (e.g. the source file) and return where to write it."""
@@ -119,6 +122,7 @@ class Staging:
         if key in self.written and self.written[key] != owner:
             raise OutputCollision(f"{owner} dan {self.written[key]} sama-sama menghasilkan '{relative}'")
         self.written[key] = owner
+        self.names[key] = relative.replace("\\", "/")
         target = self.root / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         return target
@@ -135,7 +139,9 @@ class Staging:
 
     def discard(self, relative: str) -> None:
         """Unclaim ``relative`` and remove its file, and the folders that leaves empty (a preview's scratch)."""
-        self.written.pop(relative.replace("\\", "/").lower(), None)
+        key = relative.replace("\\", "/").lower()
+        self.written.pop(key, None)
+        self.names.pop(key, None)
         target = self.root / relative
         target.unlink(missing_ok=True)
         for folder in target.parents:

@@ -19,18 +19,19 @@ from .content.kabupaten import PEMDA_FILE, Kabupaten, load_kabupaten
 from .content.loader import Site, load_settings
 from .content.references import cross_unit_link
 from .errors import ContentError, Problems, did_you_mean
-from .kinds import KINDS
+from .kinds import KINDS, STAGES
 from .kinds.base import NavItem
 from .models.site import SiteConfig
 from .output import BuildResult, Staging, refuse_unsafe_output, staged_output
 from .pool import pdf_pool
 from .progress import ProgressCallback
+from .refresh import PageReuse
 from .render.binder_kabupaten import KABUPATEN_BINDER, build_kabupaten_binder, warn_other_paper
 from .render.env import make_env, render_page, theme_dir
 from .render.pdf import PdfRenderer
 from .render.peta import write_site_files
 from .render.portal import daftar_sop, kelompok_unit, rekap_kabupaten, rekap_kabupaten_xlsx, tahun_rekap
-from .render.search import SEARCH_PAGE, build_search_index, render_search_page
+from .render.search import BUNDLE_DIR, SEARCH_PAGE, build_search_index, render_search_page
 from .timing import Timings
 
 ASSETS_DIR = "assets"
@@ -42,8 +43,10 @@ class UnknownUnit(Exception):
     """``--unit`` names no unit folder: a usage mistake (exit 2), with the closest id."""
 
 
-def check_kabupaten(root: Path, timings: Timings | None = None, only: str | None = None) -> tuple[Kabupaten | None, Problems]:
-    """pemda.yaml and every unit (or only ``only``), each through every stage; the units that checked clean are in ``sites``."""
+def check_kabupaten(root: Path, timings: Timings | None = None, only: str | None = None,
+                    stages: tuple[str, ...] = STAGES) -> tuple[Kabupaten | None, Problems]:
+    """pemda.yaml and every unit (or only ``only``), each through every stage (or the first ``stages``, as
+    :func:`sopgen.build.check_site`); the units that checked clean are in ``sites``."""
     problems, timings = Problems(), Timings() if timings is None else timings
     kabupaten = load_kabupaten(root, problems)
     if kabupaten is None:
@@ -54,13 +57,13 @@ def check_kabupaten(root: Path, timings: Timings | None = None, only: str | None
     kabupaten.alone = only
     for unit in kabupaten.units.values():
         if only is None or unit.id == only:
-            site, found = check_site(unit.root, timings, kabupaten)
+            site, found = check_site(unit.root, timings, kabupaten, stages)
             problems.extend(found.items)
             if site is not None:
                 kabupaten.sites[unit.id] = site
     if only is not None and only in kabupaten.sites:
         _load_neighbours(kabupaten, kabupaten.sites[only])
-    elif only is None:
+    elif only is None and "lint" in stages:
         warn_other_paper(kabupaten, problems)
     return kabupaten, problems
 
@@ -80,34 +83,37 @@ def _load_neighbours(kabupaten: Kabupaten, site: Site) -> None:
 
 def build_kabupaten(root: Path, out_dir: Path, *, strict: bool = False, pdf: bool = True, only: str | None = None,
                     progress: ProgressCallback | None = None, timings: Timings | None = None, cache: PdfCache | None = None,
-                    jobs: int = 1) -> BuildResult:
+                    jobs: int = 1, reuse: PageReuse | None = None) -> BuildResult:
     """Build every unit into ``out_dir/<unit>/`` and the portal into ``out_dir``; or, with ``only``, that unit alone into ``out_dir``.
 
-    ``cache`` and ``jobs`` as for :func:`sopgen.build.build_site`; one pool of ``jobs`` workers serves every unit."""
+    ``cache``, ``jobs`` and ``reuse`` as for :func:`sopgen.build.build_site`; one pool of ``jobs`` workers serves every unit.
+    A quick ``reuse`` renders the portal's pages all the same (they read every unit) and keeps its search index."""
     timings = Timings() if timings is None else timings
     refuse_unsafe_output(out_dir, root)
-    kabupaten, problems = check_kabupaten(root, timings, only)
+    quick = reuse is not None and reuse.quick
+    kabupaten, problems = check_kabupaten(root, timings, only, STAGES[:-1] if quick else STAGES)
     if kabupaten is None or problems.fails(strict) or len(kabupaten.sites) < (1 if only else len(kabupaten.units)):
         raise ContentError(problems.sorted())
     with pdf_pool(jobs if pdf else 1) as pool, staged_output(out_dir, kabupaten.root, timings) as stage:
         if only is not None:
-            render_into(kabupaten.sites[only], stage, pdf, progress, timings, cache, pool)
+            render_into(kabupaten.sites[only], stage, pdf, progress, timings, cache, pool, reuse)
         else:
             for unit, site in kabupaten.sites.items():
-                _render_unit(site, stage, unit, pdf, progress, timings, cache, pool)
+                _render_unit(site, stage, unit, pdf, progress, timings, cache, pool, reuse)
             if not (cache and cache.shard):  # a shard's build leaves the portal and its search index to assemble
                 with timings.phase("html"):
                     render_portal(kabupaten, stage, pdf)
                 with timings.phase("search"):
-                    build_search_index(stage)
+                    if not (quick and reuse and reuse.keep(BUNDLE_DIR, stage, PEMDA_FILE)):
+                        build_search_index(stage)
     return BuildResult(out_dir, sorted(stage.written), problems.warnings, timings)
 
 
 def _render_unit(site: Site, stage: Staging, unit: str, pdf: bool, progress: ProgressCallback | None, timings: Timings,
-                 cache: PdfCache | None, pool: ProcessPoolExecutor | None) -> None:
+                 cache: PdfCache | None, pool: ProcessPoolExecutor | None, reuse: PageReuse | None) -> None:
     """The unit's site, as a single-unit build writes it, in ``<unit>/`` of the staging."""
     own = Staging(stage.root / unit)
-    render_into(site, own, pdf, (lambda label: progress(f"{unit}: {label}")) if progress else None, timings, cache, pool)
+    render_into(site, own, pdf, (lambda label: progress(f"{unit}: {label}")) if progress else None, timings, cache, pool, reuse)
     for path, owner in own.written.items():
         stage.written[f"{unit}/{path}"] = owner
 

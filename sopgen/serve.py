@@ -5,10 +5,12 @@ served from there. A watcher (watchfiles) rebuilds after each change to the site
 folder or the theme; every served HTML page carries a small script listening to
 the server's event stream (Server-Sent Events, no dependency), which announces
 each new build the moment it is swapped in: the page reloads without waiting for
-a poll. With ``--pdf`` the HTML is rebuilt and announced first and the PDFs follow
-in the background (:class:`Preview`). When a build fails, every page shows the
-problems (file, line, message) instead of the last good page, so nobody edits
-against a stale view; the next good build replaces it.
+a poll. An edit is answered by a quick build of the HTML (:mod:`sopgen.refresh`:
+only the pages the edit reaches are rendered, in well under a second at 100 SOPs);
+the full build follows when idle, and with ``--pdf`` the PDFs after it
+(:class:`Preview`). When a build fails, every page shows the problems (file, line,
+message) instead of the last good page, so nobody edits against a stale view; the
+next good build replaces it.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import tempfile
 import threading
 import traceback
 from collections.abc import Callable
+from concurrent.futures import BrokenExecutor, Executor, TimeoutError
 from dataclasses import dataclass, field
 from functools import partial
 from http import HTTPStatus
@@ -33,7 +36,10 @@ from .build import build_site
 from .cache import PdfCache, default_cache_dir
 from .content.kabupaten import is_kabupaten
 from .errors import ContentError, Problem
+from .output import swap_in
+from .pool import worker_pool
 from .portal import build_kabupaten
+from .refresh import Made, PageReuse
 from .render.env import THEMES_DIR
 
 PREVIEW_PORT = 8000
@@ -93,27 +99,103 @@ class BuildState:
             return self.version
 
 
+@dataclass(frozen=True)
+class Outcome:
+    """How one build ended: the content problems that stopped it, or the traceback of a failure of sopgen's own."""
+
+    problems: list[Problem] = field(default_factory=list)
+    crash: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not (self.problems or self.crash)
+
+
+def run_build(site_dir: Path, out_dir: Path, *, pdf: bool, kabupaten: bool, cache: PdfCache | None = None,
+              reuse: PageReuse | None = None) -> Outcome:
+    """Build into ``out_dir``; what stopped it, if anything."""
+    try:
+        if kabupaten:
+            build_kabupaten(site_dir, out_dir, pdf=pdf, cache=cache, reuse=reuse)
+        else:
+            build_site(site_dir, out_dir, pdf=pdf, cache=cache, reuse=reuse)
+    except ContentError as exc:  # content and template mistakes alike, each at its file and line
+        return Outcome(exc.problems)
+    except Exception:
+        return Outcome(crash=traceback.format_exc())
+    return Outcome()
+
+
+@dataclass(frozen=True)
+class Background:
+    """A build the preview leaves to its background process: the full HTML build (compared with ``served``) or the PDFs'."""
+
+    site_dir: Path
+    out_dir: Path
+    kabupaten: bool
+    pdf: bool
+    served: Path
+    """The HTML being served, which a full HTML build is compared with."""
+    last: dict[str, Made]
+
+
+@dataclass(frozen=True)
+class Finished:
+    """A background build's outcome and, for the full HTML build, its record and the pages that differ from the served."""
+
+    outcome: Outcome
+    made: dict[str, Made] = field(default_factory=dict)
+    changed: list[str] = field(default_factory=list)
+
+
+def build_in_background(task: Background) -> Finished:
+    """Run in the preview's background process (its own GIL: the quick builds of the next edits are not slowed)."""
+    if task.pdf:
+        cache = PdfCache(default_cache_dir(task.site_dir))  # an edit lays out only the PDFs it changes
+        return Finished(run_build(task.site_dir, task.out_dir, pdf=True, kabupaten=task.kabupaten, cache=cache))
+    reuse = PageReuse(task.served, task.last, quick=False)
+    outcome = run_build(task.site_dir, task.out_dir, pdf=False, kabupaten=task.kabupaten, reuse=reuse)
+    return Finished(outcome, reuse.made, reuse.changed)
+
+
 class Preview:
     """A running preview of one site: the builders, the watcher thread and the HTTP server.
 
-    Without PDFs one build (``--no-pdf``'s) serves everything. With PDFs an edit is answered in two steps:
-    the HTML-only build into ``html_dir`` (seconds), served at once with a banner, then the build with PDFs
-    into ``out_dir`` in the background (through the cache: only what the edit touched is laid out). Until it
-    is swapped in, a PDF link serves the last good PDF of ``out_dir``, never a half-written one."""
+    An edit is answered in steps. First the quick build of the HTML into ``html_dir`` (:mod:`sopgen.refresh`:
+    only the pages whose inputs changed are rendered, the rest linked from the build served), announced
+    at once. Then, in the background, the full HTML build (lint, the PDFs' HTML, the links, the search
+    index) into ``side_dir``, swapped in and announced only if a page differs or it found a problem.
+    With PDFs, last, the build with PDFs into ``out_dir`` (through the cache: only what the edit touched is
+    laid out); until it is swapped in, pages carry a banner and a PDF link serves the last good PDF of
+    ``out_dir``, never a half-written one. A newer edit makes the steps of an older one moot: their
+    outcome is dropped and the new edit's follow."""
 
-    def __init__(self, site_dir: Path, host: str = "127.0.0.1", port: int = PREVIEW_PORT, pdf: bool = False):
+    def __init__(self, site_dir: Path, host: str = "127.0.0.1", port: int = PREVIEW_PORT, pdf: bool = False,
+                 background: Callable[[], Executor] | None = None):
+        """``background``: makes the executor of the full HTML and PDF builds (by default a process of their own;
+        made again if that process dies)."""
         self.site_dir = site_dir.resolve()
+        self.make_background = background or partial(worker_pool, 1)
+        self.background = self.make_background()
         self.pdf = pdf
         self.work = Path(tempfile.mkdtemp(prefix="sopgen-serve-"))
         self.out_dir = self.work / "situs"
         self.html_dir = self.work / "halaman" if pdf else self.out_dir
+        self.side_dir = self.work / "lengkap"
         self.state = BuildState()
         self.stop_event = threading.Event()
         self.watching = threading.Event()
         self.build_lock = threading.Lock()
-        self.pdf_wanted = threading.Event()
+        """Held by each build into ``html_dir`` and by the swap of a full build in: one at a time."""
+        self.follow_up = threading.Event()
+        """Set when the served build wants the full HTML build (after a quick one) or the PDFs."""
         self.edits = 0
-        """The HTML builds started: a build with PDFs started before the latest one is out of date."""
+        """The HTML builds started: a background build started before the latest one is out of date."""
+        self.pages: dict[str, Made] = {}
+        """What each output of the served HTML build wrote (a unit's under ``<unit>/``)."""
+        self.pages_quick = False
+        """The served HTML comes from a quick build: the full one has yet to check it."""
+        self.kabupaten = is_kabupaten(self.site_dir)
         handler = partial(PreviewHandler, preview=self)
         self.server = ThreadingHTTPServer((host, port), handler)
         self.threads: list[threading.Thread] = []
@@ -124,50 +206,88 @@ class Preview:
         return f"http://{host}:{port}/"
 
     def rebuild(self) -> None:
-        """Build the HTML (never two at a time: they share the staging folder); with PDFs, ask for them after."""
+        """Build the HTML: quickly when the served build says what each page was made from, else (and when the
+        quick build fails, to list the lint's problems too) in full; then ask for the rest in the background."""
         with self.build_lock:
             self.edits += 1
-            ok = self._build(self.html_dir, pdf=False, pdf_pending=self.pdf)
-        if ok and self.pdf:
-            self.pdf_wanted.set()
+            outcome = self._pages(self.html_dir, quick=True) if self.pages else None
+            if outcome is None or not outcome.ok:
+                outcome = self._pages(self.html_dir, quick=False)
+            self._announce(outcome, "HTML" + ("; PDF menyusul" if self.pdf else ""), pdf_pending=self.pdf)
+        if outcome.ok:
+            self.follow_up.set()
 
-    def _build_pdfs(self) -> None:
-        """Build with PDFs whenever asked. Its outcome is announced only if no HTML build came after it started:
-        a newer edit's PDFs follow (it asks again), and a newer edit's problems stay on the pages."""
+    def _pages(self, out_dir: Path, *, quick: bool) -> Outcome:
+        """Build the HTML into ``out_dir`` here (the quick build, or the full one when there is nothing to reuse); it becomes :attr:`pages`."""
+        reuse = PageReuse(self.html_dir, self.pages, quick=quick)
+        outcome = run_build(self.site_dir, out_dir, pdf=False, kabupaten=self.kabupaten, reuse=reuse)
+        if outcome.ok:
+            self.pages, self.pages_quick = reuse.made, quick
+        return outcome
+
+    def _follow(self) -> None:
+        """Whenever asked: the full HTML build after a quick one, then the build with PDFs. Each outcome is announced
+        only if no HTML build came after it started: a newer edit's steps follow, and its problems stay on the pages."""
         while not self.stop_event.is_set():
-            if not self.pdf_wanted.wait(timeout=0.5):
+            if not self.follow_up.wait(timeout=0.5):
                 continue
-            self.pdf_wanted.clear()
+            self.follow_up.clear()
             edits = self.edits
-            cache = PdfCache(default_cache_dir(self.site_dir))  # an edit lays out only the PDFs it changes
-            self._build(self.out_dir, pdf=True, pdf_pending=False, cache=cache, current=lambda: self.edits == edits)  # noqa: B023
+            if self.pages_quick and not self._complete(edits):
+                continue
+            if self.pdf:
+                finished = self._in_background(Background(self.site_dir, self.out_dir, self.kabupaten, True, self.html_dir, {}))
+                self._announce(finished.outcome, "dengan PDF", pdf_pending=False, current=lambda: self.edits == edits)  # noqa: B023
 
-    def _build(self, out_dir: Path, *, pdf: bool, pdf_pending: bool, cache: PdfCache | None = None,
-               current: Callable[[], bool] = lambda: True) -> bool:
-        """Build into ``out_dir`` and announce the outcome, unless a newer edit made it out of date; True if it built."""
-        problems: list[Problem] = []
-        crash = ""
+    def _complete(self, edits: int) -> bool:
+        """The full HTML build of what a quick one served; True if it is swapped in (no newer edit, no problem).
+
+        Announced only when it tells something new: a page that differs (an input its kind did not declare),
+        or a problem the quick build does not look for (the lint, a PDF's HTML, a broken link)."""
+        finished = self._in_background(Background(self.site_dir, self.side_dir, self.kabupaten, False, self.html_dir, self.pages))
+        with self.build_lock:
+            if self.edits != edits:
+                return False
+            if finished.outcome.ok:
+                swap_in(self.side_dir, self.html_dir)
+                self.pages, self.pages_quick = finished.made, False
+            if not finished.outcome.ok or finished.changed:
+                self._announce(finished.outcome, "HTML lengkap", pdf_pending=self.pdf)
+            else:
+                log.debug("pembangunan lengkap sama dengan yang dilayani; indeks pencarian diperbarui")
+        return finished.outcome.ok
+
+    def _in_background(self, task: Background) -> Finished:
+        """Run ``task`` in the background executor and wait (a stop drops it); a dead worker is a crash, and replaced."""
         try:
-            (build_kabupaten if is_kabupaten(self.site_dir) else build_site)(self.site_dir, out_dir, pdf=pdf, cache=cache)
-        except ContentError as exc:  # content and template mistakes alike, each at its file and line
-            problems = exc.problems
-        except Exception:
-            crash = traceback.format_exc()
+            future = self.background.submit(build_in_background, task)
+            while not self.stop_event.is_set():
+                try:
+                    return future.result(timeout=0.5)
+                except TimeoutError:
+                    continue
+        except BrokenExecutor:
+            self.background = self.make_background()
+            return Finished(Outcome(crash="proses pembangunan di latar belakang berhenti tiba-tiba (kehabisan memori?); simpan lagi untuk mengulang"))
+        except Exception:  # the task or its result could not cross to the process and back: a bug of sopgen's, shown as such
+            return Finished(Outcome(crash=traceback.format_exc()))
+        return Finished(Outcome(crash="pratinjau dihentikan"))
+
+    def _announce(self, outcome: Outcome, what: str, *, pdf_pending: bool, current: Callable[[], bool] = lambda: True) -> None:
+        """Make ``outcome`` the state the pages show, as a new build number, unless a newer edit made it out of date."""
         with self.state.changed:
             if not current():
-                return False
-            self.state.problems, self.state.crash = problems, crash
-            self.state.pdf_pending = pdf_pending and not (problems or crash)
+                return
+            self.state.problems, self.state.crash = outcome.problems, outcome.crash
+            self.state.pdf_pending = pdf_pending and outcome.ok
             self.state.version += 1
             self.state.changed.notify_all()
-        what = "dengan PDF" if pdf and self.pdf else "HTML; PDF menyusul" if self.pdf else ""
-        if problems:
-            log.warning("pembangunan gagal: %d masalah, lihat peramban; pertama: %s", len(problems), problems[0].format())
-        elif crash:
-            log.warning("pembangunan gagal: %s", crash.strip().splitlines()[-1])
+        if outcome.problems:
+            log.warning("pembangunan gagal: %d masalah, lihat peramban; pertama: %s", len(outcome.problems), outcome.problems[0].format())
+        elif outcome.crash:
+            log.warning("pembangunan gagal: %s", outcome.crash.strip().splitlines()[-1])
         else:
-            log.info("dibangun ulang (versi %d%s)", self.state.version, f", {what}" if what else "")
-        return not (problems or crash)
+            log.info("dibangun ulang (versi %d, %s)", self.state.version, what)
 
     def watched(self) -> list[Path]:
         """The site folder and, when it exists apart from it, the shipped themes folder."""
@@ -194,10 +314,9 @@ class Preview:
         self.rebuild()
         server = threading.Thread(target=self.server.serve_forever, daemon=True)
         server.start()
-        self.threads += [watcher, server]
-        if self.pdf:
-            self.threads.append(threading.Thread(target=self._build_pdfs, daemon=True))
-            self.threads[-1].start()
+        follower = threading.Thread(target=self._follow, daemon=True)
+        follower.start()
+        self.threads += [watcher, server, follower]
         return self
 
     def stop(self) -> None:
@@ -209,7 +328,16 @@ class Preview:
         self.server.server_close()
         for thread in self.threads:
             thread.join(timeout=5)
+        _shut_down(self.background)
         shutil.rmtree(self.work, ignore_errors=True)
+
+
+def _shut_down(executor: Executor) -> None:
+    """Stop ``executor`` now: nothing queued starts, and a worker process still building is ended (its build is moot)."""
+    workers = list((getattr(executor, "_processes", None) or {}).values())  # a ProcessPoolExecutor's (3.14 adds terminate_workers())
+    executor.shutdown(wait=False, cancel_futures=True)
+    for process in workers:
+        process.terminate()
 
 
 class PreviewHandler(SimpleHTTPRequestHandler):

@@ -13,10 +13,14 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Generator, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from sopgen.refresh import PageReuse
 from sopgen.serve import EVENTS_PATH, Preview
 
 from .support import small_site
@@ -56,6 +60,12 @@ def edit(file: Path, old: str, new: str) -> None:
     file.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def shows_error(url: str, text: str) -> bool:
+    """True if ``url`` serves the error page and it names ``text``."""
+    status, body = fetch(url)
+    return status == 500 and text in body
+
+
 def test_change_then_error_then_fix(preview: Preview) -> None:
     sop = preview.site_dir / "sop" / "prosedur-1.yaml"
     page = preview.url + "sop/prosedur-1.html"
@@ -67,9 +77,10 @@ def test_change_then_error_then_fix(preview: Preview) -> None:
 
     edit(sop, "disahkan_oleh: camat", "disahkan_oleh: camat\ntanggal_salah: 2024-01-01")
     line = sop.read_text(encoding="utf-8").splitlines().index("tanggal_salah: 2024-01-01") + 1
-    wait_for(lambda: fetch(page)[0] == 500, "the error page")
+    # the watcher may see the file half-written (truncated, then written): wait for the error of the whole edit
+    wait_for(lambda: shows_error(page, "tanggal_salah"), "the error page")
     status, body = fetch(page)
-    assert re.search(rf"sop/prosedur-1\.yaml:{line}:\d+", body), body
+    assert status == 500 and re.search(rf"sop/prosedur-1\.yaml:{line}:\d+", body), body
     assert "tanggal_salah" in body and "Prosedur Pelayanan Surat Pindah" not in body
     assert fetch(preview.url + "index.html")[0] == 500, "every page shows the error, not a stale page"
 
@@ -114,3 +125,43 @@ def test_open_page_reloads_itself(preview: Preview) -> None:
         assert "Prosedur 2" in page.locator("h1").inner_text()
         edit(preview.site_dir / "sop" / "prosedur-2.yaml", "nama: Prosedur 2", "nama: Prosedur Legalisir Dokumen")
         page.wait_for_function("document.querySelector('h1') && document.querySelector('h1').innerText.includes('Legalisir')", timeout=TIMEOUT * 1000)
+
+
+def test_an_edit_is_answered_by_the_quick_build_and_reloads_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The quick build answers the edit (only its pages rendered), the full build follows and, agreeing, is not announced."""
+    from sopgen import serve
+
+    builds: list[tuple[str, list[str]]] = []
+    real = serve.build_site
+
+    def spy(*args: Any, reuse: PageReuse | None = None, **kwargs: Any) -> Any:
+        result = real(*args, reuse=reuse, **kwargs)
+        assert reuse is not None
+        builds.append(("quick" if reuse.quick else "full", reuse.rendered))
+        return result
+
+    monkeypatch.setattr(serve, "build_site", spy)
+    background = partial(ThreadPoolExecutor, 1)  # the full build in this process, where the spy is
+    preview = Preview(small_site(tmp_path / "content", sops=3), port=0, background=background).start()
+    try:
+        page = preview.url + "sop/prosedur-2.html"
+        before = preview.state.version
+        edit(preview.site_dir / "sop" / "prosedur-2.yaml", "nama: Prosedur 2", "nama: Prosedur Surat Domisili")
+        wait_for(lambda: len(builds) == 3 and not preview.pages_quick, "the quick build and the full one after it")
+        assert [kind for kind, _ in builds] == ["full", "quick", "full"]
+        assert {"sop/prosedur-2.html", "index.html"} <= set(builds[1][1]) and "sop/prosedur-1.html" not in builds[1][1]
+        assert preview.state.version == before + 1, "one announcement, one reload: the full build agreed"
+        assert "Prosedur Surat Domisili" in fetch(page)[1]
+        assert "Prosedur Surat Domisili" in (preview.out_dir / "index.html").read_text(encoding="utf-8")
+    finally:
+        preview.stop()
+
+
+def test_a_lint_error_shows_once_the_full_build_is_done(preview: Preview) -> None:
+    """The quick build does not lint; the full one after it finds the error and every page shows it."""
+    sop = preview.site_dir / "sop" / "prosedur-1.yaml"
+    edit(sop, "nama: Prosedur 1", "nama: Prosedur 1\ndiganti_oleh: prosedur-2")
+    wait_for(lambda: shows_error(preview.url + "sop/prosedur-1.html", "diganti_oleh"), "the error page")
+    status, body = fetch(preview.url)
+    line = sop.read_text(encoding="utf-8").splitlines().index("diganti_oleh: prosedur-2") + 1
+    assert status == 500 and re.search(rf"sop/prosedur-1\.yaml:{line}:\d+", body) and "diganti_oleh" in body

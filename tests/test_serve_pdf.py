@@ -13,7 +13,9 @@ import re
 import threading
 import urllib.request
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +66,7 @@ def gate(monkeypatch: pytest.MonkeyPatch) -> Gate:
 @pytest.fixture
 def preview(tmp_path: Path, gate: Gate) -> Iterator[Preview]:
     site = small_site(tmp_path / "content", sops=2)
-    running = Preview(site, port=0, pdf=True).start()
+    running = Preview(site, port=0, pdf=True, background=partial(ThreadPoolExecutor, 1)).start()  # the gate is in this process
     yield running
     gate.open()
     running.stop()
