@@ -24,13 +24,15 @@ import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from pikepdf import Array, Dictionary, Name, Pdf, String
-from weasyprint import Attachment, Document
 
 from .stream_ends import end_content_streams_unambiguously
 from .tagged import margins_as_artifacts
+
+if TYPE_CHECKING:
+    from weasyprint import Attachment, Document
 
 PDF_VARIANT = "pdf/a-3b"
 GAYA_NOMOR = {"romawi": Name.r, "angka": Name.D}
@@ -80,6 +82,8 @@ def sumber_arsip(root: Path, names: Sequence[str]) -> tuple[Path, ...]:
 
 def source_attachments(arsip: Arsip) -> list[Attachment]:
     """The document's content files as PDF/A-3 attachments (``AFRelationship /Source``), named by their path in the site."""
+    from weasyprint import Attachment  # laid out only now (see sopgen.render.fetcher)
+
     # In name order: the PDF's EmbeddedFiles name tree must be sorted (qpdf repairs it otherwise).
     named = sorted({file.relative_to(arsip.root).as_posix(): file for file in arsip.sumber}.items())
     return [

@@ -48,10 +48,10 @@ import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jinja2 import Environment
 from pikepdf import Array, Dictionary, Name, Object, OutlineItem, Pdf
-from weasyprint.document import Document
 
 from ..content.loader import Doc, Site
 from ..models.keputusan import DIKTUM, KeputusanSOP
@@ -65,6 +65,9 @@ from .joined_pdf import JoinedPdf, Refs
 from .listing import binder_sops
 from .pdf import NotLaidOut, PdfRenderer
 from .sop import kertas_of, layout_pdf, sop_paths
+
+if TYPE_CHECKING:
+    from weasyprint import Document
 
 BINDER_PATH = "unduhan/himpunan-sop.pdf"
 PAGE_ANCHOR = "halaman-"

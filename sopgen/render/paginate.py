@@ -30,8 +30,7 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-
-from weasyprint import HTML, Document
+from typing import TYPE_CHECKING
 
 from ..domain.flow import Flow, build_flows
 from ..domain.flowchart import Geometry, Layout, Pages
@@ -42,6 +41,9 @@ from ..domain.flowchart_sheet import SHEETS, column_widths
 from ..models.sop import SOP, Langkah
 from .flowchart import MM_PER_PX, FlowchartView, flowchart_views, probe_ids, row_id
 from .pdf import PdfRenderer
+
+if TYPE_CHECKING:
+    from weasyprint import Document
 
 log = logging.getLogger(__name__)
 
@@ -207,7 +209,7 @@ def paginate(
     def lay_out(plans: Sequence[Pages | None], render: RenderDocument = render_document) -> tuple[Document, list[Measurement], list[Layout]]:
         views = flowchart_views(sop, plans, paper=paper, probes=True, flows=flows)
         html = render(views)
-        document = renderer.document(html, Path(base_url)) if renderer else HTML(string=html, base_url=base_url).render()
+        document = renderer.document(html, Path(base_url)) if renderer else _bare_document(html, base_url)
         return document, [measure(document, view, count) for view, count in zip(views, counts, strict=True)], [v.layout for v in views]
 
     unplanned: list[Pages | None] = [None] * len(flows)
@@ -281,3 +283,10 @@ def _overflow(pages: Pages, result: Measurement) -> float:
         if spilled:
             return sum(result.heights[r] for r in spilled)
     return 0.0
+
+
+def _bare_document(html: str, base_url: str) -> Document:
+    """``html`` laid out by WeasyPrint without sopgen's fetcher (a benchmark's or a test's plain layout)."""
+    from weasyprint import HTML
+
+    return HTML(string=html, base_url=base_url).render()

@@ -15,21 +15,25 @@ from __future__ import annotations
 import io
 from functools import cache
 from pathlib import Path
-from typing import Any
-from urllib.parse import unquote, urlparse
+from typing import TYPE_CHECKING
 
 from pikepdf import Pdf
-from weasyprint import HTML, Document
-from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 from .arsip import Arsip, pin_font_times, write_archive
-from .resources import file_refusal, html_urls, url_refusal
-from .stylesheets import install as reuse_stylesheets
+from .resources import html_urls, url_refusal
+
+if TYPE_CHECKING:
+    from weasyprint import Document
+    from weasyprint.text.fonts import FontConfiguration
+
+    from .fetcher import SiteFetcher
 
 
-class UrlRefused(FatalURLFetchingError):
-    """A URL a PDF may not load: ``url`` as written or fetched, ``reason`` in Bahasa Indonesia."""
+class UrlRefused(BaseException):
+    """A URL a PDF may not load: ``url`` as written or fetched, ``reason`` in Bahasa Indonesia.
+
+    A BaseException, as WeasyPrint's ``FatalURLFetchingError`` is: WeasyPrint turns every Exception a
+    fetcher raises into its own error, and this one must reach the build as itself."""
 
     def __init__(self, url: str, reason: str):
         super().__init__(reason)
@@ -40,37 +44,38 @@ class NotLaidOut(Exception):
     """Raised by :class:`PdfPreview` once a PDF's HTML is rendered and checked: the PDF stops there."""
 
 
-class SiteFetcher(URLFetcher):
-    """Fetches ``data:`` URLs and files under the allowed folders, nothing else."""
-
-    def __init__(self, allowed: list[Path]):
-        super().__init__(allowed_protocols=("file", "data"), fail_on_errors=True)
-        self.allowed = [p.resolve() for p in allowed]
-
-    def fetch(self, url: str, headers: dict[str, str] | None = None) -> Any:
-        parsed = urlparse(url)
-        if parsed.scheme == "file":
-            path = Path(unquote(parsed.path))
-            reason = file_refusal(path, self.allowed, path.name)
-        else:
-            reason = None if parsed.scheme == "data" else f"alamat jaringan '{url}' tidak boleh dimuat"
-        if reason:
-            raise UrlRefused(url, reason)
-        return super().fetch(url, headers)
-
-
 class PdfRenderer:
-    """One font configuration and fetcher reused for every PDF of a build, and the stylesheets parsed with them."""
+    """One font configuration and fetcher reused for every PDF of a build, and the stylesheets parsed with them.
+
+    Both are made, and WeasyPrint imported, at the first layout (:mod:`sopgen.render.fetcher`): a build
+    whose PDFs all come from the cache never pays for it."""
 
     def __init__(self, allowed: list[Path]):
-        reuse_stylesheets()
-        pin_font_times()
-        self.fonts = FontConfiguration()
-        self.fetcher = SiteFetcher(allowed)
+        self.allowed = [p.resolve() for p in allowed]
+        self._engine: tuple[FontConfiguration, SiteFetcher] | None = None
+
+    @property
+    def fetcher(self) -> SiteFetcher:
+        return self._start()[1]
+
+    def _start(self) -> tuple[FontConfiguration, SiteFetcher]:
+        if self._engine is None:
+            from weasyprint.text.fonts import FontConfiguration
+
+            from .fetcher import SiteFetcher
+            from .stylesheets import install as reuse_stylesheets
+
+            reuse_stylesheets()
+            pin_font_times()
+            self._engine = FontConfiguration(), SiteFetcher(self.allowed)
+        return self._engine
 
     def document(self, html: str, page_file: Path) -> Document:
         """Lay out ``html`` as if it were the file ``page_file`` (relative URLs resolve from there)."""
-        return HTML(string=html, base_url=str(page_file), url_fetcher=self.fetcher).render(font_config=self.fonts)
+        from weasyprint import HTML
+
+        fonts, fetcher = self._start()
+        return HTML(string=html, base_url=str(page_file), url_fetcher=fetcher).render(font_config=fonts)
 
     def write(self, html: str, page_file: Path, target: Path, arsip: Arsip) -> None:
         """Lay out and write one archive-grade PDF (PDF/A-3b, tagged, its sources attached)."""
@@ -82,7 +87,7 @@ class PdfPreview(PdfRenderer):
 
     def document(self, html: str, page_file: Path) -> Document:
         for url in html_urls(html):
-            reason = url_refusal(url, page_file.parent, self.fetcher.allowed)
+            reason = url_refusal(url, page_file.parent, self.allowed)
             if reason:
                 raise UrlRefused(url, reason)
         raise NotLaidOut(page_file)
