@@ -257,8 +257,9 @@ class Preview:
                 log.debug("pembangunan lengkap sama dengan yang dilayani; indeks pencarian diperbarui")
         return finished.outcome.ok
 
-    def _in_background(self, task: Background) -> Finished:
-        """Run ``task`` in the background executor and wait (a stop drops it); a dead worker is a crash, and replaced."""
+    def _in_background(self, task: Background, tries: int = 2) -> Finished:
+        """Run ``task`` in the background executor and wait (a stop drops it). A worker that dies (killed, out of
+        memory) is replaced and the task tried once more; a second death is shown as a crash."""
         try:
             future = self.background.submit(build_in_background, task)
             while not self.stop_event.is_set():
@@ -267,8 +268,13 @@ class Preview:
                 except TimeoutError:
                     continue
         except BrokenExecutor:
+            self.background.shutdown(wait=False, cancel_futures=True)
             self.background = self.make_background()
-            return Finished(Outcome(crash="proses pembangunan di latar belakang berhenti tiba-tiba (kehabisan memori?); simpan lagi untuk mengulang"))
+            if tries > 1 and not self.stop_event.is_set():
+                log.warning("proses pembangunan di latar belakang berhenti; diulang")
+                return self._in_background(task, tries - 1)
+            return Finished(Outcome(crash="proses pembangunan di latar belakang berhenti tiba-tiba dua kali (kehabisan memori?); "
+                                          "simpan lagi untuk mengulang"))
         except Exception:  # the task or its result could not cross to the process and back: a bug of sopgen's, shown as such
             return Finished(Outcome(crash=traceback.format_exc()))
         return Finished(Outcome(crash="pratinjau dihentikan"))

@@ -8,12 +8,14 @@ page is back. In Chromium, an open page reloads itself after a change.
 
 from __future__ import annotations
 
+import os
 import re
+import signal
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Generator, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import BrokenExecutor, ThreadPoolExecutor
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -165,3 +167,35 @@ def test_a_lint_error_shows_once_the_full_build_is_done(preview: Preview) -> Non
     status, body = fetch(preview.url)
     line = sop.read_text(encoding="utf-8").splitlines().index("diganti_oleh: prosedur-2") + 1
     assert status == 500 and re.search(rf"sop/prosedur-1\.yaml:{line}:\d+", body) and "diganti_oleh" in body
+
+
+def test_a_killed_background_process_is_replaced_and_its_build_run_again(tmp_path: Path) -> None:
+    """kill -9 of the process the full build runs in (out of memory, say): a new one takes the build over."""
+    preview = Preview(small_site(tmp_path / "content", sops=2), port=0).start()
+    try:
+        edit(preview.site_dir / "sop" / "prosedur-1.yaml", "nama: Prosedur 1", "nama: Prosedur Surat Pindah")
+        workers = lambda: list((getattr(preview.background, "_processes", None) or {}).values())  # noqa: E731
+        wait_for(lambda: bool(workers()), "the background process started for the full build")
+        first = workers()[0]
+        os.kill(first.pid, signal.SIGKILL)
+        wait_for(lambda: not preview.pages_quick, "the full build, run again in a new process")
+        assert not preview.state.failed and workers() and workers()[0].pid != first.pid
+        assert "Prosedur Surat Pindah" in fetch(preview.url + "sop/prosedur-1.html")[1]
+    finally:
+        preview.stop()
+
+
+class BrokenPool(ThreadPoolExecutor):
+    """An executor whose worker is always gone, as a process pool's is after its process died."""
+
+    def submit(self, *args: Any, **kwargs: Any) -> Any:
+        raise BrokenExecutor("the worker died")
+
+
+def test_a_background_process_that_keeps_dying_is_shown_as_a_failure(tmp_path: Path) -> None:
+    preview = Preview(small_site(tmp_path / "content", sops=2), port=0, background=partial(BrokenPool, 1)).start()
+    try:
+        edit(preview.site_dir / "sop" / "prosedur-1.yaml", "nama: Prosedur 1", "nama: Prosedur Surat Pindah")
+        wait_for(lambda: shows_error(preview.url, "berhenti tiba-tiba dua kali"), "the error page")
+    finally:
+        preview.stop()
