@@ -20,9 +20,6 @@ from sopgen.refresh import PageReuse
 from .conftest import DEMO_KABUPATEN
 from .support import PEJABAT_YAML, SITE_YAML, sop_yaml, without_index, write_site
 
-ALWAYS = {"static", "assets"}
-"""Copied on every build (shutil.copytree, not a claimed file): cheap, and never reused."""
-
 
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
@@ -61,9 +58,10 @@ def test_an_edit_renders_its_page_and_the_listing_only_and_equals_a_full_build(s
 
     edit(site / "sop" / "prosedur-3.yaml", "nama: Prosedur 3", "nama: Prosedur Surat Pindah")
     second = quick(site, served, first)
-    assert set(second.rendered) - ALWAYS == {"sop/prosedur-3.html", "index.html"}
+    assert set(second.rendered) == {"sop/prosedur-3.html", "index.html"}
     assert set(second.reused) == set(first.made) - set(second.rendered), "the search index (as it was) too"
-    assert {"sop/prosedur-1.html", "sop/prosedur-2.html", "cari.html", "pagefind"} <= set(second.reused)
+    assert {"sop/prosedur-1.html", "sop/prosedur-2.html", "cari.html", "pagefind", "static"} <= set(second.reused)
+    assert second.made["static"].files and all(f.startswith("static/") for f in second.made["static"].files)
     assert "Prosedur Surat Pindah" in (served / "sop" / "prosedur-3.html").read_text(encoding="utf-8")
     assert "Prosedur Surat Pindah" in (served / "index.html").read_text(encoding="utf-8")
 
@@ -77,7 +75,7 @@ def test_a_page_naming_the_edited_sop_is_rendered_too(site: Path, tmp_path: Path
     first = full(site, served)
     edit(site / "sop" / "prosedur-1.yaml", "nama: Prosedur 1", "nama: Prosedur Legalisir")
     second = quick(site, served, first)
-    assert set(second.rendered) - ALWAYS == {"sop/prosedur-1.html", "sop/prosedur-2.html", "index.html"}
+    assert set(second.rendered) == {"sop/prosedur-1.html", "sop/prosedur-2.html", "index.html"}
     assert "Prosedur Legalisir" in (served / "sop" / "prosedur-2.html").read_text(encoding="utf-8")
 
 
@@ -163,7 +161,7 @@ def test_a_multi_unit_site_renders_the_edited_units_pages_and_the_portal(tmp_pat
     edit(sop, "nama: Monitoring dan Evaluasi SOP", "nama: Monitoring dan Evaluasi Pelaksanaan SOP")
     second = PageReuse(served, first.made, quick=True)
     build_kabupaten(root, served, pdf=False, reuse=second)
-    assert {p for p in second.rendered if p.rsplit("/", 1)[-1] not in ALWAYS} == {"candipuro/sop/monitoring-evaluasi-sop.html", "candipuro/index.html"}
+    assert set(second.rendered) == {"candipuro/sop/monitoring-evaluasi-sop.html", "candipuro/index.html"}, "every unit's static/ and assets/ linked"
     assert "Pelaksanaan SOP" in (served / "sop" / "index.html").read_text(encoding="utf-8"), "the portal's list of every SOP"
 
     check = PageReuse(served, second.made, quick=False)
