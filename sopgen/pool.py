@@ -5,8 +5,9 @@ worker is started by ``spawn`` (not ``fork``: the build may run beside threads, 
 display's or ``serve``'s watcher) and receives paths, never objects: it checks the site (or the
 kabupaten) once, as the build did, and renders the PDFs it is sent into the same staging folder.
 Only PDFs that read no other output go to the pool (the SOPs', the recaps', the monitoring
-records'); the binder, which joins them, and everything else stay in the build's own process,
-in plan order, after the pool's work is in. Each PDF's bytes depend only on its inputs (see
+records'), and, as each is in, the Word copies made from it (:data:`FOLLOWERS`: sent with the
+PDF's result); the binder, which joins them, and everything else stay in the build's own
+process, in plan order, after the pool's work is in. Each PDF's bytes depend only on its inputs (see
 :data:`sopgen.render.arsip.ARSIP_WAKTU`), so the output is the same file for file as ``--jobs 1``.
 
 A content or template problem in a worker comes back as problems and is raised as the same
@@ -74,7 +75,7 @@ def worker_pool(jobs: int) -> ProcessPoolExecutor:
 
 @dataclass(frozen=True)
 class Task:
-    """What a worker needs to render one PDF: where the site is and where to write, as paths."""
+    """What a worker needs to render one output: where the site is and where to write, as paths, and the results it reads."""
 
     site_root: str
     kabupaten_root: str | None
@@ -82,6 +83,13 @@ class Task:
     """The one unit a ``--unit`` build checked (the worker checks the same units as the build)."""
     stage_root: str
     path: str
+    results: tuple[tuple[str, Any], ...] = ()
+    """The results of the outputs it needs (a Word copy: its PDF's page breaks), by path."""
+
+
+FOLLOWERS = ("docx",)
+"""Outputs made in the pool too, from a pooled PDF's file and result once it is laid out: the Word copies
+(about 0.5 s each, most of a build after the PDFs, on one core otherwise)."""
 
 
 def pooled(output: Output) -> bool:
@@ -89,36 +97,79 @@ def pooled(output: Output) -> bool:
     return output.phase == "pdf" and not output.needs
 
 
+def follows(output: Output, pdfs: set[str]) -> bool:
+    """An output the pool makes after the pooled PDFs it needs (:data:`FOLLOWERS`)."""
+    return output.phase in FOLLOWERS and bool(output.needs) and set(output.needs) <= pdfs
+
+
+@dataclass
+class _Pending:
+    """One output sent to the pool (or served by the cache: no future)."""
+
+    output: Output
+    key: str | None
+    label: str | None
+    future: Future[tuple[str, Any, set[str]]] | None
+
+
 def render_in_pool(pool: ProcessPoolExecutor, context: RenderContext, planned: Sequence[Job], cache: PdfCache | None,
                    progress: ProgressCallback | None) -> None:
-    """Lay out the pooled PDFs of ``planned`` in ``pool`` (those the cache holds are copied first); their results go into ``context.results``."""
+    """Lay out the pooled PDFs of ``planned`` in ``pool``, and the outputs that follow them (those the cache holds are
+    copied instead); their results go into ``context.results``. A problem is raised once every output before it in
+    plan order is in, so it is the one the serial build would stop at."""
+    labels = {o.path: job.label for job in planned for o in job.outputs}
+    pdfs = [o for job in planned for o in job.outputs if pooled(o)]
+    paths = {o.path for o in pdfs}
+    followers = [o for job in planned for o in job.outputs if follows(o, paths)]
+    first = [_send(pool, context, cache, o, labels[o.path]) for o in pdfs]
+    second: list[_Pending] = []
+    for pending in first:
+        found = _take(pending, context, cache, progress)
+        if found is not None:
+            for done in second:
+                _raise_problems(_take(done, context, cache, None))
+            raise ContentError(found)
+        for follower in followers:
+            if pending.output.path in follower.needs and all(n in context.results for n in follower.needs):
+                second.append(_send(pool, context, cache, follower, None))
+    for pending in second:
+        _raise_problems(_take(pending, context, cache, progress))
+
+
+def _send(pool: ProcessPoolExecutor, context: RenderContext, cache: PdfCache | None, output: Output, label: str | None) -> _Pending:
+    """Copy ``output`` from the cache into the staging folder, or send it to the pool."""
+    key = cache.key(output, context) if cache else None
+    hit = cache.serve(key, output, context) if cache and key else None
+    if hit is not None:
+        context.results[output.path] = hit[0]
+        return _Pending(output, key, label, None)
     site, stage = context.site, context.stage
-    todo: list[tuple[Output, str | None, str | None]] = []
-    for job in planned:
-        for output in filter(pooled, job.outputs):
-            key = cache.key(output, context) if cache else None
-            hit = cache.serve(key, output, context) if cache and key else None
-            if hit is not None:
-                context.results[output.path] = hit[0]
-            else:
-                todo.append((output, key, job.label))
     kabupaten = site.kabupaten
-    only = kabupaten.alone if kabupaten is not None else None
-    futures: list[Future[tuple[str, Any, set[str]]]] = [
-        pool.submit(render_task, Task(str(site.root.resolve()), str(kabupaten.root.resolve()) if kabupaten else None, only, str(stage.root), output.path))
-        for output, _, _ in todo
-    ]
-    for future, (output, key, label) in zip(futures, todo, strict=True):
-        status, value, wrote = future.result()
+    task = Task(str(site.root.resolve()), str(kabupaten.root.resolve()) if kabupaten else None, kabupaten.alone if kabupaten else None,
+                str(stage.root), output.path, tuple((n, context.results[n]) for n in output.needs))
+    return _Pending(output, key, label, pool.submit(render_task, task))
+
+
+def _take(pending: _Pending, context: RenderContext, cache: PdfCache | None, progress: ProgressCallback | None) -> list[Any] | None:
+    """Wait for ``pending`` and keep what it made (its files claimed, its result, its cache entry); its problems, if any."""
+    output = pending.output
+    if pending.future is not None:
+        status, value, wrote = pending.future.result()
         if status == "problems":
-            raise ContentError(value)
+            return list(value)
         for written in wrote:
-            stage.path(written, output.owner)  # claimed here, where every output's path is known: a collision is still caught
+            context.stage.path(written, output.owner)  # claimed here, where every output's path is known: a collision is still caught
         context.results[output.path] = value
-        if cache and key:
-            cache.store(key, output, context, value, wrote)
-        if progress and label:
-            progress(label)
+        if cache and pending.key:
+            cache.store(pending.key, output, context, value, wrote)
+    if progress and pending.label:
+        progress(pending.label)
+    return None
+
+
+def _raise_problems(problems: list[Any] | None) -> None:
+    if problems is not None:
+        raise ContentError(problems)
 
 
 _CONTEXTS: dict[tuple[str, str], tuple[RenderContext, dict[str, Output]]] = {}
@@ -128,8 +179,9 @@ _SITES: dict[str, Site] = {}
 
 
 def render_task(task: Task) -> tuple[str, Any, set[str]]:
-    """In a worker: render one PDF; ``("ok", result, staged keys written)`` or ``("problems", problems, ∅)``."""
+    """In a worker: render one output; ``("ok", result, staged keys written)`` or ``("problems", problems, ∅)``."""
     context, outputs = _context(task)
+    context.results.update(task.results)
     before = set(context.stage.written)
     try:
         with template_problems(context.site):
