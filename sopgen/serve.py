@@ -195,10 +195,14 @@ class Preview:
         """What each output of the served HTML build wrote (a unit's under ``<unit>/``)."""
         self.pages_quick = False
         """The served HTML comes from a quick build: the full one has yet to check it."""
-        self.kabupaten = is_kabupaten(self.site_dir)
         handler = partial(PreviewHandler, preview=self)
         self.server = ThreadingHTTPServer((host, port), handler)
         self.threads: list[threading.Thread] = []
+
+    @property
+    def kabupaten(self) -> bool:
+        """Asked at each build: a pemda.yaml saved during the preview makes the folder a multi-unit site."""
+        return is_kabupaten(self.site_dir)
 
     @property
     def url(self) -> str:

@@ -197,5 +197,7 @@ def test_a_background_process_that_keeps_dying_is_shown_as_a_failure(tmp_path: P
     try:
         edit(preview.site_dir / "sop" / "prosedur-1.yaml", "nama: Prosedur 1", "nama: Prosedur Surat Pindah")
         wait_for(lambda: shows_error(preview.url, "berhenti tiba-tiba dua kali"), "the error page")
+        assert preview.pages_quick, "the quick build's pages stay the record: the next edit is quick again"
+        assert "dua kali" in preview.state.crash and not preview.state.problems
     finally:
         preview.stop()
