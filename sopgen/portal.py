@@ -90,8 +90,7 @@ def build_kabupaten(root: Path, out_dir: Path, *, strict: bool = False, pdf: boo
     A quick ``reuse`` renders the portal's pages all the same (they read every unit) and keeps its search index."""
     timings = Timings() if timings is None else timings
     refuse_unsafe_output(out_dir, root)
-    quick = reuse is not None and reuse.quick
-    kabupaten, problems = check_kabupaten(root, timings, only, STAGES[:-1] if quick else STAGES)
+    kabupaten, problems = check_kabupaten(root, timings, only, reuse.stages if reuse else STAGES)
     if kabupaten is None or problems.fails(strict) or len(kabupaten.sites) < (1 if only else len(kabupaten.units)):
         raise ContentError(problems.sorted())
     with pdf_pool(jobs if pdf else 1) as pool, staged_output(out_dir, kabupaten.root, timings) as stage:
@@ -104,7 +103,7 @@ def build_kabupaten(root: Path, out_dir: Path, *, strict: bool = False, pdf: boo
                 with timings.phase("html"):
                     render_portal(kabupaten, stage, pdf)
                 with timings.phase("search"):
-                    if not (quick and reuse and reuse.keep(BUNDLE_DIR, stage, PEMDA_FILE)):
+                    if not (reuse is not None and reuse.quick and reuse.keep(BUNDLE_DIR, stage, PEMDA_FILE)):
                         build_search_index(stage)
     return BuildResult(out_dir, sorted(stage.written), problems.warnings, timings)
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .cache import file_digest, output_key
-from .kinds.base import Job, Output, RenderContext
+from .kinds.base import STAGES, Job, Output, RenderContext
 from .output import Staging
 
 DEFERRED_PHASES = ("search",)
@@ -64,6 +64,11 @@ class PageReuse:
     """Outputs of a full build whose files are not the last build's (the deferred search index not counted)."""
     _keys: dict[str, str] = field(default_factory=dict)
     _digests: dict[Path, str] = field(default_factory=dict)
+
+    @property
+    def stages(self) -> tuple[str, ...]:
+        """The checking stages this build runs: a quick one stops after ``resolve`` (the lint is the full build's)."""
+        return STAGES[:STAGES.index("resolve") + 1] if self.quick else STAGES
 
     def prepare(self, jobs: Sequence[Job], context: RenderContext) -> None:
         """Key every output that reads no other output now, before any is rendered: the keys then describe
