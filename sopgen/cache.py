@@ -73,6 +73,14 @@ def tool_fingerprint() -> str:
     return digest.hexdigest()
 
 
+class FileDigests(dict[Path, str]):
+    """Each content file's :func:`file_digest`, read once for a build (the content does not change meanwhile)."""
+
+    def __missing__(self, file: Path) -> str:
+        self[file] = digest = file_digest(file)
+        return digest
+
+
 @dataclass
 class PdfCache:
     """The cache of one build (its file digests are remembered for the build: the content does not change meanwhile)."""
@@ -86,7 +94,7 @@ class PdfCache:
     """Outputs copied from the cache, in build order."""
     rendered: list[str] = field(default_factory=list)
     """Outputs laid out (and stored), in build order."""
-    _digests: dict[Path, str] = field(default_factory=dict)
+    _digests: FileDigests = field(default_factory=FileDigests)
 
     def render(self, output: Output, context: RenderContext) -> Any:
         """``output.render(context)``, or its cached file and result when its inputs are unchanged."""
@@ -119,12 +127,7 @@ class PdfCache:
 
     def key(self, output: Output, context: RenderContext) -> str:
         """The SHA-256 of everything ``output`` is made from (see the module's docstring)."""
-        return output_key(output, context, self._digest)
-
-    def _digest(self, file: Path) -> str:
-        if file not in self._digests:
-            self._digests[file] = file_digest(file)
-        return self._digests[file]
+        return output_key(output, context, self._digests.__getitem__)
 
 
 def output_key(output: Output, context: RenderContext, digest_of: Callable[[Path], str], extra: str = "") -> str:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .cache import file_digest, output_key
+from .cache import FileDigests, output_key
 from .kinds.base import STAGES, Job, Output, RenderContext
 from .output import Staging
 
@@ -63,7 +63,7 @@ class PageReuse:
     changed: list[str] = field(default_factory=list)
     """Outputs of a full build whose files are not the last build's (the deferred search index not counted)."""
     _keys: dict[str, str] = field(default_factory=dict)
-    _digests: dict[Path, str] = field(default_factory=dict)
+    _digests: FileDigests = field(default_factory=FileDigests)
 
     @property
     def stages(self) -> tuple[str, ...]:
@@ -95,7 +95,8 @@ class PageReuse:
             files = tuple(sorted(_files_under(root) - unclaimed))
         self.made[path] = Made(key, files, result)
         self.rendered.append(path)
-        if not self.quick and not deferred and (before is None or not self._same(before.files, files, self.folder / where, context.stage.root)):
+        compared = not (self.quick or deferred or output.phase in UNCLAIMED_PHASES)  # copies of theme and site files: no hidden input
+        if compared and (before is None or not self._same(before.files, files, self.folder / where, context.stage.root)):
             self.changed.append(path)
         return result
 
@@ -111,12 +112,7 @@ class PageReuse:
 
     def _key(self, output: Output, context: RenderContext) -> str:
         navigation = repr(context.env.globals.get("nav"))
-        return output_key(output, context, self._digest, f"pdf={context.renderer is not None}\0{navigation}")
-
-    def _digest(self, file: Path) -> str:
-        if file not in self._digests:
-            self._digests[file] = file_digest(file)
-        return self._digests[file]
+        return output_key(output, context, self._digests.__getitem__, f"pdf={context.renderer is not None}\0{navigation}")
 
     def _link(self, before: Made, output: Output, context: RenderContext, folder: Path) -> bool:
         """Link the files ``before`` wrote in ``folder`` into the staging folder; False when one is missing (nothing claimed then).
