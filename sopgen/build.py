@@ -5,6 +5,7 @@ The stages and jobs come from the registry (:mod:`sopgen.kinds`): this module na
 from __future__ import annotations
 
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import nullcontext
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -54,7 +55,8 @@ def build_site(site_dir: Path, out_dir: Path, *, strict: bool = False, pdf: bool
     the PDFs' HTML check and the link check, and renders only the outputs whose inputs changed."""
     timings = Timings() if timings is None else timings
     refuse_unsafe_output(out_dir, site_dir)  # before the long check: a refused --out is told at once
-    site, problems = check_site(site_dir, timings, stages=reuse.stages if reuse else STAGES)
+    with reuse.loading() if reuse else nullcontext():
+        site, problems = check_site(site_dir, timings, stages=reuse.stages if reuse else STAGES)
     if site is None or problems.fails(strict):
         raise ContentError(problems.sorted())
     written = render_site(site, out_dir, pdf, progress, timings, cache, jobs, reuse)

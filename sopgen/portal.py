@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import nullcontext
 from pathlib import Path
 
 from .build import allowed_folders, check_site, render_into
@@ -90,7 +91,8 @@ def build_kabupaten(root: Path, out_dir: Path, *, strict: bool = False, pdf: boo
     A quick ``reuse`` renders the portal's pages all the same (they read every unit) and keeps its search index."""
     timings = Timings() if timings is None else timings
     refuse_unsafe_output(out_dir, root)
-    kabupaten, problems = check_kabupaten(root, timings, only, reuse.stages if reuse else STAGES)
+    with reuse.loading() if reuse else nullcontext():
+        kabupaten, problems = check_kabupaten(root, timings, only, reuse.stages if reuse else STAGES)
     if kabupaten is None or problems.fails(strict) or len(kabupaten.sites) < (1 if only else len(kabupaten.units)):
         raise ContentError(problems.sorted())
     with pdf_pool(jobs if pdf else 1) as pool, staged_output(out_dir, kabupaten.root, timings) as stage:

@@ -18,11 +18,13 @@ import itertools
 import os
 import shutil
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .cache import FileDigests, output_key
+from .content.documents import Parsed, parsed_before
 from .kinds.base import STAGES, Job, Output, RenderContext
 from .output import Staging
 
@@ -62,6 +64,9 @@ class PageReuse:
     rendered: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
     """Outputs of a full build whose files are not the last build's (the deferred search index not counted)."""
+    parsed: Parsed = field(default_factory=dict)
+    """The content files parsed by earlier builds (:func:`sopgen.content.documents.parsed_before`): a quick
+    build parses only what changed; a full one parses everything (it is the check of the quick ones) and keeps it."""
     _keys: dict[str, str] = field(default_factory=dict)
     _digests: FileDigests = field(default_factory=FileDigests)
 
@@ -69,6 +74,10 @@ class PageReuse:
     def stages(self) -> tuple[str, ...]:
         """The checking stages this build runs: a quick one stops after ``resolve`` (the lint is the full build's)."""
         return STAGES[:STAGES.index("resolve") + 1] if self.quick else STAGES
+
+    def loading(self) -> AbstractContextManager[None]:
+        """The block the content is loaded in: with the files parsed before, in a quick build."""
+        return parsed_before(self.parsed, reuse=self.quick)
 
     def prepare(self, jobs: Sequence[Job], context: RenderContext) -> None:
         """Key every output that reads no other output now, before any is rendered: the keys then describe

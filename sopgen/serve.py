@@ -34,6 +34,7 @@ import watchfiles
 
 from .build import build_site
 from .cache import PdfCache, default_cache_dir
+from .content.documents import Parsed
 from .content.kabupaten import is_kabupaten
 from .errors import ContentError, Problem
 from .output import swap_in
@@ -195,6 +196,8 @@ class Preview:
         """What each output of the served HTML build wrote (a unit's under ``<unit>/``)."""
         self.pages_quick = False
         """The served HTML comes from a quick build: the full one has yet to check it."""
+        self.parsed: Parsed = {}
+        """The content files the builds here parsed, for the next quick build (the background's full builds parse their own)."""
         handler = partial(PreviewHandler, preview=self)
         self.server = ThreadingHTTPServer((host, port), handler)
         self.threads: list[threading.Thread] = []
@@ -223,7 +226,7 @@ class Preview:
 
     def _pages(self, out_dir: Path, *, quick: bool) -> Outcome:
         """Build the HTML into ``out_dir`` here (the quick build, or the full one when there is nothing to reuse); it becomes :attr:`pages`."""
-        reuse = PageReuse(self.html_dir, self.pages, quick=quick)
+        reuse = PageReuse(self.html_dir, self.pages, quick=quick, parsed=self.parsed)
         outcome = run_build(self.site_dir, out_dir, pdf=False, kabupaten=self.kabupaten, reuse=reuse)
         if outcome.ok:
             self.pages, self.pages_quick = reuse.made, quick

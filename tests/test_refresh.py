@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -40,7 +41,8 @@ def full(site: Path, out: Path, last: PageReuse | None = None) -> PageReuse:
 
 
 def quick(site: Path, out: Path, last: PageReuse) -> PageReuse:
-    reuse = PageReuse(out, last.made, quick=True)
+    """A quick build into ``out``, over ``last``'s record and the files it parsed (as the preview keeps them)."""
+    reuse = PageReuse(out, last.made, quick=True, parsed=last.parsed)
     build_site(site, out, pdf=False, reuse=reuse)
     return reuse
 
@@ -167,3 +169,43 @@ def test_a_multi_unit_site_renders_the_edited_units_pages_and_the_portal(tmp_pat
     check = PageReuse(served, second.made, quick=False)
     build_kabupaten(root, tmp_path / "check", pdf=False, reuse=check)
     assert check.changed == [] and without_index(served) == without_index(tmp_path / "check")
+
+
+def test_a_quick_build_parses_only_the_edited_file(site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sopgen.content import documents
+
+    parsed: list[str] = []
+    real = documents.parse
+
+    def counted(text: str, shown: str, notes: list[Any]) -> Any:
+        parsed.append(shown)
+        return real(text, shown, notes)
+
+    monkeypatch.setattr(documents, "parse", counted)
+    served = tmp_path / "served"
+    first = full(site, served)
+    assert {"content/sop/prosedur-1.yaml", "content/sop/prosedur-3.yaml"} <= set(parsed)
+    parsed.clear()
+    edit(site / "sop" / "prosedur-3.yaml", "nama: Prosedur 3", "nama: Prosedur Surat Pindah")
+    second = quick(site, served, first)
+    assert [p for p in parsed if p.startswith("content/sop/")] == ["content/sop/prosedur-3.yaml"]
+    parsed.clear()
+    edit(site / "sop" / "prosedur-1.yaml", "nama: Prosedur 1", "nama: Prosedur Legalisir")
+    third = quick(site, served, second)
+    assert [p for p in parsed if p.startswith("content/sop/")] == ["content/sop/prosedur-1.yaml"]
+    assert "Prosedur Legalisir" in (served / "sop" / "prosedur-2.html").read_text(encoding="utf-8"), "its keterkaitan title"
+    check = full(site, tmp_path / "check", third)
+    assert check.changed == [] and without_index(served) == without_index(tmp_path / "check")
+
+
+def test_a_file_broken_then_mended_is_parsed_again(site: Path, tmp_path: Path) -> None:
+    served = tmp_path / "served"
+    first = full(site, served)
+    sop = site / "sop" / "prosedur-2.yaml"
+    edit(sop, "nama: Prosedur 2", "nama: Prosedur 2: Legalisir")
+    with pytest.raises(ContentError):
+        quick(site, served, first)
+    edit(sop, "nama: Prosedur 2: Legalisir", "nama: Prosedur Legalisir")
+    second = quick(site, served, first)
+    assert "sop/prosedur-2.html" in second.rendered
+    assert "Prosedur Legalisir" in (served / "sop" / "prosedur-2.html").read_text(encoding="utf-8")
