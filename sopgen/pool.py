@@ -120,7 +120,11 @@ def render_in_pool(pool: ProcessPoolExecutor, context: RenderContext, planned: S
     labels = {o.path: job.label for job in planned for o in job.outputs}
     pdfs = [o for job in planned for o in job.outputs if pooled(o)]
     paths = {o.path for o in pdfs}
-    followers = [o for job in planned for o in job.outputs if follows(o, paths)]
+    waiting: dict[str, list[Output]] = {}
+    """The followers by each PDF they need (one per SOP: a scan of every follower per PDF grows as the square)."""
+    for follower in (o for job in planned for o in job.outputs if follows(o, paths)):
+        for need in follower.needs:
+            waiting.setdefault(need, []).append(follower)
     first = [_send(pool, context, cache, o, labels[o.path]) for o in pdfs]
     second: list[_Pending] = []
     for pending in first:
@@ -129,8 +133,8 @@ def render_in_pool(pool: ProcessPoolExecutor, context: RenderContext, planned: S
             for done in second:
                 _raise_problems(_take(done, context, cache, None))
             raise ContentError(found)
-        for follower in followers:
-            if pending.output.path in follower.needs and all(n in context.results for n in follower.needs):
+        for follower in waiting.get(pending.output.path, ()):
+            if all(n in context.results for n in follower.needs):
                 second.append(_send(pool, context, cache, follower, None))
     for pending in second:
         _raise_problems(_take(pending, context, cache, progress))

@@ -74,8 +74,8 @@ def parse_document(file: Path, schema: Any, root: Path, problems: Problems, prep
     except YamlProblem as exc:
         problems.extend([exc.problem])
         return None
-    kept, key = _PARSED.get() if prepare is None else None, (str(file), shown, schema)
-    memo, reuse = kept if kept is not None else (None, False)
+    memo, reuse = (_PARSED.get() if prepare is None else None) or (None, False)  # a prepared file reads another: not kept
+    key = (str(file), shown, schema)
     if memo is not None and reuse and key in memo and memo[key][0] == text:
         problems.extend(notes + memo[key][2])
         return memo[key][1]
