@@ -10,7 +10,7 @@ from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
-from .cache import CACHED_PHASES, PdfCache
+from .cache import DOCUMENT_PHASES, OutputCache
 from .content.kabupaten import Kabupaten
 from .content.loader import Site, load_settings
 from .errors import ContentError, Problems
@@ -46,7 +46,7 @@ def check_site(site_dir: Path, timings: Timings | None = None, kabupaten: Kabupa
 
 
 def build_site(site_dir: Path, out_dir: Path, *, strict: bool = False, pdf: bool = True, progress: ProgressCallback | None = None,
-               timings: Timings | None = None, cache: PdfCache | None = None, jobs: int = 1, reuse: PageReuse | None = None) -> BuildResult:
+               timings: Timings | None = None, cache: OutputCache | None = None, jobs: int = 1, reuse: PageReuse | None = None) -> BuildResult:
     """Build the site into ``out_dir``; raises ContentError (and writes nothing) on content problems.
 
     ``cache``: where PDFs whose inputs did not change are taken from (:mod:`sopgen.cache`); None renders every one.
@@ -64,7 +64,7 @@ def build_site(site_dir: Path, out_dir: Path, *, strict: bool = False, pdf: bool
 
 
 def render_site(site: Site, out_dir: Path, pdf: bool, progress: ProgressCallback | None, timings: Timings,
-                cache: PdfCache | None = None, jobs: int = 1, reuse: PageReuse | None = None) -> list[str]:
+                cache: OutputCache | None = None, jobs: int = 1, reuse: PageReuse | None = None) -> list[str]:
     """Render every job of the plan into a staging folder swapped in as ``out_dir``; the files written.
 
     Without PDFs, the PDFs' HTML is rendered all the same (:class:`PdfPreview`, nothing laid out or
@@ -89,7 +89,7 @@ def allowed_folders(site: Site, stage: Staging) -> list[Path]:
 
 
 def render_into(site: Site, stage: Staging, pdf: bool, progress: ProgressCallback | None, timings: Timings,
-                cache: PdfCache | None = None, pool: ProcessPoolExecutor | None = None, reuse: PageReuse | None = None) -> None:
+                cache: OutputCache | None = None, pool: ProcessPoolExecutor | None = None, reuse: PageReuse | None = None) -> None:
     """Render every job of the site's plan into ``stage`` (a unit of a multi-unit site: its folder of the staging).
 
     With a ``pool``, the PDFs that read no other output are laid out there, once the jobs before the first
@@ -97,7 +97,7 @@ def render_into(site: Site, stage: Staging, pdf: bool, progress: ProgressCallbac
     A shard's build (``cache.shard``) renders its share of the plan (:mod:`sopgen.shard`), for its cache only."""
     context = render_context(site, stage, pdf, timings)
     shard = cache.shard if cache else None
-    planned = shard.share(plan(site, pdf), CACHED_PHASES) if shard else plan(site, pdf)
+    planned = shard.share(plan(site, pdf), DOCUMENT_PHASES) if shard else plan(site, pdf)
     first = next((i for i, job in enumerate(planned) if any(map(pooled, job.outputs))), len(planned)) if pool and pdf else len(planned)
     quick = reuse is not None and reuse.quick
     if reuse is not None:
@@ -115,7 +115,7 @@ def render_into(site: Site, stage: Staging, pdf: bool, progress: ProgressCallbac
             check_links(site, theme_dir(site), stage.root)
 
 
-def render_jobs(jobs: list[Job], context: RenderContext, cache: PdfCache | None, progress: ProgressCallback | None,
+def render_jobs(jobs: list[Job], context: RenderContext, cache: OutputCache | None, progress: ProgressCallback | None,
                 reuse: PageReuse | None = None) -> None:
     """Render the outputs of ``jobs`` not rendered yet (by the pool), in order, through the cache if there is one
     (and the preview's record of its last build, if there is one)."""

@@ -16,7 +16,7 @@ import click
 
 from . import __version__, cli_text
 from .build import build_site
-from .cache import PdfCache, default_cache_dir
+from .cache import OutputCache, default_cache_dir
 from .check import check_kabupaten_rendering, check_rendering
 from .content.kabupaten import PEMDA_FILE, is_kabupaten, per_unit
 from .errors import ContentError, Problem
@@ -96,13 +96,13 @@ def build(site_dir: Path, out_dir: Path | None, strict: bool, no_pdf: bool, unit
           jobs: int | None, shard: Shard | None) -> None:
     """Bangun situs (HTML dan PDF) ke folder hasil."""
     if shard is None:
-        cache = None if no_cache else PdfCache(cache_dir or default_cache_dir(site_dir))
+        cache = None if no_cache else OutputCache(cache_dir or default_cache_dir(site_dir))
         result = _build(site_dir, out_dir or site_dir.resolve().parent / "output", strict, not no_pdf, unit, cache, jobs)
         click.echo(f"Selesai: {len(result.files)} berkas di {result.out_dir}.")
         return
     if no_cache or no_pdf or out_dir is not None:
         raise click.UsageError("--shard membangun PDF ke folder cache saja: tanpa --no-cache, --no-pdf, atau --out")
-    cache = PdfCache(cache_dir or default_cache_dir(site_dir), shard=shard)
+    cache = OutputCache(cache_dir or default_cache_dir(site_dir), shard=shard)
     with tempfile.TemporaryDirectory(prefix="sopgen-bagian-") as scratch:  # its pages are not a site: assemble writes that
         _build(site_dir, Path(scratch) / "output", strict, True, unit, cache, jobs)
     click.echo(f"Selesai: bagian {shard.index}/{shard.count}, {len(cache.rendered)} berkas dibuat dan {len(cache.served)} dari cache, di {cache.folder}.")
@@ -120,12 +120,12 @@ def build(site_dir: Path, out_dir: Path | None, strict: bool, no_pdf: bool, unit
 def assemble(site_dir: Path, shards: tuple[Path, ...], out_dir: Path | None, strict: bool, unit: str | None, cache_dir: Path | None,
              jobs: int | None) -> None:
     """Gabungkan bagian-bagian (build --shard) menjadi situs utuh: beranda, daftar, himpunan, indeks pencarian."""
-    cache = PdfCache(cache_dir or default_cache_dir(site_dir), shards=shards)
+    cache = OutputCache(cache_dir or default_cache_dir(site_dir), shards=shards)
     result = _build(site_dir, out_dir or site_dir.resolve().parent / "output", strict, True, unit, cache, jobs)
     click.echo(f"Selesai: {len(result.files)} berkas di {result.out_dir}; {len(cache.served)} dari cache dan bagian, {len(cache.rendered)} dibuat.")
 
 
-def _build(site_dir: Path, out_dir: Path, strict: bool, pdf: bool, unit: str | None, cache: PdfCache | None, jobs: int | None) -> BuildResult:
+def _build(site_dir: Path, out_dir: Path, strict: bool, pdf: bool, unit: str | None, cache: OutputCache | None, jobs: int | None) -> BuildResult:
     """One build of a single- or multi-unit site; a content, output or unit problem is told and ends the command."""
     kabupaten = _multi_unit(site_dir, unit)
     try:

@@ -40,7 +40,7 @@ from .render.template_errors import template_problems
 from .timing import Timings
 
 if TYPE_CHECKING:
-    from .cache import PdfCache
+    from .cache import OutputCache
     from .content.loader import Site
 
 _PR_SET_PDEATHSIG = 1
@@ -112,7 +112,7 @@ class _Pending:
     future: Future[tuple[str, Any, set[str]]] | None
 
 
-def render_in_pool(pool: ProcessPoolExecutor, context: RenderContext, planned: Sequence[Job], cache: PdfCache | None,
+def render_in_pool(pool: ProcessPoolExecutor, context: RenderContext, planned: Sequence[Job], cache: OutputCache | None,
                    progress: ProgressCallback | None) -> None:
     """Lay out the pooled PDFs of ``planned`` in ``pool``, and the outputs that follow them (those the cache holds are
     copied instead); their results go into ``context.results``. A problem is raised once every output before it in
@@ -140,7 +140,7 @@ def render_in_pool(pool: ProcessPoolExecutor, context: RenderContext, planned: S
         _raise_problems(_take(pending, context, cache, progress))
 
 
-def _send(pool: ProcessPoolExecutor, context: RenderContext, cache: PdfCache | None, output: Output, label: str | None) -> _Pending:
+def _send(pool: ProcessPoolExecutor, context: RenderContext, cache: OutputCache | None, output: Output, label: str | None) -> _Pending:
     """Copy ``output`` from the cache into the staging folder, or send it to the pool."""
     key = cache.key(output, context) if cache else None
     hit = cache.serve(key, output, context) if cache and key else None
@@ -154,7 +154,7 @@ def _send(pool: ProcessPoolExecutor, context: RenderContext, cache: PdfCache | N
     return _Pending(output, key, label, pool.submit(render_task, task))
 
 
-def _take(pending: _Pending, context: RenderContext, cache: PdfCache | None, progress: ProgressCallback | None) -> list[Any] | None:
+def _take(pending: _Pending, context: RenderContext, cache: OutputCache | None, progress: ProgressCallback | None) -> list[Any] | None:
     """Wait for ``pending`` and keep what it made (its files claimed, its result, its cache entry); its problems, if any."""
     output = pending.output
     if pending.future is not None:

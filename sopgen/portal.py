@@ -15,7 +15,7 @@ from contextlib import nullcontext
 from pathlib import Path
 
 from .build import allowed_folders, check_site, render_into
-from .cache import PdfCache
+from .cache import OutputCache
 from .content.kabupaten import PEMDA_FILE, Kabupaten, load_kabupaten
 from .content.loader import Site, load_settings
 from .content.references import cross_unit_link
@@ -83,7 +83,7 @@ def _load_neighbours(kabupaten: Kabupaten, site: Site) -> None:
 
 
 def build_kabupaten(root: Path, out_dir: Path, *, strict: bool = False, pdf: bool = True, only: str | None = None,
-                    progress: ProgressCallback | None = None, timings: Timings | None = None, cache: PdfCache | None = None,
+                    progress: ProgressCallback | None = None, timings: Timings | None = None, cache: OutputCache | None = None,
                     jobs: int = 1, reuse: PageReuse | None = None) -> BuildResult:
     """Build every unit into ``out_dir/<unit>/`` and the portal into ``out_dir``; or, with ``only``, that unit alone into ``out_dir``.
 
@@ -111,7 +111,7 @@ def build_kabupaten(root: Path, out_dir: Path, *, strict: bool = False, pdf: boo
 
 
 def _render_unit(site: Site, stage: Staging, unit: str, pdf: bool, progress: ProgressCallback | None, timings: Timings,
-                 cache: PdfCache | None, pool: ProcessPoolExecutor | None, reuse: PageReuse | None) -> None:
+                 cache: OutputCache | None, pool: ProcessPoolExecutor | None, reuse: PageReuse | None) -> None:
     """The unit's site, as a single-unit build writes it, in ``<unit>/`` of the staging."""
     own = Staging(stage.root / unit)
     render_into(site, own, pdf, (lambda label: progress(f"{unit}: {label}")) if progress else None, timings, cache, pool, reuse)

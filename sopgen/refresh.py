@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .cache import FileDigests, output_key
+from .cache import FileDigests, output_key, page_frame
 from .content.documents import Parsed, parsed_before
 from .kinds.base import STAGES, Job, Output, RenderContext
 from .output import Staging
@@ -120,8 +120,7 @@ class PageReuse:
         return bool(files)
 
     def _key(self, output: Output, context: RenderContext) -> str:
-        navigation = repr(context.env.globals.get("nav"))
-        return output_key(output, context, self._digests.__getitem__, f"pdf={context.renderer is not None}\0{navigation}")
+        return output_key(output, context, self._digests.__getitem__, page_frame(context))
 
     def _link(self, before: Made, output: Output, context: RenderContext, folder: Path) -> bool:
         """Link the files ``before`` wrote in ``folder`` into the staging folder; False when one is missing (nothing claimed then).

@@ -33,7 +33,7 @@ from typing import Any
 import watchfiles
 
 from .build import build_site
-from .cache import PdfCache, default_cache_dir
+from .cache import OutputCache, default_cache_dir
 from .content.documents import Parsed
 from .content.kabupaten import is_kabupaten
 from .errors import ContentError, Problem
@@ -112,7 +112,7 @@ class Outcome:
         return not (self.problems or self.crash)
 
 
-def run_build(site_dir: Path, out_dir: Path, *, pdf: bool, kabupaten: bool, cache: PdfCache | None = None,
+def run_build(site_dir: Path, out_dir: Path, *, pdf: bool, kabupaten: bool, cache: OutputCache | None = None,
               reuse: PageReuse | None = None) -> Outcome:
     """Build into ``out_dir``; what stopped it, if anything."""
     try:
@@ -152,7 +152,7 @@ class Finished:
 def build_in_background(task: Background) -> Finished:
     """Run in the preview's background process (its own GIL: the quick builds of the next edits are not slowed)."""
     if task.pdf:
-        cache = PdfCache(default_cache_dir(task.site_dir))  # an edit lays out only the PDFs it changes
+        cache = OutputCache(default_cache_dir(task.site_dir))  # an edit lays out only the PDFs it changes
         return Finished(run_build(task.site_dir, task.out_dir, pdf=True, kabupaten=task.kabupaten, cache=cache))
     reuse = PageReuse(task.served, task.last, quick=False)
     outcome = run_build(task.site_dir, task.out_dir, pdf=False, kabupaten=task.kabupaten, reuse=reuse)

@@ -4,8 +4,8 @@ A site beyond one machine's minutes is split the way CI engines split a test sui
 matrix runs ``sopgen build --shard i/n`` on each of n machines, and one more job runs ``sopgen
 assemble`` once they are done. The engine (GitHub Actions, GitLab CI) runs the jobs and moves
 the files; sopgen only decides the share and joins the results, through the output cache
-(:mod:`sopgen.cache`): a shard renders the documents of its share and keeps them in its own
-cache folder, nothing else; assemble is an ordinary build that reads the shards' folders as
+(:mod:`sopgen.cache`): a shard renders the documents of its share (and the pages that read
+nothing outside it) and keeps them in its own cache folder, nothing else; assemble is an ordinary build that reads the shards' folders as
 well as its own, so what it copies is byte for byte what it would have rendered, and what no
 shard made (the binder, which joins every SOP's PDF) it renders itself.
 

@@ -1,4 +1,4 @@
-"""The output cache: a rebuild makes only the PDFs and Word copies whose inputs changed, and never serves a bad entry.
+"""The output cache: a rebuild makes only the PDFs, Word copies and pages whose inputs changed, and never serves a bad entry.
 
 Renders are counted, not timed: every WeasyPrint layout goes through ``PdfRenderer.document``,
 which is wrapped to record the PDF each layout is for (the binder's own pages count too).
@@ -15,7 +15,7 @@ from docx import Document
 from pypdf import PdfReader
 
 from sopgen.build import build_site
-from sopgen.cache import PdfCache
+from sopgen.cache import OutputCache
 from sopgen.portal import build_kabupaten
 from sopgen.render.binder import BINDER_PATH
 from sopgen.render.env import THEMES_DIR
@@ -24,8 +24,10 @@ from sopgen.render.pdf import PdfRenderer
 from .support import PEJABAT_YAML, SITE_YAML, sop_yaml, tree_digest, write_site
 
 PDFS = {"sop/prosedur-1.pdf", "sop/prosedur-2.pdf", BINDER_PATH}
-CACHED = PDFS | {"sop/prosedur-1.docx", "sop/prosedur-2.docx"}
-"""What the cache holds of the two-SOP site: the PDFs and the Word copies."""
+DOCUMENTS = PDFS | {"sop/prosedur-1.docx", "sop/prosedur-2.docx"}
+PAGES = {"index.html", "cari.html", "verifikasi.html", "sop/prosedur-1.html", "sop/prosedur-2.html"}
+CACHED = DOCUMENTS | PAGES
+"""What the cache holds of the two-SOP site: the PDFs, the Word copies and the pages."""
 
 
 @pytest.fixture
@@ -50,9 +52,9 @@ def site(tmp_path: Path) -> Path:
     return write_site(tmp_path / "content", files)
 
 
-def build(site: Path, out: Path) -> PdfCache:
+def build(site: Path, out: Path) -> OutputCache:
     """Build ``site`` into ``out`` with the cache beside it; the cache tells what it served and rendered."""
-    cache = PdfCache(site.parent / ".sopgen-cache")
+    cache = OutputCache(site.parent / ".sopgen-cache")
     build_site(site, out, pdf=True, cache=cache)
     return cache
 
@@ -72,8 +74,9 @@ def test_one_changed_sop_renders_that_sop_and_the_binder(site: Path, tmp_path: P
     changed.write_text(changed.read_text(encoding="utf-8").replace("nama: Prosedur 2", "nama: Prosedur Dua"), encoding="utf-8")
     layouts.clear()
     second = build(site, tmp_path / "b")
-    assert second.rendered == ["sop/prosedur-2.pdf", "sop/prosedur-2.docx", BINDER_PATH]
-    assert second.served == ["sop/prosedur-1.pdf", "sop/prosedur-1.docx"]
+    # the home page lists its name, the verification page checks its PDF; the other SOP's page is kept
+    assert second.rendered == ["sop/prosedur-2.pdf", "sop/prosedur-2.html", "sop/prosedur-2.docx", BINDER_PATH, "index.html", "verifikasi.html"]
+    assert set(second.served) == {"sop/prosedur-1.pdf", "sop/prosedur-1.html", "sop/prosedur-1.docx", "cari.html"}
     assert set(layouts) == {"prosedur-2.pdf", Path(BINDER_PATH).name}
     assert "PROSEDUR DUA" in PdfReader(tmp_path / "b" / "sop" / "prosedur-2.pdf").pages[0].extract_text()
     assert Document(str(tmp_path / "b" / "sop" / "prosedur-2.docx")).core_properties.title == "SOP Prosedur Dua"
@@ -108,7 +111,7 @@ def test_a_template_a_stylesheet_or_the_settings_invalidate(site: Path, tmp_path
     (site / "site.yaml").write_text(SITE_YAML + "tema: salinan\n", encoding="utf-8")
     build(site, tmp_path / "a")
     write_site(site, {"templates/sop_pdf.html": "{% extends '!theme/sop_pdf.html' %}\n"})  # an override of the PDF's template
-    assert sops <= set(build(site, tmp_path / "b").rendered)  # the binder may be served: the SOP PDFs it joins came out the same
+    assert set(build(site, tmp_path / "b").rendered) == sops | {"sop/prosedur-1.docx", "sop/prosedur-2.docx"}  # the binder and pages: the PDFs came out the same
     assert build(site, tmp_path / "c").rendered == []
     with (site / "themes" / "salinan" / "static" / "css" / "flowchart.css").open("a", encoding="utf-8") as css:
         css.write("\n/* diubah */\n")
@@ -124,13 +127,13 @@ def test_pemda_yaml_invalidates_its_units(tmp_path: Path) -> None:
         "unit/a/pejabat.yaml": PEJABAT_YAML,
         "unit/a/sop/prosedur-1.yaml": sop_yaml("Prosedur 1", "100/1/SOP/2024"),
     })
-    cache = PdfCache(tmp_path / ".sopgen-cache")
+    cache = OutputCache(tmp_path / ".sopgen-cache")
     build_kabupaten(root, tmp_path / "a", pdf=True, cache=cache)
     assert "a/sop/prosedur-1.pdf" not in cache.served and "sop/prosedur-1.pdf" in cache.rendered
-    again = PdfCache(tmp_path / ".sopgen-cache")
+    again = OutputCache(tmp_path / ".sopgen-cache")
     build_kabupaten(root, tmp_path / "b", pdf=True, cache=again)
     assert again.rendered == []
     (root / "pemda.yaml").write_text("pemerintah: Kabupaten Contoh\nalamat: Jl. Contoh 1\nkertas: F4\n", encoding="utf-8")
-    changed = PdfCache(tmp_path / ".sopgen-cache")
+    changed = OutputCache(tmp_path / ".sopgen-cache")
     build_kabupaten(root, tmp_path / "c", pdf=True, cache=changed)
     assert "sop/prosedur-1.pdf" in changed.rendered

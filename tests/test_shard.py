@@ -6,6 +6,7 @@ cache folder of its own, and the assembled output is compared file for file with
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -44,10 +45,12 @@ def test_shards_built_one_after_another_and_assembled_equal_one_build(site: Path
         said = run("build", site, "--shard", f"{i}/2", "--cache", folder, "--jobs", "1").output
         assert f"bagian {i}/2" in said
     assert not (tmp_path / "output").exists()  # a shard writes no site
-    assert sum(map(cached, shards)) == 2 * SOPS and all(map(cached, shards))  # each SOP's PDF and Word copy, in one shard each
+    # each SOP's PDF, Word copy and page, in one shard each; the search page (it reads nothing outside a share) in both
+    assert sum(map(cached, shards)) == 3 * SOPS + 2 and all(map(cached, shards))
     said = run("assemble", site, "--from", shards[0], "--from", shards[1], "--out", tmp_path / "assembled", "--cache", tmp_path / "cache",
                "--jobs", "1").output
-    assert f"{2 * SOPS} dari cache dan bagian, 1 dibuat" in said  # the binder, which joins every SOP's PDF
+    # made here: the binder, the home page and the verification page, which read every SOP's PDF
+    assert f"{3 * SOPS + 1} dari cache dan bagian, 3 dibuat" in said
     assert (tmp_path / "assembled" / BINDER_PATH).is_file()
     assert tree_digest(tmp_path / "assembled") == tree_digest(tmp_path / "one")
 
@@ -70,7 +73,10 @@ def test_a_kabupaten_in_shards_equals_one_build(tmp_path: Path) -> None:
         run("build", root, "--shard", f"{i}/3", "--cache", tmp_path / f"bagian-{i}", "--jobs", "1")
     shards = [a for i in (1, 2, 3) for a in ("--from", tmp_path / f"bagian-{i}") if (tmp_path / f"bagian-{i}").is_dir()]
     said = run("assemble", root, *shards, "--out", tmp_path / "assembled", "--cache", tmp_path / "cache", "--jobs", "1").output
-    made = sum(cached(tmp_path / f"bagian-{i}") for i in (1, 2, 3) if (tmp_path / f"bagian-{i}").is_dir())
-    # four SOPs' PDF and Word copy, and each unit's binder: made by a shard that has all its unit's SOPs, else by assemble
-    assert made >= 8 and f"{made} dari cache dan bagian, {10 - made} dibuat" in said
+    counts = re.search(r"(\d+) dari cache dan bagian, (\d+) dibuat", said)
+    assert counts, said
+    served, made = map(int, counts.groups())
+    # per unit: two SOPs' PDF, Word copy and page, from the shards; the binder, home, search and verification pages,
+    # made by a shard that has all its unit's SOPs, else by assemble
+    assert served >= 12 and served + made == 20
     assert without_index(tmp_path / "assembled") == without_index(tmp_path / "one")  # the portal's search index is made on threads
