@@ -16,7 +16,7 @@ from .content.loader import Site, load_settings
 from .errors import ContentError, Problems
 from .kinds import KINDS, STAGES, Job, RenderContext, navigation, plan
 from .output import BuildResult, Staging, refuse_unsafe_output, staged_output
-from .pool import pdf_pool, pooled, render_in_pool
+from .pool import check_in_worker, pdf_pool, pooled, render_in_pool
 from .progress import ProgressCallback
 from .refresh import PageReuse
 from .render.env import make_env, theme_dir
@@ -49,29 +49,31 @@ def build_site(site_dir: Path, out_dir: Path, *, strict: bool = False, pdf: bool
                timings: Timings | None = None, cache: OutputCache | None = None, jobs: int = 1, reuse: PageReuse | None = None) -> BuildResult:
     """Build the site into ``out_dir``; raises ContentError (and writes nothing) on content problems.
 
-    ``cache``: where PDFs whose inputs did not change are taken from (:mod:`sopgen.cache`); None renders every one.
+    ``cache``: where PDFs, Word copies and pages whose inputs did not change are taken from (:mod:`sopgen.cache`); None renders every one.
     ``jobs``: the processes laying out PDFs (:mod:`sopgen.pool`); the output is the same for any number.
     ``reuse``: the preview's record of its last build (:mod:`sopgen.refresh`); a quick one skips the lint,
     the PDFs' HTML check and the link check, and renders only the outputs whose inputs changed."""
     timings = Timings() if timings is None else timings
     refuse_unsafe_output(out_dir, site_dir)  # before the long check: a refused --out is told at once
-    with reuse.loading() if reuse else nullcontext():
-        site, problems = check_site(site_dir, timings, stages=reuse.stages if reuse else STAGES)
-    if site is None or problems.fails(strict):
-        raise ContentError(problems.sorted())
-    written = render_site(site, out_dir, pdf, progress, timings, cache, jobs, reuse)
+    with pdf_pool(jobs if pdf else 1) as pool:
+        check_in_worker(pool, site_dir)  # side by side with the check below: the first PDF sent need not wait for it
+        with reuse.loading() if reuse else nullcontext():
+            site, problems = check_site(site_dir, timings, stages=reuse.stages if reuse else STAGES)
+        if site is None or problems.fails(strict):
+            raise ContentError(problems.sorted())
+        written = render_site(site, out_dir, pdf, progress, timings, cache, pool, reuse)
     return BuildResult(out_dir, written, problems.warnings, timings)
 
 
 def render_site(site: Site, out_dir: Path, pdf: bool, progress: ProgressCallback | None, timings: Timings,
-                cache: OutputCache | None = None, jobs: int = 1, reuse: PageReuse | None = None) -> list[str]:
+                cache: OutputCache | None = None, pool: ProcessPoolExecutor | None = None, reuse: PageReuse | None = None) -> list[str]:
     """Render every job of the plan into a staging folder swapped in as ``out_dir``; the files written.
 
     Without PDFs, the PDFs' HTML is rendered all the same (:class:`PdfPreview`, nothing laid out or
     kept): a template used only on paper is checked by ``check`` and ``build --no-pdf`` too. Last,
     the links written by hand must reach files written (:mod:`sopgen.render.links`).
     """
-    with pdf_pool(jobs if pdf else 1) as pool, staged_output(out_dir, site.root, timings) as stage:
+    with staged_output(out_dir, site.root, timings) as stage:
         render_into(site, stage, pdf, progress, timings, cache, pool, reuse)
     return sorted(stage.written)
 

@@ -3,16 +3,17 @@
 Laying out the PDFs is nearly the whole cost of a build (about 0.6 s per SOP, two WeasyPrint
 layouts each), and the Word copies most of the rest, so a rebuild after one edit should make
 only what the edit touched; once those are cached, rendering every page again is most of a
-rebuild with nothing changed (about 1.3 s of 3.2 s at 100 SOPs), so pages are cached too. Each entry is keyed by the SHA-256 of everything its output is made
-from: the files its output declares (:func:`sopgen.kinds.inputs.input_files`: its YAML, the
-pejabat and SOPs it names, the settings, the logo, the templates it reaches, their CSS and
-fonts), what a unit inherits (pemda.yaml and every unit's site.yaml, whose names another unit's
-keterkaitan prints), the staged files of the outputs it needs (the binder: the SOP PDFs it
-joins; a Word copy: the PDF whose page breaks it follows; an SOP page: its PDF, whose breaks it shows), what
-every page shows besides its own content (:func:`page_frame`: the navigation, and whether the site has PDFs to
-link), and the tool itself (sopgen's own
-code and the versions of the libraries that shape its bytes). A key that matches is the same
-input, so the entry is the file a render would write: PDFs and Word copies are byte-reproducible
+rebuild with nothing changed (about 1.3 s of 3.2 s at 100 SOPs), so pages are cached too. Each
+entry is keyed by the SHA-256 of everything its output is made from: the files its output
+declares (:func:`sopgen.kinds.inputs.input_files`: its YAML, the pejabat and SOPs it names, the
+settings, the logo, the templates it reaches, their CSS and fonts), what a unit inherits
+(pemda.yaml and every unit's site.yaml, whose names another unit's keterkaitan prints), the
+staged files of the outputs it needs (the binder: the SOP PDFs it joins; a Word copy: the PDF
+whose page breaks it follows; an SOP page: its PDF, whose breaks it shows), what every page
+shows besides its own content (:func:`page_frame`: the navigation, and whether the site has PDFs
+to link), and the tool itself (sopgen's own code and the versions of the libraries that shape
+its bytes). A key that matches is the same input, so the entry is the file a render would write:
+pages are plain text rendered from their inputs, PDFs and Word copies are byte-reproducible
 (:data:`sopgen.render.arsip.ARSIP_WAKTU`, :mod:`sopgen.render.reproducible`).
 
 The cache lives outside ``output/`` (``.sopgen-cache/`` beside the content folder, or where
@@ -168,10 +169,10 @@ def page_frame(context: RenderContext) -> str:
 
 
 def cacheable(output: Output, context: RenderContext) -> bool:
-    """A page; a PDF laid out for real, or a Word copy made from one (not the preview's HTML check)."""
-    if output.phase == "html":
-        return True
-    return output.phase in CACHED_PHASES and context.renderer is not None and not isinstance(context.renderer, PdfPreview)
+    """A page (with or without PDFs: :func:`page_frame` tells them apart); a PDF laid out for real, or a Word copy
+    made from one (not the preview's HTML check)."""
+    laid_out = context.renderer is not None and not isinstance(context.renderer, PdfPreview)
+    return output.phase in CACHED_PHASES and (output.phase == "html" or laid_out)
 
 
 def _name(file: Path, root: Path) -> str:

@@ -24,7 +24,7 @@ from .kinds import KINDS, STAGES
 from .kinds.base import NavItem
 from .models.site import SiteConfig
 from .output import BuildResult, Staging, refuse_unsafe_output, staged_output
-from .pool import pdf_pool
+from .pool import check_in_worker, pdf_pool
 from .progress import ProgressCallback
 from .refresh import PageReuse
 from .render.binder_kabupaten import KABUPATEN_BINDER, build_kabupaten_binder, warn_other_paper
@@ -91,11 +91,20 @@ def build_kabupaten(root: Path, out_dir: Path, *, strict: bool = False, pdf: boo
     A quick ``reuse`` renders the portal's pages all the same (they read every unit) and keeps its search index."""
     timings = Timings() if timings is None else timings
     refuse_unsafe_output(out_dir, root)
-    with reuse.loading() if reuse else nullcontext():
-        kabupaten, problems = check_kabupaten(root, timings, only, reuse.stages if reuse else STAGES)
-    if kabupaten is None or problems.fails(strict) or len(kabupaten.sites) < (1 if only else len(kabupaten.units)):
-        raise ContentError(problems.sorted())
-    with pdf_pool(jobs if pdf else 1) as pool, staged_output(out_dir, kabupaten.root, timings) as stage:
+    with pdf_pool(jobs if pdf else 1) as pool:
+        check_in_worker(pool, root, root, only)  # side by side with the check below
+        with reuse.loading() if reuse else nullcontext():
+            kabupaten, problems = check_kabupaten(root, timings, only, reuse.stages if reuse else STAGES)
+        if kabupaten is None or problems.fails(strict) or len(kabupaten.sites) < (1 if only else len(kabupaten.units)):
+            raise ContentError(problems.sorted())
+        return _render_kabupaten(kabupaten, out_dir, problems, pdf, progress, timings, cache, pool, reuse)
+
+
+def _render_kabupaten(kabupaten: Kabupaten, out_dir: Path, problems: Problems, pdf: bool, progress: ProgressCallback | None,
+                      timings: Timings, cache: OutputCache | None, pool: ProcessPoolExecutor | None, reuse: PageReuse | None) -> BuildResult:
+    """Every unit (or the one ``alone``) and the portal, rendered into a staging folder swapped in as ``out_dir``."""
+    only = kabupaten.alone
+    with staged_output(out_dir, kabupaten.root, timings) as stage:
         if only is not None:
             render_into(kabupaten.sites[only], stage, pdf, progress, timings, cache, pool, reuse)
         else:

@@ -25,7 +25,7 @@ from typing import Any
 
 from .cache import FileDigests, output_key, page_frame
 from .content.documents import Parsed, parsed_before
-from .kinds.base import STAGES, Job, Output, RenderContext
+from .kinds.base import RENDER_STAGES, STAGES, Job, Output, RenderContext
 from .output import Staging
 
 DEFERRED_PHASES = ("search",)
@@ -73,7 +73,7 @@ class PageReuse:
     @property
     def stages(self) -> tuple[str, ...]:
         """The checking stages this build runs: a quick one stops after ``resolve`` (the lint is the full build's)."""
-        return STAGES[:STAGES.index("resolve") + 1] if self.quick else STAGES
+        return RENDER_STAGES if self.quick else STAGES
 
     def loading(self) -> AbstractContextManager[None]:
         """The block the content is loaded in: with the files parsed before, in a quick build."""

@@ -51,6 +51,21 @@ def test_a_template_error_in_a_worker_is_reported_at_its_line(tmp_path: Path) ->
     assert found[0] == found[1] and found[0][0].startswith("content/templates/sop_cover.html:1:1: galat templat: division by zero")
 
 
+def test_a_content_error_on_two_jobs_is_reported_as_on_one_and_the_output_kept(tmp_path: Path) -> None:
+    """A worker starts checking the site beside the build (``pool.check_in_worker``): a site that fails is still the build's to report."""
+    site = three_sops(tmp_path / "content")
+    build_site(site, tmp_path / "out", pdf=True, jobs=2)
+    before = tree_digest(tmp_path / "out")
+    write_site(site, {"sop/prosedur-2.yaml": sop_yaml("Prosedur 2", "100/2/SOP/2024") + "keterkaitan: [prosedur-9]\n"})
+    found = []
+    for jobs in (1, 2):
+        with pytest.raises(ContentError) as error:
+            build_site(site, tmp_path / "out", pdf=True, jobs=jobs)
+        found.append([p.format() for p in error.value.problems])
+    assert found[0] == found[1] and any(p.startswith("content/sop/prosedur-2.yaml:") and "prosedur-9" in p for p in found[0])
+    assert tree_digest(tmp_path / "out") == before
+
+
 def test_a_kabupaten_on_two_jobs(tmp_path: Path) -> None:
     root = write_site(tmp_path / "kab", {
         "pemda.yaml": "pemerintah: Kabupaten Contoh\nalamat: Jl. Contoh 1\nkertas: A4\n",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .base import STAGES, Job, Kind, NavItem, Output, RenderContext
+from .base import RENDER_STAGES, STAGES, Job, Kind, NavItem, Output, RenderContext
 from .beranda import Beranda
 from .himpunan import Himpunan
 from .kinerja import KinerjaKind
@@ -25,7 +25,7 @@ from .verifikasi import Verifikasi
 if TYPE_CHECKING:
     from ..content.loader import Site
 
-__all__ = ["KINDS", "NEW_WORDS", "STAGES", "Job", "Kind", "NavItem", "Output", "RenderContext", "by_new_word", "navigation", "plan", "render_order"]
+__all__ = ["KINDS", "NEW_WORDS", "RENDER_STAGES", "STAGES", "Job", "Kind", "NavItem", "Output", "RenderContext", "by_new_word", "navigation", "plan", "render_order"]
 
 KINDS: tuple[Kind, ...] = (
     Situs(), PejabatKind(), Beranda(), SopKind(), Himpunan(), MonitoringKind(), EvaluasiKind(), KinerjaKind(), LaporanKind(), PerjanjianKind(), RencanaAksiKind(),

@@ -37,6 +37,9 @@ if TYPE_CHECKING:
 STAGES = ("load", "merge", "score", "resolve", "lint")
 """The checking stages, in order; each is a method of :class:`Kind` run for every kind before
 the next stage starts (a reference is resolved only once every file is loaded and scored)."""
+RENDER_STAGES = STAGES[:STAGES.index("resolve") + 1]
+"""The stages rendering needs: the lint only reports (warnings, and errors that stop the build before anything is
+rendered), so the preview's quick build and a pool's workers, whose build has been checked whole, stop at ``resolve``."""
 
 
 @dataclass(frozen=True)
