@@ -1,9 +1,9 @@
 """Count and time the WeasyPrint layouts of each SOP PDF of a synthetic site (issue 17: "lay out once").
 
-Every SOP PDF is laid out at least once; one whose flowchart spans pages is measured first, then
-laid out again on the planned pages and verified. This builds the site in this process (no
-cache, one job) and tells, per SOP, how many layouts it took, whether the measuring one was the
-flowchart alone (``alone``) or the whole document, and the seconds spent in layouts of each kind.
+Every SOP PDF is laid out at least once, on the page plan ``sopgen check``'s estimate guesses;
+when the plan measured there is another, it is laid out again (``render/paginate.py``). This
+builds the site in this process (no cache, one job) and tells how many SOPs took one layout, two
+or more, and the seconds spent in WeasyPrint layouts.
 
     python benchmarks/layouts.py --sops 20 [--seed 1] [--site DIR] [--out DIR]
 """
@@ -55,7 +55,7 @@ def main() -> None:
     start = time.perf_counter()
     build_site(site, args.out or work / "output", pdf=True)
     total = time.perf_counter() - start
-    kinds = Counter(f"{o.layouts} layout{'s' if o.layouts > 1 else ''}" + (", measured alone" if getattr(o, "alone", False) else "") for o in outcomes)
+    kinds = Counter(f"{o.layouts} layout{'s' if o.layouts > 1 else ''}" + ("" if any(len(p) > 1 for p in o.plans) else ", one page") for o in outcomes)
     print(f"{len(outcomes)} SOP layouts (the binder's copies included), build {total:.1f} s, {len(seconds)} WeasyPrint layouts in {sum(seconds):.1f} s")
     for kind, count in sorted(kinds.items()):
         print(f"  {kind:<28}{count:>5}  ({count / len(outcomes):.0%})")

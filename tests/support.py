@@ -10,12 +10,14 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 from pypdf.generic import Destination, DictionaryObject
 
 from sopgen.build import build_site
 from sopgen.errors import ContentError, Problem
 from sopgen.output import MARKER
+from sopgen.render.pdf import PdfRenderer
 
 SITE_YAML = """\
 instansi:
@@ -203,3 +205,17 @@ def failed_build(site: Path, out: Path) -> list[Problem]:
         assert tree_digest(out) == before, "a failed build must keep the last good output"
         return failed.problems
     raise AssertionError("the build should have failed")
+
+
+def record_layouts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The file name of each PDF WeasyPrint lays out from now on, in order: every layout goes
+    through ``PdfRenderer.document``, counted here, not timed."""
+    laid_out: list[str] = []
+    original = PdfRenderer.document
+
+    def counted(self: PdfRenderer, html: str, page_file: Path) -> object:
+        laid_out.append(page_file.name)
+        return original(self, html, page_file)
+
+    monkeypatch.setattr(PdfRenderer, "document", counted)
+    return laid_out

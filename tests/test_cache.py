@@ -7,7 +7,6 @@ which is wrapped to record the PDF each layout is for (the binder's own pages co
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,9 +18,8 @@ from sopgen.cache import OutputCache
 from sopgen.portal import build_kabupaten
 from sopgen.render.binder import BINDER_PATH
 from sopgen.render.env import THEMES_DIR
-from sopgen.render.pdf import PdfRenderer
 
-from .support import PEJABAT_YAML, SITE_YAML, sop_yaml, tree_digest, write_site
+from .support import PEJABAT_YAML, SITE_YAML, record_layouts, sop_yaml, tree_digest, write_site
 
 PDFS = {"sop/prosedur-1.pdf", "sop/prosedur-2.pdf", BINDER_PATH}
 DOCUMENTS = PDFS | {"sop/prosedur-1.docx", "sop/prosedur-2.docx"}
@@ -31,17 +29,9 @@ CACHED = DOCUMENTS | PAGES
 
 
 @pytest.fixture
-def layouts(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+def layouts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The file name of each PDF laid out by WeasyPrint, in order."""
-    laid_out: list[str] = []
-    original = PdfRenderer.document
-
-    def counted(self: PdfRenderer, html: str, page_file: Path) -> object:
-        laid_out.append(page_file.name)
-        return original(self, html, page_file)
-
-    monkeypatch.setattr(PdfRenderer, "document", counted)
-    yield laid_out
+    return record_layouts(monkeypatch)
 
 
 @pytest.fixture

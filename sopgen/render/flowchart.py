@@ -128,7 +128,7 @@ class FlowchartView:
 
 
 def row_id(prefix: str, row: int) -> str:
-    """Id of a body row (0-based ``row``): the measuring pass finds rows by it in ``Page.anchors``."""
+    """Id of a body row (0-based ``row``): every layout's measurement finds rows by it in ``Page.anchors``."""
     return f"{prefix}-langkah-{row + 1}"
 
 
@@ -196,7 +196,7 @@ def flowchart_view(
 
     ``pages`` is the break plan from :func:`sopgen.render.paginate.paginate`;
     with it the site page shows the same page segments and connector pairs as
-    the PDF. ``probes`` adds the markers the measuring pass reads.
+    the PDF. ``probes`` adds the markers each layout's measurement reads.
     """
     if prosedur is None:
         (prosedur,) = sop.daftar_prosedur  # a document of several procedures names the one it draws

@@ -1,27 +1,27 @@
-"""Page breaks of the flowchart from the real layout: measure, plan, lay out again, verify.
+"""Page breaks of the flowchart from the real layout: guess, measure, plan, verify.
 
 Where a page breaks depends on laid-out text heights, and a row that carries
-an off-page connector grows, so no fixed "rows per page" rule is right. The
-measuring pass lays the SOP out with WeasyPrint as one continuous table and
-reads, through the public ``Page.anchors`` (ids on rows and on two fixed
-probes), where each row landed, how tall it is, and where a page's content
-area starts and ends, and how tall the closing block (the signature) after
-the table is. The planner (``domain.flowchart.plan_pages``) fills
-pages with whole rows, counting the connector growth; the SOP is laid out
-again with one table per planned page and the landing of every row is
-checked against the plan. A plan that does not hold is re-planned with a
-larger safety margin, a bounded number of times.
+an off-page connector grows, so no fixed "rows per page" rule is right. Each
+layout is read through the public ``Page.anchors`` (ids on rows and on two fixed
+probes): where each row landed, how tall it is, where a page's content area
+starts and ends, and how tall the closing block (the signature) after the table
+is. The planner (``domain.flowchart_pages.plan_pages``) fills pages with whole
+rows, counting the connector growth, and the landing of every row is checked
+against the plan. A plan that does not hold is re-planned with a larger safety
+margin, a bounded number of times.
+
+The first layout is the whole document on a guess: each flowchart on the pages
+that ``sopgen check``'s estimate (``domain/flowchart_estimate.py``) plans for it,
+or as one continuous table where the estimate expects one page. The plan made
+from the heights measured there is the plan printed. When it is the guess and
+every row landed as guessed, that layout is the final one: the SOP costs one
+layout, whether it spans pages or not. A wrong guess costs one more. A row
+that carried a connector in the guess is measured with it, so the plan counts
+it at that height wherever it goes: a page may hold a little less than it could,
+never more than fits.
 
 The final WeasyPrint document is returned, so writing the PDF costs no
 further layout; the plan goes to the site page so it shows the same segments.
-
-A flowchart that ``sopgen check``'s estimate (``domain/flowchart_estimate.py``)
-puts on more than one page is measured alone: the flowchart and the signature
-after it, without the cover and identity page before it (the flowchart starts
-on a page of its own, so its rows land at the same places, for less layout
-work in that pass). One expected on one page is measured as the whole
-document, which is then the final layout when it fits; an estimate that was
-wrong costs one more layout, never a different plan.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 from ..domain.flow import Flow, build_flows
 from ..domain.flowchart import Geometry, Layout, Pages
 from ..domain.flowchart_estimate import estimated_pages
+from ..domain.flowchart_heights import Observation, drawing_padding, table_heights
 from ..domain.flowchart_pages import grown_heights, loops, plan_pages
 from ..domain.flowchart_quality import Quality, quality
 from ..domain.flowchart_sheet import SHEETS, column_widths
@@ -51,10 +52,12 @@ MAX_ROUNDS = 3
 SAFETY_MM = 0.5
 """Kept free at the bottom of each page: rounding between the measure and the final layout."""
 
+LaidOut = tuple["Document", list["Measurement"], list[Layout]]
+"""One layout: the WeasyPrint document, what it measured of each flowchart, each flowchart's routing."""
+
 RenderDocument = Callable[[Sequence[FlowchartView]], str]
 """Renders the whole SOP document (identity page, flowcharts, signature) around the flowchart views
-of its procedures; or, for the measuring pass (``render_flowchart``), only the flowcharts and what
-follows them on their pages."""
+of its procedures."""
 
 
 @dataclass(frozen=True)
@@ -135,8 +138,6 @@ class Pagination:
     """Each procedure's flowchart, in document order (one for an SOP of ``langkah:``)."""
     verified: bool
     layouts: int
-    alone: bool = False
-    """The measuring layout was the flowchart alone (it spans pages: the document is laid out again)."""
 
     @property
     def plans(self) -> tuple[Pages, ...]:
@@ -190,7 +191,6 @@ def paginate(
     sop: SOP,
     render_document: RenderDocument,
     *,
-    render_flowchart: RenderDocument | None = None,
     base_url: str,
     paper: str = "F4",
     renderer: PdfRenderer | None = None,
@@ -200,56 +200,77 @@ def paginate(
 
     Each procedure's flowchart starts on a page of its own (``.fc { break-before: page }``), so
     each is planned from its own rows and page area, all of them in the same layouts; the
-    signature (the closing block) follows the last one. ``render_flowchart``: the document of the
-    measuring pass when a flowchart is expected on several pages (None: the whole document is
-    measured)."""
+    signature (the closing block) follows the last one."""
     flows = build_flows(sop)
     counts = [len(p.langkah) for p in sop.daftar_prosedur]
 
-    def lay_out(plans: Sequence[Pages | None], render: RenderDocument = render_document) -> tuple[Document, list[Measurement], list[Layout]]:
+    def lay_out(plans: Sequence[Pages | None]) -> LaidOut:
         views = flowchart_views(sop, plans, paper=paper, probes=True, flows=flows)
-        html = render(views)
+        html = render_document(views)
         document = renderer.document(html, Path(base_url)) if renderer else _bare_document(html, base_url)
         return document, [measure(document, view, count) for view, count in zip(views, counts, strict=True)], [v.layout for v in views]
 
-    unplanned: list[Pages | None] = [None] * len(flows)
-    expected = any(expected_on_pages(sop, flow, prosedur.langkah, paper) for flow, prosedur in zip(flows, sop.daftar_prosedur, strict=True))
-    measuring = render_flowchart if render_flowchart is not None and expected else None
-    document, first, routed = lay_out(unplanned, measuring or render_document)
-    layouts = 1
-    if measuring and all(_one_page(m) for m in first):
-        document, first, routed = lay_out(unplanned)  # the estimate was wrong: the whole document, as measuring it would have been
-        layouts += 1
-    alone = measuring is not None
-    if all(_one_page(m) for m in first):
-        return Pagination(document, _bagan([((0, c - 1),) for c in counts], first, routed), True, layouts, alone)
-    geometry = flowchart_views(sop, None, paper=paper, flows=flows)[0].layout.geometry
-    # A flowchart that fit its page in the continuous layout keeps it; the others are planned.
-    plans: list[Pages | None] = [None if _one_page(m) else () for m in first]
+    guess = [estimated_plan(sop, flow, prosedur.langkah, paper) for flow, prosedur in zip(flows, sop.daftar_prosedur, strict=True)]
+    continuous = [v.layout for v in flowchart_views(sop, None, paper=paper, flows=flows)]
+    geometry = continuous[0].geometry
     margins = [SAFETY_MM] * len(flows)
-    results = first
-    for _ in range(max_rounds):
-        for i, (flow, m) in enumerate(zip(flows, first, strict=True)):
-            if plans[i] is not None and not _held(plans[i], results[i]):
-                heights = grown_heights(flow, geometry, m.heights)
-                plans[i] = plan_pages(heights, m.first_capacity - margins[i], m.capacity - margins[i], loops(flow), m.closing_height)
-        document, results, routed = lay_out(plans)
-        layouts += 1
-        if all(_held(plan, result) for plan, result in zip(plans, results, strict=True)):
-            return Pagination(document, _bagan(_final(plans, counts), results, routed), True, layouts, alone)
-        for i, (plan, result) in enumerate(zip(plans, results, strict=True)):
-            if plan and not holds(plan, result):
-                margins[i] += _overflow(plan, result) + 1.0
+    seen: list[list[Observation]] = [[] for _ in flows]
+    laid_out: dict[tuple[Pages | None, ...], LaidOut] = {}
+    """Each layout made, by the plans it was laid out on: a plan settled later may be one laid out before."""
+
+    def planned(i: int) -> tuple[Pages | None, Pages | None]:
+        """Flowchart ``i``'s plan from the least and from the most each row may be, as measured so far
+        (None: one continuous table, which fit its page); the two are equal once the plan is settled."""
+        m = laid_out[tuple(guess)][1][i]
+        if guess[i] is None and _one_page(m):
+            return None, None
+        heights = table_heights(seen[i], continuous[i].min_heights, drawing_padding([o for rows in seen for o in rows]))
+        low, high = (_plan(plan_pages(grown_heights(flows[i], geometry, bound), m.first_capacity - margins[i],
+                                      m.capacity - margins[i], loops(flows[i]), m.closing_height)) for bound in (heights.low, heights.high))
+        return low, high
+
+    plans, last = list(guess), tuple(guess)
+    for _ in range(2 * max_rounds + 2):  # a plan laid out before costs no layout: bounded all the same
+        if tuple(plans) not in laid_out:
+            if len(laid_out) > max_rounds:
+                break
+            last = tuple(plans)
+            laid_out[last] = lay_out(plans)
+            for i, (result, lay) in enumerate(zip(laid_out[last][1], laid_out[last][2], strict=True)):
+                seen[i].append(Observation(tuple(result.heights), tuple(lay.min_heights)))
+        bounds = [planned(i) for i in range(len(flows))]
+        plans = [low for low, _ in bounds]
+        if any(low != high for low, high in bounds):  # unsettled: lay out where the open rows carry no connector
+            one_table: list[Pages | None] = [None] * len(flows)  # else as one table, which measures every row
+            for other in ([high for _, high in bounds], one_table):
+                if tuple(plans) in laid_out:
+                    plans = other
+            continue
+        if tuple(plans) not in laid_out:
+            continue
+        document, results, routed = laid_out[tuple(plans)]
+        failed = [i for i, (plan, result) in enumerate(zip(plans, results, strict=True)) if not _held(plan, result)]
+        if not failed:
+            return Pagination(document, _bagan(_final(plans, counts), results, routed), True, len(laid_out))
+        for i in failed:
+            plan = plans[i]
+            if plan is not None:
+                margins[i] += _overflow(plan, results[i]) + 1.0
                 log.debug("flowchart plan %s did not hold; retrying with %.1f mm margin", plan, margins[i])
-    log.warning("bagan alir '%s': pemisahan halaman tidak sesuai rencana setelah %d kali tata letak", sop.nama, layouts)
-    return Pagination(document, _bagan(_final(plans, counts), results, routed), False, layouts, alone)
+        plans = [low for low, _ in (planned(i) for i in range(len(flows)))]
+    log.warning("bagan alir '%s': pemisahan halaman tidak sesuai rencana setelah %d kali tata letak", sop.nama, len(laid_out))
+    document, results, routed = laid_out[last]
+    return Pagination(document, _bagan(_final(last, counts), results, routed), False, len(laid_out))
+
+
+def _plan(pages: Pages) -> Pages | None:
+    """A plan of one page is the continuous table (None), as the first layout lays it out."""
+    return pages if len(pages) > 1 else None
 
 
 def _held(plan: Pages | None, result: Measurement) -> bool:
-    """A planned flowchart landed as planned; an unplanned one (None) still on one page. ``()``: not planned yet."""
-    if plan is None:
-        return _one_page(result)
-    return bool(plan) and holds(plan, result)
+    """A planned flowchart landed as planned; an unplanned one (None) on one page."""
+    return _one_page(result) if plan is None else holds(plan, result)
 
 
 def _final(plans: Sequence[Pages | None], counts: Sequence[int]) -> list[Pages]:
@@ -266,13 +287,13 @@ def _one_page(measurement: Measurement) -> bool:
     return len(set(measurement.pages_of_rows())) == 1 and measurement.closing_with_last_row()
 
 
-def expected_on_pages(sop: SOP, flow: Flow, langkah: Sequence[Langkah], paper: str) -> bool:
-    """Whether ``sopgen check``'s estimate of the page plan puts a procedure's flowchart (``flow``
-    of ``langkah``) on more than one page."""
+def estimated_plan(sop: SOP, flow: Flow, langkah: Sequence[Langkah], paper: str) -> Pages | None:
+    """``sopgen check``'s estimate of a procedure's break plan (``flow`` of ``langkah``): the first
+    layout's guess; None where it expects one page."""
     sheet = SHEETS[paper]
     columns = column_widths(sheet, len(sop.pelaksana))
     pages, _, _ = estimated_pages(flow, langkah, Geometry(column=columns.pelaksana), sheet, columns)
-    return len(pages) > 1
+    return pages if len(pages) > 1 else None
 
 
 def _overflow(pages: Pages, result: Measurement) -> float:

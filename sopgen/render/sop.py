@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +28,7 @@ from .env import relative_url, render_page
 from .flowchart import FlowchartView, flowchart_views
 from .monev import monev_page
 from .paginate import Pagination, paginate
-from .pdf import PdfPreview, PdfRenderer
+from .pdf import PdfRenderer
 from .sop_baca import prosedur_baca
 
 
@@ -182,15 +181,12 @@ def layout_pdf(site: Site, env: Environment, doc: Doc[SOP], target: Path, render
     pdf_path = sop_paths(doc)[1]
     context = sop_context(site, doc, pdf_path, links=False)
 
-    def render_document(views: Sequence[FlowchartView], measuring: bool = False) -> str:
-        return render_page(env, "sop_pdf.html", pdf_path, measuring=measuring, **flowchart_context(views), **context)
+    def render_document(views: Sequence[FlowchartView]) -> str:
+        # measuring: always False since every layout is the whole document; a theme's sop_pdf.html
+        # copied when the first layout could be the flowchart alone still tests it.
+        return render_page(env, "sop_pdf.html", pdf_path, measuring=False, **flowchart_context(views), **context)
 
-    # The preview (check, --no-pdf) checks the whole document's HTML, and stops at the first layout.
-    alone = None if isinstance(renderer, PdfPreview) else partial(render_document, measuring=True)
-    return paginate(
-        doc.model, render_document, render_flowchart=alone, base_url=str(target), paper=context["kertas"],
-        renderer=renderer,
-    )
+    return paginate(doc.model, render_document, base_url=str(target), paper=context["kertas"], renderer=renderer)
 
 
 def flowchart_context(views: Sequence[FlowchartView]) -> dict[str, Any]:
