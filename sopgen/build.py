@@ -15,6 +15,7 @@ from .content.kabupaten import Kabupaten
 from .content.loader import Site, load_settings
 from .errors import ContentError, Problems
 from .kinds import KINDS, STAGES, Job, RenderContext, navigation, plan
+from .memory import loaded_frozen
 from .output import BuildResult, Staging, refuse_unsafe_output, staged_output
 from .pool import check_in_worker, pdf_pool, pooled, render_in_pool
 from .progress import ProgressCallback
@@ -104,7 +105,7 @@ def render_into(site: Site, stage: Staging, pdf: bool, progress: ProgressCallbac
     quick = reuse is not None and reuse.quick
     if reuse is not None:
         reuse.prepare(planned, context)
-    with template_problems(site):
+    with template_problems(site), loaded_frozen() if pdf else nullcontext():  # sopgen.memory: Word copies' garbage
         render_jobs(planned[:first], context, cache, progress, reuse)
         if pool is not None and first < len(planned):
             with timings.phase("pdf"):

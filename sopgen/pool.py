@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import ContentError
 from .kinds.base import RENDER_STAGES, Job, Output, RenderContext
+from .memory import freeze_loaded
 from .output import Staging
 from .progress import ProgressCallback
 from .render.template_errors import template_problems
@@ -243,6 +244,7 @@ def _checked(site_root: str, kabupaten_root: str | None, only: str | None) -> No
         kabupaten, _ = check_kabupaten(Path(kabupaten_root), only=only, stages=RENDER_STAGES)
         if kabupaten is not None:
             _SITES.update({str(s.root.resolve()): s for s in kabupaten.sites.values()})
+    freeze_loaded()  # the site stays loaded until this process ends with the build (sopgen.memory)
 
 
 def _die_with_parent() -> None:

@@ -37,7 +37,7 @@ from .docx_page import (
     running_header,
     save,
     update_fields_on_open,
-    word_problems,
+    word_copy,
 )
 from .env import relative_url
 from .laporan import BagianTersusun, LaporanTersusun, laporan_paths
@@ -52,7 +52,7 @@ SIGNATURES = "laporan_ttd.html"
 def write_laporan_docx(site: Site, env: Environment, doc: LaporanDoc, stage: Staging, context: dict[str, Any]) -> None:
     """Write the report's Word copy, beside its PDF, from the parts its page rendered (``context``)."""
     html_path, pdf_path = laporan_paths(doc, site)
-    with word_problems(doc.shown, site.root):
+    with word_copy(doc.shown, site.root):
         data = laporan_docx(site, env, context["lap"], html_path)
     stage.write_bytes(docx_path(pdf_path), doc.shown, data)
 

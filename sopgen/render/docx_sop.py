@@ -43,7 +43,7 @@ from .docx_page import (
     shade,
     tiny,
     watermark,
-    word_problems,
+    word_copy,
 )
 from .env import render_page
 from .flowchart import SHEETS, FlowchartView, RowView, flowchart_views
@@ -66,7 +66,7 @@ def write_sop_docx(site: Site, env: Environment, doc: Doc[SOP], stage: Staging, 
     copy's templates are rendered, as the copy renders them (without a flowchart), so that a
     template override only the Word copy breaks is found there too; nothing is written.
     """
-    with word_problems(doc.shown, site.root):
+    with word_copy(doc.shown, site.root):
         if printed is None:
             word_templates(site, env, doc)
             return
