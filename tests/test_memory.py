@@ -51,3 +51,15 @@ def test_each_word_copy_is_collected_before_the_next_is_made(tmp_path: Path, mon
     assert alive == [0, 0, 0] and all(ref() is None for ref in made)
     assert all(count > 0 for count in frozen)  # the loaded site was out of the collector's walk
     assert gc.get_freeze_count() == 0  # and is back in it: a process that builds again can free it
+
+
+def test_a_build_without_pdfs_collects_nothing_per_sop(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``check`` and ``--no-pdf`` render each Word copy's templates but make no copy: a full collection per
+    SOP there, with nothing frozen, would walk the whole loaded site once per SOP."""
+    collections: list[int] = []
+    monkeypatch.setattr(docx_sop, "release", lambda: collections.append(gc.get_freeze_count()))
+    site = small_site(tmp_path / "content", sops=3)
+    build_site(site, tmp_path / "html", pdf=False)
+    assert collections == []
+    build_site(site, tmp_path / "pdf", pdf=True)
+    assert len(collections) == 3 and all(count > 0 for count in collections)

@@ -21,6 +21,7 @@ from jinja2 import Environment
 
 from ..content.laporan import LaporanDoc
 from ..content.loader import Site
+from ..memory import release
 from ..models.paper import PAPERS
 from ..output import Staging
 from .docx_html import HtmlWriter, resolve_src
@@ -37,7 +38,7 @@ from .docx_page import (
     running_header,
     save,
     update_fields_on_open,
-    word_copy,
+    word_problems,
 )
 from .env import relative_url
 from .laporan import BagianTersusun, LaporanTersusun, laporan_paths
@@ -52,8 +53,9 @@ SIGNATURES = "laporan_ttd.html"
 def write_laporan_docx(site: Site, env: Environment, doc: LaporanDoc, stage: Staging, context: dict[str, Any]) -> None:
     """Write the report's Word copy, beside its PDF, from the parts its page rendered (``context``)."""
     html_path, pdf_path = laporan_paths(doc, site)
-    with word_copy(doc.shown, site.root):
+    with word_problems(doc.shown, site.root):
         data = laporan_docx(site, env, context["lap"], html_path)
+        release()  # the copy's python-docx cycles, before the next copy adds to them (sopgen.memory)
     stage.write_bytes(docx_path(pdf_path), doc.shown, data)
 
 

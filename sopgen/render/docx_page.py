@@ -37,7 +37,6 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from ..errors import ContentError, Problem
-from ..memory import release
 from ..models.paper import PAPERS
 from .reproducible import reproducible_zip
 from .template_errors import template_problem
@@ -367,10 +366,8 @@ def tiny(paragraph: Paragraph) -> None:
 
 
 @contextmanager
-def word_copy(owner: str, site_root: Path) -> Iterator[None]:
-    """Around the making of one Word copy: one that cannot be written is a problem at its document
-    (exit 1, ``output/`` kept), not a traceback, and what it leaves behind is collected at once
-    (:func:`sopgen.memory.release`: python-docx's cycles).
+def word_problems(owner: str, site_root: Path) -> Iterator[None]:
+    """A Word copy that cannot be written is a problem at its document (exit 1, ``output/`` kept), not a traceback.
 
     A template override's mistake stays the template's problem (:mod:`.template_errors`).
     """
@@ -383,8 +380,6 @@ def word_copy(owner: str, site_root: Path) -> Iterator[None]:
             raise
         message = f"salinan Word (.docx) tidak dapat dibuat: {type(exc).__name__}: {exc}"
         raise ContentError([Problem(owner, 1, 1, "", message, WORD_HINT)]) from exc
-    finally:
-        release()
 
 
 def docx_path(pdf_path: str) -> str:

@@ -24,6 +24,7 @@ from docx.table import Table, _Cell
 from jinja2 import Environment
 
 from ..content.loader import Doc, Site
+from ..memory import release
 from ..models.sop import SOP, TANDA_ILUSTRASI
 from ..output import Staging
 from .docx_html import HtmlWriter, resolve_src
@@ -43,7 +44,7 @@ from .docx_page import (
     shade,
     tiny,
     watermark,
-    word_copy,
+    word_problems,
 )
 from .env import render_page
 from .flowchart import SHEETS, FlowchartView, RowView, flowchart_views
@@ -66,11 +67,12 @@ def write_sop_docx(site: Site, env: Environment, doc: Doc[SOP], stage: Staging, 
     copy's templates are rendered, as the copy renders them (without a flowchart), so that a
     template override only the Word copy breaks is found there too; nothing is written.
     """
-    with word_copy(doc.shown, site.root):
+    with word_problems(doc.shown, site.root):
         if printed is None:
             word_templates(site, env, doc)
             return
         data = sop_docx(site, env, doc, printed)
+        release()  # the copy's python-docx cycles, before the next copy adds to them (sopgen.memory)
     stage.write_bytes(docx_path(sop_paths(doc)[1]), doc.shown, data)
 
 

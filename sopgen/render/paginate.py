@@ -16,9 +16,12 @@ or as one continuous table where the estimate expects one page. The plan made
 from the heights measured there is the plan printed. When it is the guess and
 every row landed as guessed, that layout is the final one: the SOP costs one
 layout, whether it spans pages or not. A wrong guess costs one more. A row
-that carried a connector in the guess is measured with it, so the plan counts
-it at that height wherever it goes: a page may hold a little less than it could,
-never more than fits.
+that carried a connector in the guess measured taller than it is in a
+continuous table, which the planner counts from: such a row is known between
+bounds (``domain/flowchart_heights.py``), and a plan is settled once the
+lowest and the highest heights give the same one; an unsettled flowchart is
+laid out where the open rows carry no connector, which measures them. So the
+printed plan is the one a continuous table's measurement gives, whatever the guess.
 
 The final WeasyPrint document is returned, so writing the PDF costs no
 further layout; the plan goes to the site page so it shows the same segments.
@@ -214,7 +217,6 @@ def paginate(
     continuous = [v.layout for v in flowchart_views(sop, None, paper=paper, flows=flows)]
     geometry = continuous[0].geometry
     margins = [SAFETY_MM] * len(flows)
-    seen: list[list[Observation]] = [[] for _ in flows]
     laid_out: dict[tuple[Pages | None, ...], LaidOut] = {}
     """Each layout made, by the plans it was laid out on: a plan settled later may be one laid out before."""
 
@@ -224,7 +226,9 @@ def paginate(
         m = laid_out[tuple(guess)][1][i]
         if guess[i] is None and _one_page(m):
             return None, None
-        heights = table_heights(seen[i], continuous[i].min_heights, drawing_padding([o for rows in seen for o in rows]))
+        seen = [[Observation(tuple(got.heights), tuple(lay.min_heights)) for got, lay in zip(results, routed, strict=True)]
+                for _, results, routed in laid_out.values()]
+        heights = table_heights([one[i] for one in seen], continuous[i].min_heights, drawing_padding([o for one in seen for o in one]))
         low, high = (_plan(plan_pages(grown_heights(flows[i], geometry, bound), m.first_capacity - margins[i],
                                       m.capacity - margins[i], loops(flows[i]), m.closing_height)) for bound in (heights.low, heights.high))
         return low, high
@@ -236,8 +240,6 @@ def paginate(
                 break
             last = tuple(plans)
             laid_out[last] = lay_out(plans)
-            for i, (result, lay) in enumerate(zip(laid_out[last][1], laid_out[last][2], strict=True)):
-                seen[i].append(Observation(tuple(result.heights), tuple(lay.min_heights)))
         bounds = [planned(i) for i in range(len(flows))]
         plans = [low for low, _ in bounds]
         if any(low != high for low, high in bounds):  # unsettled: lay out where the open rows carry no connector
