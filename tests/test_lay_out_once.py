@@ -23,6 +23,7 @@ from sopgen.build import build_site
 from sopgen.domain.flow import Flow
 from sopgen.domain.flowchart_heights import Observation, drawing_padding, table_heights
 from sopgen.models.sop import SOP, Langkah
+from sopgen.render.env import THEMES_DIR
 from sopgen.render.paginate import Pagination
 
 from .support import PEJABAT_YAML, SITE_YAML, record_layouts, sop_yaml, tree_digest, write_site
@@ -108,9 +109,22 @@ def test_rows_grown_by_a_connector_are_bounded_and_narrowed_by_later_layouts() -
     once = table_heights([guessed], bare, padding)
     assert once.low[:2] == once.high[:2] == (16.88, 23.52)  # no connector: measured as in one table
     assert once.low[2] == pytest.approx(16.88) and once.high[2] == 31.28  # set by its grown drawing: anywhere between
-    assert not once.exact
+    assert once.low != once.high
     text_set = table_heights([Observation((16.88, 23.52, 40.0, 27.28), (16.7, 16.7, 31.1, 27.1))], bare, padding)
     assert text_set.low[2] == text_set.high[2] == 40.0  # taller than its grown drawing needs: text set it
     again = Observation(measured=(27.28, 31.28, 19.33, 16.88), drawings=(27.1, 31.1, 16.7, 16.7))  # connectors moved to rows 0, 1
     both = table_heights([guessed, again], bare, drawing_padding([guessed, again]))
-    assert both.exact and both.low == (16.88, 23.52, 19.33, 16.88)
+    assert both.low == both.high == (16.88, 23.52, 19.33, 16.88)
+
+
+def test_a_theme_sop_pdf_that_still_tests_measuring_builds(site: Path, tmp_path: Path) -> None:
+    """A site's sop_pdf.html copied while a measuring layout existed reads ``measuring``: it is still
+    given (False), so the override builds and prints the whole document."""
+    theme = (THEMES_DIR / "default/templates/sop_pdf.html").read_text(encoding="utf-8")
+    document = '{% include "sop_document.html" %}'
+    assert document in theme
+    (site / "templates").mkdir()
+    (site / "templates/sop_pdf.html").write_text(theme.replace(document, "{% if not measuring %}" + document + "{% endif %}"), encoding="utf-8")
+    build_site(site, tmp_path / "out", pdf=True)
+    text = "".join(page.extract_text() for page in PdfReader(tmp_path / "out/sop/pendek.pdf").pages)
+    assert "100/2/SOP/2024" in text and "Prosedur Pendek".upper() in text.upper()

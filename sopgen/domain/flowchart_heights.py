@@ -44,10 +44,6 @@ class TableHeights:
     low: tuple[float, ...]
     high: tuple[float, ...]
 
-    @property
-    def exact(self) -> bool:
-        return all(h - lo <= EPSILON_MM for lo, h in zip(self.low, self.high, strict=True))
-
 
 def table_heights(observations: Sequence[Observation], drawings: Sequence[float], padding: float) -> TableHeights:
     """What ``observations`` tell of each row's height in a continuous table, where its drawing is
